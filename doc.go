@@ -1,0 +1,54 @@
+// Package ack is the root of the Go SDK for Alibaba Cloud Container Service
+// for Kubernetes (ACK). It holds what every client shares: the Config and
+// its options, the Transport seam, Request and Response, the errors and
+// their predicates, the Clock and the Secret string type.
+//
+// # Quick start
+//
+// LoadConfig builds a Config for real ACK, with credentials from the Alibaba
+// Cloud default chain (environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and
+// ALIBABA_CLOUD_ACCESS_KEY_SECRET, the profile file, the ECS RAM role,
+// OIDC/RRSA) and the regional endpoint cs.<region>.aliyuncs.com:
+//
+//	cfg, err := ack.LoadConfig(ctx, ack.WithRegion("cn-hangzhou"))
+//	clusters := cluster.NewClient(cfg)
+//
+// In tests, fake.New().Config() gives a Config wired to the in-memory fake
+// ACK and its virtual clock.
+//
+// # The pipeline
+//
+// Every call goes through the same steps, in this order: rate limit, retry,
+// log, transport. The rate limiter and the retry budget belong to the
+// Config: every client built from one Config (and every Config derived from
+// it with With) shares them. Retry is decided per request by its RetryMode:
+// reads are Safe; writes are IfNotSent (re-sent only when they provably
+// never reached the server, or were refused unprocessed) or Reconcile
+// (after an ambiguous outcome, a hook looks at the world before any
+// re-send). A write is never re-sent blindly.
+//
+// # Errors
+//
+// An error answer of the API is an *APIError; errors.Is matches it against
+// ErrNotFound, ErrThrottled, ErrQuotaExceeded, ErrConflict, ErrInvalid and
+// ErrAuth, and the predicates IsNotFound, IsThrottled, ... do the same.
+// Not-found is decided by ACK's codes (ErrorClusterNotFound,
+// ErrorNodePoolNotFound), never by an HTTP 404 alone. Client-side
+// validation returns a *ValidationError listing every broken rule with its
+// stable ID and field path, before any call. Waits end in a
+// *TaskFailedError or a *WaitTimeoutError.
+//
+// # Secrets
+//
+// AccessKey secrets, passwords and kubeconfigs are Secret values: they
+// print, log and marshal as "[redacted]". The Authorization header and
+// signatures never appear in logs or errors.
+//
+// # Where the types live
+//
+// Request, Response, Transport, Clock, Secret and the error types are
+// defined in an internal package and re-exported here as type aliases: the
+// SDK's internal pipeline and real transport need them, and this package
+// imports those, so the types sit below both. For a user the aliases are
+// the types; nothing else needs importing.
+package ack

@@ -1,0 +1,208 @@
+package vclock
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Mode selects how a Clock's time moves.
+type Mode int
+
+const (
+	// AutoAdvance: time moves only when someone sleeps, to the end of that
+	// sleep, at once.
+	AutoAdvance Mode = iota
+	// Scaled: time runs Speed times faster than the wall clock.
+	Scaled
+	// Manual: time moves only on Advance; sleepers block until then.
+	Manual
+)
+
+// String names the mode.
+func (m Mode) String() string {
+	switch m {
+	case AutoAdvance:
+		return "auto-advance"
+	case Scaled:
+		return "scaled"
+	case Manual:
+		return "manual"
+	}
+	return fmt.Sprintf("Mode(%d)", int(m))
+}
+
+// DefaultStart is the virtual time a Clock starts at unless told otherwise.
+var DefaultStart = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Clock is a virtual clock. It is safe for concurrent use.
+type Clock struct {
+	mode  Mode
+	speed float64
+
+	mu       sync.Mutex
+	now      time.Time // AutoAdvance, Manual; Scaled: virtual time at wallBase
+	wallBase time.Time // Scaled only
+	sleepers []*sleeper
+	changed  chan struct{} // closed and replaced whenever sleepers or now change
+}
+
+type sleeper struct {
+	until time.Time
+	done  chan struct{}
+}
+
+// New returns a clock in mode m starting at start (DefaultStart when zero).
+// speed is used by Scaled only (virtual seconds per wall second; values
+// below 1 are taken as 1).
+func New(m Mode, start time.Time, speed float64) *Clock {
+	if start.IsZero() {
+		start = DefaultStart
+	}
+	if speed < 1 {
+		speed = 1
+	}
+	return &Clock{mode: m, speed: speed, now: start, wallBase: time.Now(), changed: make(chan struct{})}
+}
+
+// NewAuto returns an auto-advance clock at DefaultStart.
+func NewAuto() *Clock { return New(AutoAdvance, time.Time{}, 1) }
+
+// NewManual returns a manual clock at DefaultStart.
+func NewManual() *Clock { return New(Manual, time.Time{}, 1) }
+
+// Mode returns the clock's mode.
+func (c *Clock) Mode() Mode { return c.mode }
+
+// Now returns the virtual time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.nowLocked()
+}
+
+func (c *Clock) nowLocked() time.Time {
+	if c.mode == Scaled {
+		el := time.Since(c.wallBase)
+		return c.now.Add(time.Duration(float64(el) * c.speed))
+	}
+	return c.now
+}
+
+// Sleep waits d of virtual time as the mode says, or until ctx is done.
+func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d <= 0 {
+		return nil
+	}
+	switch c.mode {
+	case AutoAdvance:
+		c.mu.Lock()
+		if t := c.now.Add(d); t.After(c.now) {
+			c.now = t
+		}
+		c.notifyLocked()
+		c.mu.Unlock()
+		return nil
+	case Scaled:
+		t := time.NewTimer(time.Duration(float64(d) / c.speed))
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	default:
+		c.mu.Lock()
+		s := &sleeper{until: c.now.Add(d), done: make(chan struct{})}
+		c.sleepers = append(c.sleepers, s)
+		c.notifyLocked()
+		c.mu.Unlock()
+		select {
+		case <-s.done:
+			return nil
+		case <-ctx.Done():
+			c.mu.Lock()
+			c.removeLocked(s)
+			c.notifyLocked()
+			c.mu.Unlock()
+			return ctx.Err()
+		}
+	}
+}
+
+// Advance moves the clock forward by d (any mode) and wakes the manual
+// sleepers whose time has come.
+func (c *Clock) Advance(d time.Duration) {
+	if d < 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	kept := c.sleepers[:0]
+	now := c.nowLocked()
+	for _, s := range c.sleepers {
+		if !s.until.After(now) {
+			close(s.done)
+			continue
+		}
+		kept = append(kept, s)
+	}
+	c.sleepers = kept
+	c.notifyLocked()
+}
+
+// Set moves the clock to t if t is later than now.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	d := t.Sub(c.nowLocked())
+	c.mu.Unlock()
+	if d > 0 {
+		c.Advance(d)
+	}
+}
+
+// Sleepers returns how many goroutines are blocked in a manual Sleep.
+func (c *Clock) Sleepers() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.sleepers)
+}
+
+// BlockUntil waits until at least n goroutines are blocked in a manual Sleep,
+// or ctx is done. Tests use it to act while a caller is sleeping.
+func (c *Clock) BlockUntil(ctx context.Context, n int) error {
+	for {
+		c.mu.Lock()
+		if len(c.sleepers) >= n {
+			c.mu.Unlock()
+			return nil
+		}
+		ch := c.changed
+		c.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func (c *Clock) removeLocked(s *sleeper) {
+	for i, x := range c.sleepers {
+		if x == s {
+			c.sleepers = append(c.sleepers[:i], c.sleepers[i+1:]...)
+			return
+		}
+	}
+}
+
+func (c *Clock) notifyLocked() {
+	close(c.changed)
+	c.changed = make(chan struct{})
+}
