@@ -45,6 +45,7 @@ type Clock struct {
 	now      time.Time // AutoAdvance, Manual; Scaled: virtual time at wallBase
 	wallBase time.Time // Scaled only
 	sleepers []*sleeper
+	held     int           // AutoAdvance: Hold calls not yet released
 	changed  chan struct{} // closed and replaced whenever sleepers or now change
 }
 
@@ -101,12 +102,31 @@ func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
 	switch c.mode {
 	case AutoAdvance:
 		c.mu.Lock()
-		if t := c.now.Add(d); t.After(c.now) {
-			c.now = t
+		if c.held == 0 {
+			// The sleep starts now and ends at now+d: the clock moves
+			// there at once (max(now, start+d), and start is now).
+			c.now = c.now.Add(d)
+			c.notifyLocked()
+			c.mu.Unlock()
+			return nil
 		}
+		// Held: the sleep starts now but waits for Release, so that
+		// several sleepers started at one instant end together at the
+		// latest of their ends, not at the sum.
+		s := &sleeper{until: c.now.Add(d), done: make(chan struct{})}
+		c.sleepers = append(c.sleepers, s)
 		c.notifyLocked()
 		c.mu.Unlock()
-		return nil
+		select {
+		case <-s.done:
+			return nil
+		case <-ctx.Done():
+			c.mu.Lock()
+			c.removeLocked(s)
+			c.notifyLocked()
+			c.mu.Unlock()
+			return ctx.Err()
+		}
 	case Scaled:
 		t := time.NewTimer(time.Duration(float64(d) / c.speed))
 		defer t.Stop()
@@ -167,14 +187,45 @@ func (c *Clock) Set(t time.Time) {
 	}
 }
 
-// Sleepers returns how many goroutines are blocked in a manual Sleep.
+// Hold makes auto-advance sleeps wait, each having taken its start, until
+// the returned release function is called; release then moves the clock to
+// max(now, start+d) over the waiting sleeps and wakes them all. Tests use it
+// to start several sleeps at one virtual instant (wait for them with
+// BlockUntil). In other modes Hold has no effect. Release is idempotent.
+func (c *Clock) Hold() (release func()) {
+	c.mu.Lock()
+	c.held++
+	c.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.held--
+			if c.mode != AutoAdvance || c.held > 0 {
+				return
+			}
+			for _, s := range c.sleepers {
+				if s.until.After(c.now) {
+					c.now = s.until
+				}
+				close(s.done)
+			}
+			c.sleepers = nil
+			c.notifyLocked()
+		})
+	}
+}
+
+// Sleepers returns how many goroutines are blocked in a Sleep (manual mode,
+// or auto-advance while held).
 func (c *Clock) Sleepers() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return len(c.sleepers)
 }
 
-// BlockUntil waits until at least n goroutines are blocked in a manual Sleep,
+// BlockUntil waits until at least n goroutines are blocked in a Sleep,
 // or ctx is done. Tests use it to act while a caller is sleeping.
 func (c *Clock) BlockUntil(ctx context.Context, n int) error {
 	for {

@@ -3,11 +3,15 @@
 //
 //	mode          Now                              Sleep(d)
 //	AutoAdvance   virtual, moves only on Sleep     moves now to max(now, start+d), returns at once
+//	                                               (Hold lets several sleeps start at one instant)
 //	Scaled        start + (wall elapsed) × speed   sleeps d/speed on the wall clock
 //	Manual        virtual, moves only on Advance   blocks until Advance passes start+d
 //
-// Concurrent auto-advance sleepers do not add up: two goroutines that each
-// sleep five minutes from the same instant move the clock by five minutes.
+// Auto-advance sleeps that start at the same virtual instant do not add up:
+// each moves the clock to max(now, its start + d), so two goroutines that
+// each sleep five minutes from one instant move the clock by five minutes.
+// A sleep takes its start when it is called; Hold lets a test make several
+// sleeps start at one instant, deterministically.
 // No mode starts a goroutine or a timer of its own except Scaled's Sleep,
 // which waits on a wall-clock timer for the scaled duration.
 package vclock
