@@ -1,9 +1,70 @@
-// Package quota models ACK's quotas and account prerequisites: the limits
-// (with the product description's defaults), usage, and a check of a plan
-// against both.
+// Package quota models ACK's quotas and account prerequisites: the limits an
+// account works within, what it uses now, and a check of a plan (create
+// clusters, add nodes, node pools or container instances, buy pay-as-you-go
+// resources) against both, before any call is made. It is pure domain code
+// with no I/O; the fake enforces the same rules with the same functions, so
+// the client and the fake never disagree.
 //
-// Today it holds the hard limits that other domain packages share, such as
-// MaxPodsPerNode. Limits with their defaults, Check, the client over
-// DescribeUserQuota and Preflight arrive with the node pools and quotas
-// work.
+// # Model
+//
+// Limits holds every limit with its value and whether a ticket (Quota
+// Center) can raise it. Two presets exist: ProductDefaults, the figures of
+// the ACK product description and the SDK's documented default, and Today,
+// what DescribeUserQuota reports for a new account now. LimitsFromWire
+// overlays a DescribeUserQuota answer on either; Limits.Wire is the reverse,
+// for the fake.
+//
+// Usage is what the account and its clusters use now; the cluster quotas
+// are per account, across all regions. Plan is what a caller is about to do.
+// Clusters are counted by ClusterKind (Dedicated, Managed, Serverless), the
+// package's own vocabulary; ClassifyCluster maps the API's cluster_type and
+// profile onto it.
+//
+// Check returns every Violation at once, each naming the limit (a stable
+// LimitID such as "quota.clusters"), the current usage, what the plan
+// needs, the limit's value, how it can be raised, and the error code ACK
+// refuses with. Violations.Err turns them into an *ExceededError, which
+// matches ack.ErrQuotaExceeded (ack.IsQuotaExceeded). CheckPodsPerNode
+// checks the one per-node setting on its own.
+//
+// Money for the pay-as-you-go prerequisite is exact: whole fen, never
+// floating point.
+//
+// # Defaults
+//
+//	limit                                           product       today  raise
+//	dedicated + managed clusters per account             10          50  submit a ticket
+//	managed clusters per account (within above)          10          20  submit a ticket
+//	serverless clusters per account                       2          20  submit a ticket
+//	nodes per cluster (masters + workers)                40         100  submit a ticket
+//	node pools per cluster                               20          20  submit a ticket
+//	pods per node (set at creation)                     256         256  cannot be raised
+//	container instances per serverless cluster          300         300  submit a ticket
+//	real-name verification                         required    required  cannot be raised
+//	funds for pay-as-you-go (balance + vouchers   ≥ 100 CNY   ≥ 100 CNY  submit a ticket
+//	+ credit)
+//
+// How each limit meets the API, and the code a refusal carries:
+//
+//	limit                          API field (DescribeUserQuota)  counts                               code
+//	clusters per account           cluster_quota (*)              Kubernetes + ManagedKubernetes,      QuotaExceeded.Cluster
+//	                                                              not serverless, all regions
+//	managed clusters per account   amk_cluster_quota              ManagedKubernetes, not serverless    QuotaExceeded.ManagedCluster
+//	serverless clusters            ask_cluster_quota              profile Serverless, or type Ask      QuotaExceeded.ServerlessCluster
+//	nodes per cluster              node_quota                     every node, masters included         QuotaExceeded.Node
+//	node pools per cluster         cluster_nodepool_quota         the cluster's node pools             QuotaExceeded.NodePool
+//	pods per node                  —                              the setting asked for                QuotaExceeded.PodsPerNode
+//	container instances            — (not reported)               running container instances          QuotaExceeded.ContainerInstance
+//	real-name verification         —                              the account                          Account.RealNameRequired
+//	pay-as-you-go funds            —                              balance + vouchers + credit          InsufficientBalance
+//
+// (*) An item of DescribeUserQuota's quotas map takes precedence over the
+// flat field of its limit; q_Kubernetes_Cluster is the one item known, for
+// the cluster count.
+//
+// When the checks apply: real-name verification for any plan that creates
+// or buys something; the funds for a plan that buys pay-as-you-go resources
+// (every new cluster does, and so do container instances; nodes alone may be
+// subscriptions); a count when the plan needs more of it and usage + need
+// would pass the limit.
 package quota

@@ -1,0 +1,138 @@
+package quota
+
+import (
+	"fmt"
+
+	"github.com/ackgo/ack"
+)
+
+// Check weighs a plan against the limits and the current usage and returns
+// every limit the plan would break, in a stable order: the account
+// prerequisites, the account's cluster counts, then each new cluster in
+// plan order, then each changed cluster in order of its first change.
+//
+// A limit is broken when the plan needs more of it (need > 0) and usage +
+// need exceeds the limit; usage alone above a limit (after a quota was
+// lowered) breaks nothing until the plan asks for more. Real-name
+// verification is checked for any plan that is not empty, the
+// pay-as-you-go funds for a plan that BuysPayAsYouGo. The container
+// instance limit applies to every cluster but those Usage lists as
+// dedicated or managed. Negative numbers in the plan count as zero (see
+// Plan.Validate).
+func Check(limits Limits, usage Usage, plan Plan) Violations {
+	var vs Violations
+	if plan.IsEmpty() {
+		return nil
+	}
+	if limits.RealNameRequired && !usage.Account.RealNameVerified {
+		vs = append(vs, Violation{ID: LimitRealName, Code: LimitRealName.Code(), Scope: "account"})
+	}
+	if funds := usage.Account.Funds(); plan.BuysPayAsYouGo() && funds.Less(limits.PayAsYouGoFunds.Min) {
+		vs = append(vs, Violation{
+			ID: LimitPayAsYouGoFunds, Code: LimitPayAsYouGoFunds.Code(), Scope: "account",
+			Used: funds.Fen(), Limit: limits.PayAsYouGoFunds.Min.Fen(),
+			Adjustable: limits.PayAsYouGoFunds.Adjustable,
+		})
+	}
+
+	var create [Serverless + 1]int
+	for _, c := range plan.Create {
+		if c.Kind > OtherCluster && c.Kind <= Serverless {
+			create[c.Kind]++
+		}
+	}
+	dedicated, managed := usage.CountKind(Dedicated), usage.CountKind(Managed)
+	vs = count(vs, LimitClusters, "account", dedicated+managed, create[Dedicated]+create[Managed], limits.Clusters)
+	vs = count(vs, LimitManagedClusters, "account", managed, create[Managed], limits.ManagedClusters)
+	vs = count(vs, LimitServerlessClusters, "account", usage.CountKind(Serverless), create[Serverless], limits.ServerlessClusters)
+
+	for i, c := range plan.Create {
+		scope := fmt.Sprintf("new cluster create[%d]", i)
+		if c.Name != "" {
+			scope = fmt.Sprintf("new cluster %q", c.Name)
+		}
+		vs = perCluster(vs, limits, scope, ClusterUsage{Kind: c.Kind}, true, clusterNeed{
+			nodes: c.Nodes, pools: c.NodePools, instances: c.ContainerInstances, pods: c.PodsPerNode,
+		})
+	}
+
+	for _, id := range changedClusters(plan.Change) {
+		var need clusterNeed
+		for _, c := range plan.Change {
+			if c.ClusterID == id {
+				need.nodes += max(c.AddNodes, 0)
+				need.pools += max(c.AddNodePools, 0)
+				need.instances += max(c.AddContainerInstances, 0)
+				need.pods = max(need.pods, c.PodsPerNode)
+			}
+		}
+		cu, known := usage.Cluster(id)
+		vs = perCluster(vs, limits, "cluster "+id, cu, known, need)
+	}
+	return vs
+}
+
+// CheckPodsPerNode checks a pods-per-node setting against MaxPodsPerNode:
+// nil for 1 to MaxPodsPerNode and for 0 (not set, ACK chooses), an
+// *ExceededError (code QuotaExceeded.PodsPerNode) above the limit, and an
+// *ack.ValidationError below 0.
+func CheckPodsPerNode(n int) error {
+	if n < 0 {
+		return &ack.ValidationError{Resource: "pods per node", Violations: []ack.Violation{{
+			Rule: "quota.pods_per_node.non_negative", Field: "pods_per_node",
+			Message: fmt.Sprintf("must not be negative, got %d", n),
+		}}}
+	}
+	return pods(nil, "", n, Count{Max: MaxPodsPerNode}).Err()
+}
+
+type clusterNeed struct {
+	nodes, pools, instances, pods int
+}
+
+// perCluster appends the violations of one cluster's limits.
+func perCluster(vs Violations, l Limits, scope string, cu ClusterUsage, known bool, need clusterNeed) Violations {
+	vs = count(vs, LimitNodes, scope, cu.Nodes, need.nodes, l.NodesPerCluster)
+	vs = count(vs, LimitNodePools, scope, cu.NodePools, need.pools, l.NodePoolsPerCluster)
+	if !known || (cu.Kind != Dedicated && cu.Kind != Managed) {
+		vs = count(vs, LimitContainerInstances, scope, cu.ContainerInstances, need.instances, l.ContainerInstancesPerCluster)
+	}
+	return pods(vs, scope, need.pods, l.PodsPerNode)
+}
+
+// count appends a violation when need > 0 and used + need > limit.Max.
+func count(vs Violations, id LimitID, scope string, used, need int, limit Count) Violations {
+	if need <= 0 || int64(used)+int64(need) <= int64(limit.Max) {
+		return vs
+	}
+	return append(vs, Violation{
+		ID: id, Code: id.Code(), Scope: scope,
+		Used: int64(used), Need: int64(need), Limit: int64(limit.Max), Adjustable: limit.Adjustable,
+	})
+}
+
+// pods appends a violation when a pods-per-node setting exceeds the limit.
+func pods(vs Violations, scope string, n int, limit Count) Violations {
+	if n <= limit.Max {
+		return vs
+	}
+	return append(vs, Violation{
+		ID: LimitPodsPerNode, Code: LimitPodsPerNode.Code(), Scope: scope,
+		Need: int64(n), Limit: int64(limit.Max), Adjustable: limit.Adjustable,
+	})
+}
+
+// changedClusters returns the cluster IDs of the changes that add anything,
+// in order of first appearance.
+func changedClusters(changes []ClusterChange) []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, c := range changes {
+		if seen[c.ClusterID] {
+			continue
+		}
+		seen[c.ClusterID] = true
+		ids = append(ids, c.ClusterID)
+	}
+	return ids
+}
