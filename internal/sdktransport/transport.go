@@ -1,0 +1,266 @@
+package sdktransport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack/internal/signing"
+)
+
+// Transport sends ACK requests over HTTP, signed with the credentials of
+// its CredentialSource. It implements core.Transport and is safe for
+// concurrent use; connections are kept alive and reused.
+type Transport struct {
+	base      *url.URL
+	scheme    signing.Scheme
+	creds     CredentialSource
+	userAgent string
+	client    *http.Client
+	now       func() time.Time
+}
+
+var _ core.Transport = (*Transport)(nil)
+
+// New builds a Transport. It fails when both Region and Endpoint are empty,
+// or when the region, endpoint, scheme or signing scheme is malformed; it
+// makes no request.
+func New(opts Options) (*Transport, error) {
+	base, err := opts.baseURL()
+	if err != nil {
+		return nil, err
+	}
+	if opts.Signing != signing.ROAv1 && opts.Signing != signing.ACS3 {
+		return nil, fmt.Errorf("new transport: signing scheme %v: want ROAv1 or ACS3", opts.Signing)
+	}
+	t := &Transport{base: base, scheme: opts.Signing, creds: opts.Credentials, userAgent: opts.UserAgent,
+		client: opts.HTTPClient, now: opts.Now}
+	if t.creds == nil {
+		t.creds = DefaultCredentials()
+	}
+	if t.userAgent == "" {
+		t.userAgent = DefaultUserAgent
+	}
+	if t.client == nil {
+		t.client = newHTTPClient(opts)
+	}
+	if t.now == nil {
+		t.now = time.Now
+	}
+	return t, nil
+}
+
+// newHTTPClient builds the keep-alive client of a Transport. It follows no
+// redirect: a redirected request would need a new signature, and ACK sends
+// none, so a 3xx is returned to the caller as it is.
+func newHTTPClient(opts Options) *http.Client {
+	or := func(d, def time.Duration) time.Duration {
+		if d > 0 {
+			return d
+		}
+		return def
+	}
+	dialer := &net.Dialer{Timeout: or(opts.DialTimeout, DefaultDialTimeout), KeepAlive: 30 * time.Second}
+	return &http.Client{
+		Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           dialer.DialContext,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConns:          100,
+			MaxIdleConnsPerHost:   16,
+			IdleConnTimeout:       90 * time.Second,
+			TLSHandshakeTimeout:   or(opts.TLSHandshakeTimeout, DefaultTLSHandshakeTimeout),
+			ResponseHeaderTimeout: or(opts.ResponseHeaderTimeout, DefaultResponseHeaderTimeout),
+			ExpectContinueTimeout: time.Second,
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// RoundTrip signs and sends req with ctx, and returns the answer whatever
+// its HTTP status, with the whole body and the request ID. It returns an
+// error only when no answer came; that error is marked with
+// core.MarkNotSent when the request provably never left the process (the
+// credentials or the signature failed, or no connection could be made: DNS,
+// dial or TLS failure, or ctx ended first).
+func (t *Transport) RoundTrip(ctx context.Context, req *core.Request) (*core.Response, error) {
+	if req == nil {
+		return nil, errors.New("send: nil request")
+	}
+	hreq, err := t.build(ctx, req)
+	if err != nil {
+		return nil, core.MarkNotSent(err)
+	}
+
+	// GotConn is called on this goroutine before Do returns; WroteRequest
+	// may be called on the connection's writer goroutine, hence atomics.
+	var gotConn, wrote atomic.Bool
+	trace := &httptrace.ClientTrace{
+		GotConn:      func(httptrace.GotConnInfo) { gotConn.Store(true) },
+		WroteRequest: func(i httptrace.WroteRequestInfo) { wrote.Store(i.Err == nil) },
+	}
+	hreq = hreq.WithContext(httptrace.WithClientTrace(hreq.Context(), trace))
+
+	resp, err := t.client.Do(hreq)
+	if err != nil {
+		return nil, t.sendError(ctx, req, err, gotConn.Load(), wrote.Load())
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("send %s: read the answer (HTTP %d): %w", describe(req), resp.StatusCode, withContext(ctx, err))
+	}
+	if len(body) > MaxResponseBytes {
+		return nil, fmt.Errorf("send %s: answer (HTTP %d) is larger than %d bytes", describe(req), resp.StatusCode, MaxResponseBytes)
+	}
+	return &core.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, RequestID: requestID(resp.Header, body)}, nil
+}
+
+// build makes the signed HTTP request of req.
+func (t *Transport) build(ctx context.Context, req *core.Request) (*http.Request, error) {
+	path := req.Path
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	u := *t.base
+	u.Path, u.RawPath, u.RawQuery = path, "", encodeQuery(req.Query)
+	var body io.Reader
+	if len(req.Body) > 0 {
+		body = bytes.NewReader(req.Body)
+	}
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	hreq, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("send %s: build the request: %w", describe(req), err)
+	}
+	for k, v := range req.Header {
+		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+	}
+	hreq.Header.Set("x-acs-version", core.APIVersion)
+	if req.Action != "" {
+		hreq.Header.Set("x-acs-action", req.Action)
+	}
+	hreq.Header.Set("Accept", "application/json")
+	if len(req.Body) > 0 && hreq.Header.Get("Content-Type") == "" {
+		hreq.Header.Set("Content-Type", "application/json")
+	}
+	if hreq.Header.Get("User-Agent") == "" {
+		hreq.Header.Set("User-Agent", t.userAgent)
+	}
+
+	cred, err := t.creds.Credentials(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("send %s: %w", describe(req), err)
+	}
+	if err := signing.Sign(hreq, req.Body, cred, t.scheme, t.now(), ""); err != nil {
+		return nil, fmt.Errorf("send %s: %w", describe(req), err)
+	}
+	return hreq, nil
+}
+
+// sendError describes a request that got no answer. The *url.Error that
+// http.Client wraps around every error is dropped: its text repeats the
+// URL, which describe already gives.
+func (t *Transport) sendError(ctx context.Context, req *core.Request, err error, gotConn, wrote bool) error {
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		err = ue.Err
+	}
+	err = withContext(ctx, err)
+	switch {
+	case !gotConn:
+		return core.MarkNotSent(fmt.Errorf("send %s: not sent, no connection: %w", describe(req), err))
+	case wrote:
+		return fmt.Errorf("send %s: sent, no answer: %w", describe(req), err)
+	default:
+		return fmt.Errorf("send %s: connected, no answer (the request may have been sent in part or in full): %w", describe(req), err)
+	}
+}
+
+// withContext makes sure that an error caused by the end of ctx matches
+// ctx.Err() with errors.Is, whatever error the HTTP stack reported.
+func withContext(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		return fmt.Errorf("%w (%w)", ctxErr, err)
+	}
+	return err
+}
+
+// describe names a request in errors: action, method and path; never a
+// header, the query or the body.
+func describe(req *core.Request) string {
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	if req.Action == "" {
+		return method + " " + req.Path
+	}
+	return req.Action + " (" + method + " " + req.Path + ")"
+}
+
+// encodeQuery encodes q sorted by key, with RFC 3986 escapes (a space is
+// %20, not "+"), which both signature schemes and ACK's gateway decode the
+// same way.
+func encodeQuery(q url.Values) string {
+	if len(q) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range q[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(escape(k))
+			b.WriteByte('=')
+			b.WriteString(escape(v))
+		}
+	}
+	return b.String()
+}
+
+// escape is url.QueryEscape with a space as %20.
+func escape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+
+// CloseIdleConnections closes the idle keep-alive connections of the
+// Transport's HTTP client.
+func (t *Transport) CloseIdleConnections() { t.client.CloseIdleConnections() }
+
+// String describes the transport: endpoint, signing scheme and credential
+// source, never a secret.
+func (t *Transport) String() string {
+	return fmt.Sprintf("sdktransport.Transport{endpoint: %s, signing: %v, credentials: %s}", t.base, t.scheme, describeSource(t.creds))
+}
+
+// describeSource names a credential source: by its String method when it
+// has one (the sources of this package print no secret), else by its type
+// alone, since printing an unknown value could reveal what it holds.
+func describeSource(s CredentialSource) string {
+	if str, ok := s.(fmt.Stringer); ok {
+		return str.String()
+	}
+	return fmt.Sprintf("%T", s)
+}
+
+// Format prints String for every verb, so that %+v and %#v cannot reach the
+// credentials through the unexported fields.
+func (t *Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }

@@ -1,0 +1,41 @@
+// Package waiter is the waiting engine behind every Operation of the typed
+// clients: cluster create, modify and delete, node pools, upgrades.
+//
+// A wait is a list of phases run in order. A cluster create, for example,
+// first waits for its task (DescribeTaskInfo: running → success) and then
+// for the cluster (state initial → running); a delete waits for the task and
+// then for the cluster to be gone (not-found counts as done). Each phase has
+// a Poll function that reads the task or resource once and says which state
+// it saw and whether the phase is done.
+//
+// Between polls the Waiter sleeps on its core.Clock (never time.Sleep), with
+// delays that grow exponentially from MinDelay to MaxDelay, with jitter; see
+// Policy. The wait is bounded by the context and, on the clock, by MaxWait.
+// A Poll's error either ends the wait at once (authentication, invalid
+// request, not-found, a *core.TaskFailedError, anything unknown) or is
+// polled through (throttling, 5xx, a request that was not sent, a network
+// error); see IsTransient.
+//
+// Outcomes:
+//
+//	every phase done                    Result, nil
+//	a Poll's lasting error              that error (a TaskFailedError as it is; others wrapped, naming the resource)
+//	MaxWait passed on the clock         *core.WaitTimeoutError (Kind, ResourceID, Target, LastState, Polls, Waited)
+//	the context's deadline passed       *core.WaitTimeoutError whose Unwrap is context.DeadlineExceeded
+//	the context was canceled            an error matching context.Canceled
+//
+// Defaults of a zero Policy (they suit clusters; node pools may choose
+// shorter delays):
+//
+//	field        default
+//	MinDelay     5s   (DefaultMinDelay)
+//	MaxDelay     1m   (DefaultMaxDelay)
+//	Multiplier   1.5  (DefaultMultiplier)
+//	Jitter       0.2  (DefaultJitter: ±20%, clamped to [MinDelay, MaxDelay])
+//	MaxWait      none (only the context bounds the wait)
+//	Rand         math/rand/v2 Float64
+//	Clock        core.RealClock (a field of Waiter)
+//
+// The first poll of each phase happens at once; the growing delays come
+// after it. The package starts no goroutine: Wait runs on its caller's.
+package waiter
