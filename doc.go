@@ -27,6 +27,25 @@
 // (after an ambiguous outcome, a hook looks at the world before any
 // re-send). A write is never re-sent blindly.
 //
+// # Defaults
+//
+//	setting                 default
+//	Retry.MaxAttempts       5 (1 = no retry)
+//	Retry.BaseDelay         200ms; before retry n the delay is random in
+//	Retry.MaxDelay          20s    [BaseDelay, min(MaxDelay, BaseDelay·2ⁿ)]
+//	Retry.Budget            500 tokens; a retry costs 5, a timeout 10, a success refills 1
+//	RateLimit               off (QPS 0); per action limits on request
+//	Clock                   RealClock{}
+//	Logger                  nil: silent; one debug record per attempt when set
+//	UserAgent               "ackgo/<Version>", plus what WithUserAgent adds
+//	AttemptTimeout          0: none
+//	Scheme, Endpoint        https, cs.<region>.aliyuncs.com (LoadConfig only)
+//	Signing                 ACS3-HMAC-SHA256 (LoadConfig only; ROA v1 on request)
+//	Credentials             the Alibaba Cloud default chain (LoadConfig only)
+//
+// The rate limits, the retry budget and the clock are fixed when a Config is
+// built: With and per-call options share them and cannot change them.
+//
 // # Errors
 //
 // An error answer of the API is an *APIError; errors.Is matches it against

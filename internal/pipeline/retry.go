@@ -1,0 +1,140 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/ackgo/ack/internal/core"
+)
+
+// MsgRetry is the message of the record the retry step writes after each
+// failed attempt, saying what it decided.
+const MsgRetry = "ack retry decision"
+
+// Retry is the step between the rate limiter and the log step. It sends the
+// request through Next and, after a failure, decides by the request's
+// RetryMode (see Decide) whether to send it again, to reconcile first, or to
+// stop. Retries are bounded by Policy.MaxAttempts, by the shared Budget and
+// by the context's deadline; the delay between attempts comes from Policy
+// and from the server's Retry-After or TimeLeft, clamped to MaxDelay, and is
+// slept on Clock.
+//
+// After an ambiguous outcome of a Reconcile request it sleeps the delay,
+// then calls the request's Reconcile hook: a non-nil Response ends the call
+// with that response, (nil, nil) lets the request be sent again, an error
+// ends the call. A write is never re-sent blindly.
+type Retry struct {
+	// Policy bounds attempts and delays.
+	Policy RetryPolicy
+	// Budget is the retry budget shared by the Config's calls; nil is
+	// unlimited.
+	Budget *Budget
+	// Clock tells the time and sleeps between attempts.
+	Clock core.Clock
+	// Logger receives one decision record per failed attempt; nil is
+	// silent.
+	Logger *slog.Logger
+	// Next is the step that sends one attempt.
+	Next core.Transport
+}
+
+// RoundTrip runs the attempts of one call.
+func (r *Retry) RoundTrip(ctx context.Context, req *core.Request) (*core.Response, error) {
+	var d *delays
+	for attempt := 1; ; attempt++ {
+		resp, err := r.Next.RoundTrip(withAttempt(ctx, attempt), req)
+		outcome, timeout := Classify(err)
+		if outcome == Success {
+			r.Budget.Succeeded()
+			return resp, nil
+		}
+		stop := func(reason string, cause error) (*core.Response, error) {
+			return resp, r.stop(ctx, req, attempt, outcome, reason, err, cause)
+		}
+		if cerr := ctx.Err(); cerr != nil {
+			return stop(ReasonContextEnded, cerr)
+		}
+		decision := Decide(req, outcome)
+		switch {
+		case decision == Stop && outcome == Ambiguous && req.Retry != core.Never:
+			return stop(ReasonUnsafeWrite, nil)
+		case decision == Stop:
+			return stop(ReasonFinal, nil)
+		case attempt >= r.Policy.MaxAttempts:
+			return stop(ReasonMaxAttempts, nil)
+		}
+		if d == nil {
+			d = newDelays(r.Policy, r.Clock)
+		}
+		delay := d.next(serverDelay(err))
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < delay {
+			return stop(ReasonDeadline, nil)
+		}
+		if !r.Budget.Take(timeout) {
+			return stop(ReasonBudget, nil)
+		}
+		r.log(ctx, slog.LevelDebug, req, attempt, outcome, decision.String(), "",
+			slog.Duration("delay", delay), slog.Int("budget", r.Budget.Tokens()))
+		if serr := r.Clock.Sleep(ctx, delay); serr != nil {
+			return stop(ReasonCanceled, serr)
+		}
+		if decision == Reconcile {
+			found, rerr := req.Reconcile(ctx, err)
+			if rerr != nil {
+				return nil, r.stop(ctx, req, attempt, outcome, ReasonReconcile, err, rerr)
+			}
+			if found != nil {
+				r.Budget.Succeeded()
+				r.log(ctx, slog.LevelDebug, req, attempt, outcome, "reconciled", "")
+				return found, nil
+			}
+		}
+	}
+}
+
+// stop ends the call. The error of a first attempt that nothing could have
+// retried (a final error, a Never request, a policy of one attempt) is
+// returned as it is; every other stop is a *RetryError that says why.
+func (r *Retry) stop(ctx context.Context, req *core.Request, attempts int, o Outcome, reason string, last, cause error) error {
+	level := slog.LevelWarn
+	if reason == ReasonFinal || reason == ReasonContextEnded || reason == ReasonCanceled {
+		level = slog.LevelDebug
+	}
+	var causeAttr []slog.Attr
+	if cause != nil {
+		causeAttr = append(causeAttr, slog.String("cause", cause.Error()))
+	}
+	r.log(ctx, level, req, attempts, o, Stop.String(), reason, causeAttr...)
+	if attempts == 1 && (reason == ReasonFinal || reason == ReasonMaxAttempts) {
+		return last
+	}
+	return &RetryError{Action: req.Action, Attempts: attempts, Reason: reason, Err: last, Cause: cause}
+}
+
+func (r *Retry) log(ctx context.Context, level slog.Level, req *core.Request, attempt int, o Outcome, decision, reason string, extra ...slog.Attr) {
+	if r.Logger == nil {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("action", req.Action),
+		slog.Int("attempt", attempt),
+		slog.String("mode", req.Retry.String()),
+		slog.String("outcome", o.String()),
+		slog.String("decision", decision),
+	}
+	if reason != "" {
+		attrs = append(attrs, slog.String("reason", reason))
+	}
+	r.Logger.LogAttrs(ctx, level, MsgRetry, append(attrs, extra...)...)
+}
+
+// serverDelay returns the delay an error answer asked for.
+func serverDelay(err error) time.Duration {
+	var apiErr *core.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.RetryAfter
+	}
+	return 0
+}

@@ -1,0 +1,107 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// HeaderRequestID is the response header that carries the server's request
+// ID.
+const HeaderRequestID = "X-Acs-Request-Id"
+
+// Send is the last step: it hands one attempt to the transport. It sets the
+// User-Agent header (on a copy; the caller's request is never modified),
+// bounds the attempt with AttemptTimeout, fills Response.RequestID, and turns
+// every answer outside 2xx into (resp, *core.APIError).
+type Send struct {
+	// Transport sends the request.
+	Transport core.Transport
+	// UserAgent is set as the User-Agent header of every attempt.
+	UserAgent string
+	// AttemptTimeout bounds one attempt through its context; zero means no
+	// bound beyond the caller's context.
+	AttemptTimeout time.Duration
+	// Clock reads Retry-After dates.
+	Clock core.Clock
+}
+
+// RoundTrip sends one attempt.
+func (s *Send) RoundTrip(ctx context.Context, req *core.Request) (*core.Response, error) {
+	out := *req
+	out.Header = req.Header.Clone()
+	if out.Header == nil {
+		out.Header = make(http.Header, 1)
+	}
+	out.Header.Set("User-Agent", s.UserAgent)
+	if s.AttemptTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, s.AttemptTimeout)
+		defer cancel()
+	}
+	resp, err := s.Transport.RoundTrip(ctx, &out)
+	if err != nil {
+		return nil, fmt.Errorf("%s: sending %s %s: %w", req.Action, req.Method, req.Path, err)
+	}
+	if resp == nil {
+		return nil, fmt.Errorf("%s: transport returned neither a response nor an error", req.Action)
+	}
+	r := *resp
+	if r.RequestID == "" {
+		r.RequestID = requestID(r.Header, r.Body)
+	}
+	if r.StatusCode < 200 || r.StatusCode > 299 {
+		return &r, DecodeAPIError(req.Action, &r, s.Clock.Now())
+	}
+	return &r, nil
+}
+
+// DecodeAPIError builds the *core.APIError of an answer outside 2xx from its
+// error body (keys code/message/requestId, lower-case or capitalised), its
+// request ID and its delay headers. A body it cannot read leaves Code empty
+// and Message the HTTP status text.
+func DecodeAPIError(action string, resp *core.Response, now time.Time) *core.APIError {
+	e := &core.APIError{Action: action, HTTPStatus: resp.StatusCode}
+	if b, ok := wire.DecodeError(resp.Body); ok {
+		e = b.APIError(action, resp.StatusCode)
+	}
+	if resp.RequestID != "" {
+		e.RequestID = resp.RequestID
+	}
+	if e.Code == "" && e.Message == "" {
+		e.Message = http.StatusText(resp.StatusCode)
+	}
+	e.RetryAfter = ServerDelay(resp.Header, now)
+	return e
+}
+
+// requestID returns the request ID of an answer: the x-acs-request-id
+// header, else the body's request_id or requestId field (any case).
+func requestID(h http.Header, body []byte) string {
+	if id := h.Get(HeaderRequestID); id != "" {
+		return id
+	}
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 || body[0] != '{' {
+		return ""
+	}
+	var ids struct {
+		Snake string `json:"request_id"`
+		Camel string `json:"requestId"`
+	}
+	var typeErr *json.UnmarshalTypeError
+	if err := json.Unmarshal(body, &ids); err != nil && !errors.As(err, &typeErr) {
+		return ""
+	}
+	if ids.Snake != "" {
+		return ids.Snake
+	}
+	return ids.Camel
+}

@@ -1,0 +1,116 @@
+package ack_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/ackgo/ack"
+)
+
+func TestLoadConfigKeepsAGivenTransport(t *testing.T) {
+	t.Setenv(ack.EnvRegion, "")
+	srv := &server{clock: ack.RealClock{}, status: 200}
+	cfg, err := ack.LoadConfig(context.Background(), ack.WithTransport(srv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cfg.Do(context.Background(), readRequest()); err != nil || srv.count() != 1 {
+		t.Errorf("Do = %v after %d sends, want the given transport to answer once", err, srv.count())
+	}
+}
+
+func TestLoadConfigRegionFromEnvironment(t *testing.T) {
+	t.Setenv(ack.EnvRegion, "cn-shenzhen")
+	cfg, err := ack.LoadConfig(context.Background(), ack.WithCredentials("id", "secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Region() != "cn-shenzhen" {
+		t.Errorf("Region = %q, want cn-shenzhen", cfg.Region())
+	}
+	if cfg.Options().Transport == nil {
+		t.Error("LoadConfig built no transport")
+	}
+}
+
+func TestLoadConfigErrors(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name string
+		ctx  context.Context
+		opts []ack.Option
+		want string
+		is   error
+	}{
+		{"no region", context.Background(), nil, "ack config: no region: set one with ack.WithRegion or $ALIBABA_CLOUD_REGION_ID", nil},
+		{"unknown signing scheme", context.Background(), []ack.Option{ack.WithRegion("cn-hangzhou"), ack.WithSigning(7)}, "unknown signing scheme 7", nil},
+		{"credentials without a secret", context.Background(), []ack.Option{ack.WithRegion("cn-hangzhou"), ack.WithCredentials("id", "")}, "need both an AccessKey ID and a secret", nil},
+		{"bad scheme", context.Background(), []ack.Option{ack.WithRegion("cn-hangzhou"), ack.WithScheme("ftp")}, `building the transport for region "cn-hangzhou"`, nil},
+		{"canceled context", canceled, []ack.Option{ack.WithRegion("cn-hangzhou")}, "context canceled", context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(ack.EnvRegion, "")
+			cfg, err := ack.LoadConfig(tt.ctx, tt.opts...)
+			if err == nil || cfg != nil {
+				t.Fatalf("LoadConfig = (%v, %v), want an error", cfg, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "ack config: ") {
+				t.Errorf("err = %q, want it to start with \"ack config: \" and contain %q", err, tt.want)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("err = %v, want errors.Is %v", err, tt.is)
+			}
+		})
+	}
+}
+
+// TestLoadConfigEndToEnd sends a call through the real transport to a local
+// server: it arrives signed with the chosen scheme and with the SDK's
+// User-Agent.
+func TestLoadConfigEndToEnd(t *testing.T) {
+	tests := []struct {
+		signing ack.SigningScheme
+		prefix  string
+	}{
+		{ack.SigningACS3, "ACS3-HMAC-SHA256 "},
+		{ack.SigningROAv1, "acs "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.signing.String(), func(t *testing.T) {
+			var auth, ua, path string
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				auth, ua, path = r.Header.Get("Authorization"), r.Header.Get("User-Agent"), r.URL.Path
+				w.Header().Set("Connection", "close")
+				w.Header().Set("x-acs-request-id", "e2e-1")
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write([]byte(`{"cluster_id":"c-1"}`))
+			}))
+			defer srv.Close()
+			cfg, err := ack.LoadConfig(context.Background(),
+				ack.WithRegion("cn-hangzhou"), ack.WithEndpoint(srv.Listener.Addr().String()), ack.WithScheme("http"),
+				ack.WithCredentials("LTAI-e2e", "e2e-secret"), ack.WithSigning(tt.signing), ack.WithUserAgent("e2e/1"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := cfg.Do(context.Background(), readRequest())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode != 200 || resp.RequestID != "e2e-1" || path != "/clusters/c-1" {
+				t.Errorf("resp = %v at path %q", resp, path)
+			}
+			if !strings.HasPrefix(auth, tt.prefix) || !strings.Contains(auth, "LTAI-e2e") {
+				t.Errorf("Authorization = %q, want the %s scheme with the key ID", auth, tt.signing)
+			}
+			if want := "ackgo/" + ack.Version + " e2e/1"; ua != want {
+				t.Errorf("User-Agent = %q, want %q", ua, want)
+			}
+		})
+	}
+}
