@@ -1,0 +1,175 @@
+package cluster
+
+import (
+	"fmt"
+
+	"github.com/ackgo/ack"
+)
+
+// Option adjusts Validate and ValidateCreateRequest.
+type Option func(*options)
+
+// options is what the Options set.
+type options struct {
+	preset   Preset
+	vpcCIDRs []string
+}
+
+// WithPreset chooses the rules' preset; the default is PresetProduct.
+func WithPreset(p Preset) Option { return func(o *options) { o.preset = p } }
+
+// WithVPCCIDRs gives the CIDR blocks of the cluster's VPC (its primary
+// block and any secondary ones), so that rule "cluster.cidr.overlap" also
+// checks the pod and Service ranges against them. A client that has not
+// looked the VPC up leaves them out; the fake knows them.
+func WithVPCCIDRs(cidrs ...string) Option {
+	return func(o *options) { o.vpcCIDRs = append(o.vpcCIDRs, cidrs...) }
+}
+
+func newOptions(opts []Option) options {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// report records a violation of the rule being checked at a field path.
+type report func(field, format string, args ...any)
+
+// violationList collects violations.
+type violationList []ack.Violation
+
+// reporter returns a report that adds violations of rule to the list.
+func (l *violationList) reporter(rule string) report {
+	return func(field, format string, args ...any) {
+		*l = append(*l, ack.Violation{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+}
+
+// specRule is a registered validation rule and its check.
+type specRule struct {
+	Rule
+	check func(s Spec, o options, r report)
+}
+
+// registry lists every validation rule, in the order Validate reports
+// violations. It is the only list: Rules, Validate and
+// ValidateCreateRequest all read it.
+var registry = []specRule{
+	{Rule{"cluster.name.format", fieldName,
+		"the name has 1 to 63 characters: letters, digits and '-', not starting with '-'", allPresets}, checkName},
+	{Rule{"cluster.region.required", fieldRegion,
+		"the region is set", allPresets}, checkRegion},
+	{Rule{"cluster.form.known", fieldForm,
+		"the form is Dedicated, ManagedBasic, ManagedPro or Serverless", allPresets}, checkForm},
+	{Rule{"cluster.tags.limit", fieldTags,
+		fmt.Sprintf("at most %d tags", MaxTags), allPresets}, checkTags},
+	{Rule{"cluster.cidr.syntax", fieldPodCIDR,
+		"the pod, Service and VPC CIDRs are IPv4 network addresses with a prefix length, such as 172.20.0.0/16", allPresets}, checkCIDRSyntax},
+	{Rule{"cluster.cidr.overlap", fieldPodCIDR,
+		"the pod CIDR, the Service CIDR and the VPC's CIDRs do not overlap", allPresets}, checkCIDROverlap},
+	{Rule{"cluster.network.plugin", fieldPlugin,
+		"dedicated and managed clusters have a network plugin, Flannel or Terway", allPresets}, checkPlugin},
+	{Rule{"cluster.network.pod_cidr", fieldPodCIDR,
+		"Flannel needs a pod CIDR", allPresets}, checkPodCIDR},
+	{Rule{"cluster.network.node_cidr_mask", fieldNodeCIDRMask,
+		nodeCIDRMaskDescription(), allPresets}, checkNodeCIDRMask},
+	{Rule{"cluster.nat.required", fieldSNAT,
+		"dedicated and managed clusters create a NAT gateway (snat_entry is not false)", productOnly}, checkNAT},
+	{Rule{"cluster.masters.dedicated_only", fieldMasters,
+		"only dedicated clusters have masters", allPresets}, checkMastersForm},
+	{Rule{"cluster.masters.count", fieldMasterCount,
+		"a dedicated cluster has 3 or 5 masters", allPresets}, checkMasterCount},
+	{Rule{"cluster.masters.instance_types", fieldMasterTypes,
+		"a dedicated cluster names one instance type per master", allPresets}, checkMasterTypes},
+	{Rule{"cluster.masters.vswitches", fieldMasterVSwitches,
+		"a dedicated cluster names one vSwitch per master", allPresets}, checkMasterVSwitches},
+	{Rule{"cluster.workers.not_serverless", fieldWorkers,
+		"serverless clusters have no worker nodes", allPresets}, checkWorkersForm},
+	{Rule{"cluster.login.required", fieldLogin,
+		"the ECS nodes created with the cluster get exactly one of a password and a key pair", allPresets}, checkLogin},
+	{Rule{"cluster.login.password", fieldPassword,
+		"the password has 8 to 30 characters of at least three kinds: upper case, lower case, digits, special characters", allPresets}, checkPassword},
+}
+
+// Spec field paths named by violations.
+const (
+	fieldName              = "name"
+	fieldRegion            = "region"
+	fieldForm              = "form"
+	fieldVersion           = "kubernetes_version"
+	fieldResourceGroup     = "resource_group_id"
+	fieldVPC               = "vpc_id"
+	fieldVSwitches         = "vswitches"
+	fieldPlugin            = "network.plugin"
+	fieldPluginConfig      = "network.plugin_config"
+	fieldPodCIDR           = "network.pod_cidr"
+	fieldNodeCIDRMask      = "network.node_cidr_mask"
+	fieldPodVSwitches      = "network.pod_vswitch_ids"
+	fieldServiceCIDR       = "service_cidr"
+	fieldVPCCIDRs          = "vpc_cidrs"
+	fieldSNAT              = "snat"
+	fieldPublicEndpoint    = "public_endpoint"
+	fieldCloudMonitor      = "cloud_monitor"
+	fieldTags              = "tags"
+	fieldTimezone          = "timezone"
+	fieldMaintenanceWindow = "maintenance_window"
+	fieldAddons            = "addons"
+	fieldMasters           = "masters"
+	fieldMasterCount       = "masters.count"
+	fieldMasterTypes       = "masters.instance_types"
+	fieldMasterVSwitches   = "masters.vswitches"
+	fieldWorkers           = "workers"
+	fieldLogin             = "login"
+	fieldPassword          = "login.password"
+)
+
+// Rules returns every validation rule, in the order Validate reports
+// violations.
+func Rules() []Rule {
+	out := make([]Rule, len(registry))
+	for i, r := range registry {
+		out[i] = r.clone()
+	}
+	return out
+}
+
+// Validate checks s against every rule of the preset (PresetProduct
+// unless WithPreset says otherwise) and returns a *ack.ValidationError
+// listing every violation, or nil when s is valid. Empty fields are judged
+// with ACK's defaults (an empty ServiceCIDR is DefaultServiceCIDR).
+//
+// The fake runs the same rules on the requests it receives, through
+// ValidateCreateRequest.
+func Validate(s Spec, opts ...Option) error {
+	return asError(s.Name, violations(s, newOptions(opts)))
+}
+
+// violations runs the preset's rules on s.
+func violations(s Spec, o options) violationList {
+	var out violationList
+	for _, r := range registry {
+		if r.In(o.preset) {
+			r.check(s, o, out.reporter(r.ID))
+		}
+	}
+	return out
+}
+
+// asError wraps violations in a *ack.ValidationError naming the cluster,
+// or returns nil for none.
+func asError(name string, vs violationList) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	return &ack.ValidationError{Resource: resource(name), Violations: vs}
+}
+
+// resource names a cluster in errors.
+func resource(name string) string {
+	if name == "" {
+		return "cluster"
+	}
+	return fmt.Sprintf("cluster %q", name)
+}

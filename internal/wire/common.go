@@ -1,0 +1,124 @@
+package wire
+
+// Bool returns a pointer to v, for the three-state booleans of the wire
+// types (nil means "not sent, let ACK apply its default").
+func Bool(v bool) *bool { return &v }
+
+// Int returns a pointer to v, for the integers whose zero is a real value
+// (a desired size of 0, a minimum of 0 instances).
+func Int(v int64) *int64 { return &v }
+
+// BoolValue returns *p, or def when p is nil.
+func BoolValue(p *bool, def bool) bool {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// IntValue returns *p, or def when p is nil.
+func IntValue(p *int64, def int64) int64 {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+// Tag is a key/value pair: a cluster tag, an ECS tag of a node pool, or a
+// node label.
+type Tag struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Taint is a Kubernetes taint on nodes. Effect is NoSchedule (ACK's
+// default), NoExecute or PreferNoSchedule.
+type Taint struct {
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	Effect string `json:"effect,omitempty"`
+}
+
+// Runtime names a container runtime, for example containerd 1.6.28.
+type Runtime struct {
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+}
+
+// Addon is a cluster component installed at creation. Config is itself a
+// JSON document encoded as a string; it is always sent, empty when the
+// component takes its defaults (as in {"name":"flannel","config":""}).
+type Addon struct {
+	Name     string `json:"name"`
+	Config   string `json:"config"`
+	Disabled bool   `json:"disabled,omitempty"`
+	Version  string `json:"version,omitempty"`
+}
+
+// MaintenanceWindow is when ACK may run automatic maintenance. Enable is
+// three-state so that a modify call can switch the window off.
+type MaintenanceWindow struct {
+	Enable          *bool  `json:"enable,omitempty"`
+	MaintenanceTime string `json:"maintenance_time,omitempty"`
+	Duration        string `json:"duration,omitempty"`
+	WeeklyPeriod    string `json:"weekly_period,omitempty"`
+	Recurrence      string `json:"recurrence,omitempty"`
+}
+
+// OperationPolicy holds the cluster's automatic operation settings.
+type OperationPolicy struct {
+	ClusterAutoUpgrade *ClusterAutoUpgrade `json:"cluster_auto_upgrade,omitempty"`
+}
+
+// ClusterAutoUpgrade is automatic control-plane upgrade on a channel:
+// patch, stable or rapid.
+type ClusterAutoUpgrade struct {
+	Enabled *bool  `json:"enabled,omitempty"`
+	Channel string `json:"channel,omitempty"`
+}
+
+// RRSAConfig is RAM Roles for Service Accounts. A create request sends
+// only Enabled; a cluster detail reports the rest.
+type RRSAConfig struct {
+	Enabled                 *bool  `json:"enabled,omitempty"`
+	Issuer                  string `json:"issuer,omitempty"`
+	Audience                string `json:"audience,omitempty"`
+	JWKSURL                 string `json:"jwks_url,omitempty"`
+	OIDCArn                 string `json:"oidc_arn,omitempty"`
+	OIDCName                string `json:"oidc_name,omitempty"`
+	OpenAPIConfigurationURL string `json:"open_api_configuration_url,omitempty"`
+	MaxOIDCTokenExpiration  int64  `json:"max_oidc_token_expiration,omitempty"`
+}
+
+// AuditLogConfig turns on API-server audit logs into an SLS project.
+type AuditLogConfig struct {
+	Enabled        *bool  `json:"enabled,omitempty"`
+	SLSProjectName string `json:"sls_project_name,omitempty"`
+}
+
+// ControlPlaneEndpointsConfig holds the API server's endpoint settings.
+type ControlPlaneEndpointsConfig struct {
+	InternalDNSConfig *InternalDNSConfig `json:"internal_dns_config,omitempty"`
+}
+
+// InternalDNSConfig resolves the API server's internal name in the listed
+// VPCs.
+type InternalDNSConfig struct {
+	Enabled  *bool    `json:"enabled,omitempty"`
+	BindVPCs []string `json:"bind_vpcs,omitempty"`
+}
+
+// AutoMode is ACK's "intelligent managed" mode, for clusters and node
+// pools.
+type AutoMode struct {
+	Enable *bool `json:"enable,omitempty"`
+}
+
+// PageInfo is the paging block of list responses (page_info in
+// DescribeClustersV1 and DescribeClusterTasks, page in
+// DescribeClusterNodes). ACK always sends every field.
+type PageInfo struct {
+	PageNumber int64 `json:"page_number"`
+	PageSize   int64 `json:"page_size"`
+	TotalCount int64 `json:"total_count"`
+}

@@ -1,0 +1,98 @@
+package nodepool
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ackgo/ack"
+)
+
+// Rules about the image and how to log in to the nodes. No message ever
+// holds the password or any part of it.
+
+func checkImageType(s Spec, r report) {
+	if t := s.ImageType; t != "" && !slices.Contains(ImageTypes(), t) {
+		r(fieldImageType, "is %q; the image type is one of %v", t, ImageTypes())
+	}
+}
+
+func checkLoginRequired(s Spec, r report) {
+	if s.KeyPair == "" && s.Password.IsZero() {
+		r(fieldKeyPair, "is empty and so is the password; the nodes need one of them")
+	}
+}
+
+func checkLoginExclusive(s Spec, r report) {
+	if s.KeyPair != "" && !s.Password.IsZero() {
+		r(fieldPassword, "is set with key pair %q; set one of them", s.KeyPair)
+	}
+}
+
+func checkContainerOSLogin(s Spec, r report) {
+	if s.ImageType == ImageContainerOS && s.KeyPair == "" && !s.Password.IsZero() {
+		r(fieldKeyPair, "is empty; ContainerOS nodes log in with a key pair, not a password")
+	}
+}
+
+// ECS password limits.
+const (
+	minPasswordLen = 8
+	maxPasswordLen = 30
+	// passwordSpecials are the special characters an ECS password may use.
+	passwordSpecials = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/"
+)
+
+func checkPassword(s Spec, r report) {
+	if s.Password.IsZero() {
+		return
+	}
+	if msg := PasswordProblem(s.Password); msg != "" {
+		r(fieldPassword, "%s", msg)
+		return
+	}
+	if s.ImageType.windows() && strings.HasPrefix(s.Password.Reveal(), "/") {
+		r(fieldPassword, "starts with '/', which Windows nodes do not allow")
+	}
+}
+
+// PasswordProblem says what is wrong with an ECS login password, or
+// returns "" when ECS accepts it: 8 to 30 characters, each a letter, a
+// digit or one of ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/, of at least three of the
+// kinds upper case, lower case, digits and special characters. The answer
+// never holds the password or any part of it, so it can go into errors and
+// logs.
+func PasswordProblem(pw ack.Secret) string {
+	var upper, lower, digit, special, other bool
+	n := 0
+	for _, c := range pw.Reveal() {
+		n++
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= '0' && c <= '9':
+			digit = true
+		case strings.ContainsRune(passwordSpecials, c):
+			special = true
+		default:
+			other = true
+		}
+	}
+	kinds := 0
+	for _, k := range []bool{upper, lower, digit, special} {
+		if k {
+			kinds++
+		}
+	}
+	switch {
+	case n < minPasswordLen || n > maxPasswordLen:
+		return fmt.Sprintf("must have %d to %d characters", minPasswordLen, maxPasswordLen)
+	case other:
+		return "contains a character that is not a letter, a digit or one of " + passwordSpecials
+	case kinds < 3:
+		return "must use at least 3 kinds of characters: upper case, lower case, digits, special characters"
+	}
+	return ""
+}

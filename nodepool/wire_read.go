@@ -1,0 +1,148 @@
+package nodepool
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// Pool is a node pool as ACK reports it (DescribeClusterNodePoolDetail and
+// the items of DescribeClusterNodePools): its Spec and what ACK adds.
+type Pool struct {
+	// ID is the pool's ID, for example "np1f6779297c4444a3a1cdd29be8e5****".
+	ID string
+	// Type is the pool type: "ess" for the pools this package models,
+	// "edge" or "lingjun" for others (whose Spec is partial).
+	Type string
+	// Default reports the cluster's default pool.
+	Default bool
+	// Spec is the pool's configuration. ACK never reports the password.
+	Spec Spec
+	// State is the pool's state.
+	State State
+	// Nodes counts the pool's nodes by condition.
+	Nodes NodeCounts
+	// ScalingGroupID is the ID of the pool's Auto Scaling group
+	// ("asg-...").
+	ScalingGroupID string
+	// Created and Updated are when the pool was created and last changed;
+	// zero when ACK does not say.
+	Created, Updated time.Time
+}
+
+// NodeCounts counts a pool's nodes (the status block of a pool).
+type NodeCounts struct {
+	// Total is every node of the pool.
+	Total int
+	// Serving is the nodes that run workloads.
+	Serving int
+	// Healthy is the nodes in good health.
+	Healthy int
+	// Initial is the nodes being initialized.
+	Initial int
+	// Failed is the nodes that failed.
+	Failed int
+	// Offline is the nodes that are offline.
+	Offline int
+	// Removing is the nodes being removed.
+	Removing int
+}
+
+// PoolFromDetail reads a node pool as ACK reports it. Reading never fails
+// on a pool type or a field this package does not model; only malformed
+// timestamps are errors.
+func PoolFromDetail(d *wire.NodePoolDetail) (Pool, error) {
+	if d == nil {
+		return Pool{}, errors.New("node pool: no detail")
+	}
+	spec, _ := decode(&d.Nodepool)
+	p := Pool{Spec: spec}
+	if info := d.NodepoolInfo; info != nil {
+		p.ID = info.NodepoolID
+		p.Type = info.Type
+		p.Default = wire.BoolValue(info.IsDefault, false)
+		var err error
+		if p.Created, err = parseTime(info.Created); err != nil {
+			return Pool{}, fmt.Errorf("node pool %s: created: %w", p.ID, err)
+		}
+		if p.Updated, err = parseTime(info.Updated); err != nil {
+			return Pool{}, fmt.Errorf("node pool %s: updated: %w", p.ID, err)
+		}
+	}
+	if sg := d.ScalingGroup; sg != nil {
+		p.ScalingGroupID = sg.ScalingGroupID
+	}
+	if st := d.Status; st != nil {
+		p.State = State(st.State)
+		p.Nodes = NodeCounts{
+			Total:    int(st.TotalNodes),
+			Serving:  int(st.ServingNodes),
+			Healthy:  int(st.HealthyNodes),
+			Initial:  int(st.InitialNodes),
+			Failed:   int(st.FailedNodes),
+			Offline:  int(st.OfflineNodes),
+			Removing: int(st.RemovingNodes),
+		}
+	}
+	return p, nil
+}
+
+// SpecFromDetail returns the Spec of a node pool as ACK reports it; see
+// PoolFromDetail.
+func SpecFromDetail(d *wire.NodePoolDetail) (Spec, error) {
+	p, err := PoolFromDetail(d)
+	return p.Spec, err
+}
+
+// parseTime reads an ACK timestamp: RFC 3339 with an offset, seconds
+// possibly fractional. Empty is the zero time.
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// Wire values of a node's "source" that this package reads and writes.
+// ACK documents the field with the example "ess_attach" but not its
+// values, so an unlisted value is OriginUnknown, which no scale-in
+// removes.
+var originBySource = map[string]Origin{
+	"initial":   OriginInitial,
+	"attached":  OriginAttached,
+	"scale-out": OriginScaleOut,
+}
+
+// OriginFromSource reads a node's wire "source" as an Origin;
+// OriginUnknown when the value is not one Origin.Source writes.
+func OriginFromSource(source string) Origin { return originBySource[source] }
+
+// Source returns the wire "source" of a node of this origin (what the
+// fake reports), or "" for OriginUnknown.
+func (o Origin) Source() string {
+	for src, origin := range originBySource {
+		if origin == o {
+			return src
+		}
+	}
+	return ""
+}
+
+// NodeFromWire reads a node of DescribeClusterNodes. Seq is left zero: the
+// wire has no creation order beyond creation_time.
+func NodeFromWire(w wire.Node) (Node, error) {
+	created, err := parseTime(w.CreationTime)
+	if err != nil {
+		return Node{}, fmt.Errorf("node %s: creation_time: %w", w.InstanceID, err)
+	}
+	return Node{
+		InstanceID:   w.InstanceID,
+		Name:         w.NodeName,
+		InstanceType: w.InstanceType,
+		Origin:       OriginFromSource(w.Source),
+		Created:      created,
+		State:        w.State,
+	}, nil
+}
