@@ -113,20 +113,7 @@ func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
 		// Held: the sleep starts now but waits for Release, so that
 		// several sleepers started at one instant end together at the
 		// latest of their ends, not at the sum.
-		s := &sleeper{until: c.now.Add(d), done: make(chan struct{})}
-		c.sleepers = append(c.sleepers, s)
-		c.notifyLocked()
-		c.mu.Unlock()
-		select {
-		case <-s.done:
-			return nil
-		case <-ctx.Done():
-			c.mu.Lock()
-			c.removeLocked(s)
-			c.notifyLocked()
-			c.mu.Unlock()
-			return ctx.Err()
-		}
+		return c.blockLocked(ctx, d)
 	case Scaled:
 		t := time.NewTimer(time.Duration(float64(d) / c.speed))
 		defer t.Stop()
@@ -138,20 +125,26 @@ func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
 		}
 	default:
 		c.mu.Lock()
-		s := &sleeper{until: c.now.Add(d), done: make(chan struct{})}
-		c.sleepers = append(c.sleepers, s)
+		return c.blockLocked(ctx, d)
+	}
+}
+
+// blockLocked registers a sleeper that ends at now+d, releases the lock and
+// waits until Advance or Hold's release wakes it, or ctx ends.
+func (c *Clock) blockLocked(ctx context.Context, d time.Duration) error {
+	s := &sleeper{until: c.now.Add(d), done: make(chan struct{})}
+	c.sleepers = append(c.sleepers, s)
+	c.notifyLocked()
+	c.mu.Unlock()
+	select {
+	case <-s.done:
+		return nil
+	case <-ctx.Done():
+		c.mu.Lock()
+		c.removeLocked(s)
 		c.notifyLocked()
 		c.mu.Unlock()
-		select {
-		case <-s.done:
-			return nil
-		case <-ctx.Done():
-			c.mu.Lock()
-			c.removeLocked(s)
-			c.notifyLocked()
-			c.mu.Unlock()
-			return ctx.Err()
-		}
+		return ctx.Err()
 	}
 }
 
