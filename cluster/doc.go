@@ -63,4 +63,51 @@
 //
 // Spec.WithDefaults fills the defaults in; Validate judges an empty field
 // by its default.
+//
+// # Client
+//
+// NewClient builds a Client on an *ack.Config; every call runs through the
+// Config's pipeline (rate limit, retry, log, transport). Create, Modify,
+// ScaleOut and Delete return an *Operation whose Wait follows ACK's task
+// (DescribeTaskInfo) to success and then the cluster to running, or to
+// gone for a delete, backing off with jitter on the Config's clock; Poll
+// reads once, Done tells whether it ended, and ResumeToken with
+// Client.ResumeOperation continue the wait in another process. Waits end
+// in a *ack.TaskFailedError (the task's error code and message, the
+// cluster's state) or a *ack.WaitTimeoutError (the last state, the polls),
+// and at once on authentication, validation and not-found errors. List
+// and Nodes are iterators over ACK's pages. Each method is also a
+// one-method interface (Creator, Getter, ...) with a generated mock in
+// package clustermock.
+//
+// Create validates the Spec with the same rules the fake enforces, before
+// any call; a refusal by the server that names rule IDs reads back into
+// the same *ack.ValidationError (inside a *RefusalError that also holds
+// the *ack.APIError). Writes are exact under faults: Create records a
+// client token as the tag ClientTokenTag ("ackgo-client-token", visible on
+// the cluster) and, after an ambiguous outcome, looks for it before any
+// re-send, so one Create makes at most one cluster; a Delete whose answer
+// is lost counts a cluster that is gone or deleting as deleted; a
+// ScaleOut compares the node count before re-sending. An operation whose
+// task ID was lost that way waits on the cluster's state alone. Results
+// carry the request ID of the call that produced them (Cluster.RequestID,
+// Operation.RequestID, ...), and CreateOptions.RawBody sets CreateCluster
+// fields this package does not model.
+//
+// Client defaults:
+//
+//	| What                              | Default                                                            |
+//	|-----------------------------------|--------------------------------------------------------------------|
+//	| Rules checked before a call       | Validate and CheckChange, PresetProduct (ClientOptions.Validation) |
+//	| Spec.Region left empty            | the Config's region                                                |
+//	| First delay between polls         | 5s (DefaultMinDelay), then ×1.5 with ±20% jitter                   |
+//	| Longest delay between polls       | 1m (DefaultMaxDelay)                                               |
+//	| Bound on a wait                   | the context only; WaitOptions.MaxWait bounds it on the clock       |
+//	| Page size of List and Nodes       | 50 (DefaultPageSize), at most 100 (MaxPageSize)                    |
+//	| Client token of Create            | 32 random hex digits in tag "ackgo-client-token"                   |
+//	| Retry of Create, Delete, ScaleOut | ack.Reconcile: look at the cluster before a re-send                |
+//	| Retry of ModifyCluster            | ack.IfNotSent                                                      |
+//	| Retry of ModifyClusterTags        | ack.Safe: the whole tag set, harmless twice                        |
+//	| Kubeconfig                        | ACK's long-lived one, public endpoint                              |
+//	| Resume token                      | base64url of JSON {"v":1,"kind":"cluster.create",...}              |
 package cluster

@@ -1,9 +1,9 @@
 // Package nodepool models ACK node pools: the Spec a pool is created with
 // and the rules ACK applies to it, ECS instance types, the pool's states,
 // and the scale-in rule that removes only nodes a scale-out added, newest
-// first. It is pure domain code: no I/O. The typed client over the node
-// pool calls of the ACK OpenAPI builds on it, and the fake ACK enforces the
-// same rules with it.
+// first. That domain code is pure: no I/O. The typed client over the node
+// pool calls of the ACK OpenAPI (see "Client" below) builds on it, and the
+// fake ACK enforces the same rules with it.
 //
 // # Specs and validation
 //
@@ -76,4 +76,77 @@
 // newest first by creation time, ties broken by creation order (Node.Seq);
 // never below the pool's minimum; the same answer whatever the order of its
 // input.
+//
+// # Client
+//
+// NewClient builds the typed client from an *ack.Config: Create, Get,
+// List, Modify, Scale, RemoveNodes, Delete, Nodes and ResumeOperation.
+// Each is also a one-method interface (Creator, Getter, Lister, Modifier,
+// Scaler, NodeRemover, Deleter, NodeLister, Resumer) for consumers to
+// mock. Reads return a Detail: the Pool, its cluster, the request ID and
+// the raw JSON. Lists are iterators (iter.Seq2) over the API's pages.
+//
+// Mutations return an Operation. Its Wait polls the task
+// (DescribeTaskInfo) until it succeeds, then the pool until it is active,
+// or gone for a delete, on the Config's clock with exponential backoff and
+// jitter; it ends in a *ack.TaskFailedError (the task's code and message,
+// the pool's state), a *ack.WaitTimeoutError, or at once on errors that
+// waiting cannot fix. Poll reads once; ResumeToken and
+// Client.ResumeOperation continue a wait in another process.
+//
+// Refusals come before any call: Create runs Validate, Modify runs
+// CheckChange and the rules the edit newly breaks, RemoveNodes checks that
+// the instances are nodes of the pool, Scale refuses an autoscaled pool
+// (ErrAutoScaled) and a negative size. Modify sends ModifyRequest's body:
+// only what the edit changed, as absolute values; ApplyModifyRequest reads
+// such a body back onto a Spec, as the fake applies it.
+//
+// Writes are exact under faults. Each mutating request is sent with
+// ack.Reconcile: after an ambiguous outcome (the connection broke after
+// the request was sent, a 5xx other than 503), the retry step reads the
+// world before sending again, and either finds the write's result (the
+// Operation then waits on the pool alone, its task unknown) or knows that
+// sending again is safe.
+//
+//	Call                   Hook: applied when                                 Sent again when
+//	CreateClusterNodePool  one pool of the name is new since the call began   no pool of the name is new
+//	ModifyClusterNodePool  the pool has the change, or is updating            otherwise (the body is absolute)
+//	ScaleClusterNodePool   the pool's size is the part's final size           the size is the part's starting one
+//	RemoveNodePoolNodes    a node is gone or removing                         every node is there, untouched
+//	DeleteClusterNodepool  the pool is gone or deleting                       otherwise
+//
+// # Scaling
+//
+// ScaleClusterNodePool's count is the number of nodes to add, so a request
+// sent twice adds them twice; Scale therefore takes the size the pool
+// should have, not a delta. It reads the pool's size (the desired size,
+// or the node count of a pool that reports none; see Detail.Size) and
+// scales out by the difference in parts of at most MaxScaleCount nodes,
+// waiting for each part before sending the next. Each part knows the size
+// it starts from and the size it ends at, so its Reconcile hook tells a
+// landed part (the final size) from a lost one (the starting size) and
+// refuses to guess otherwise (ack.ErrConflict): a scale-out of 1,200 nodes
+// whose second part loses its answer adds 1,200 nodes, not 1,700. A pool
+// sized by its node count must be active when Scale starts, so that a pool
+// found scaling after an ambiguous outcome has the part.
+//
+// Scaling in removes nodes with RemoveNodePoolNodes, chosen by
+// ChooseScaleIn: only nodes a scale-out added, newest first, never below
+// the size asked for; it fails with ErrNotEnoughScaleOut rather than
+// remove a node created with the pool or attached by hand. An autoscaled
+// pool is sized by its autoscaler: Scale refuses it, and Modify changes
+// its range.
+//
+// # Client defaults
+//
+//	Setting                        Default
+//	WaitOptions.MinDelay           3s (DefaultMinDelay)
+//	WaitOptions.MaxDelay           30s (DefaultMaxDelay)
+//	WaitOptions.MaxWait            none: the context bounds a wait
+//	Delay growth, jitter           ×1.5, ±20%
+//	Nodes page size                50 (DefaultPageSize), at most 100 (MaxPageSize)
+//	Nodes added per scale call     at most 500 (MaxScaleCount)
+//	DeleteOptions.Force            false: ACK refuses a pool that has nodes
+//	RemoveOptions.Drain, Release   false, false; both are always sent
+//	Scale-in                       drains; releases PostPaid nodes, keeps PrePaid ones
 package nodepool

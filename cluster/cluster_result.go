@@ -1,0 +1,69 @@
+package cluster
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// Cluster is a cluster as ACK reports it: its Spec (as far as a detail
+// tells it, see SpecFromDetail), its state and what ACK adds. Get, List
+// and a finished Operation return it.
+type Cluster struct {
+	// ID is the cluster ID.
+	ID string
+	// Spec describes the cluster; Spec.KubernetesVersion is its current
+	// version. Spec.Tags include the client-token tag of a cluster made by
+	// Create (see ClientTokenTag).
+	Spec Spec
+	// State is the lifecycle state.
+	State State
+	// Size is the number of nodes, masters included.
+	Size int
+	// Created and Updated are ACK's timestamps; zero when ACK sent none.
+	Created, Updated time.Time
+	// APIServerEndpoint is the API server's public endpoint, empty when it
+	// has none; IntranetAPIServerEndpoint is the one inside the VPC.
+	APIServerEndpoint, IntranetAPIServerEndpoint string
+	// ClientToken is the value of the ClientTokenTag tag, empty when the
+	// cluster has none.
+	ClientToken string
+	// RequestID identifies the call that read the cluster, for logs and
+	// for Alibaba Cloud support.
+	RequestID string
+	// Raw is the cluster's JSON object as ACK sent it, for the fields this
+	// package does not model.
+	Raw json.RawMessage
+}
+
+// clusterFromDetail converts a decoded detail; raw is the object it was
+// decoded from.
+func clusterFromDetail(d *wire.ClusterDetail, raw []byte, requestID string) *Cluster {
+	c := &Cluster{
+		ID:        d.ClusterID,
+		Spec:      SpecFromDetail(d),
+		State:     State(d.State),
+		Size:      int(d.Size),
+		Created:   parseTime(d.Created),
+		Updated:   parseTime(d.Updated),
+		RequestID: requestID,
+		Raw:       slices.Clone(json.RawMessage(raw)),
+	}
+	if u, err := d.DecodeMasterURL(); err == nil {
+		c.APIServerEndpoint, c.IntranetAPIServerEndpoint = u.APIServerEndpoint, u.IntranetAPIServerEndpoint
+	}
+	c.ClientToken = tagValue(c.Spec.Tags, ClientTokenTag)
+	return c
+}
+
+// tagValue returns the value of the tag key, "" when absent.
+func tagValue(tags []Tag, key string) string {
+	for _, t := range tags {
+		if t.Key == key {
+			return t.Value
+		}
+	}
+	return ""
+}

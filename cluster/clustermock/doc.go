@@ -1,0 +1,13 @@
+// Package clustermock holds mocks of the cluster package's narrow
+// interfaces (Creator, Getter, Lister, Deleter, Modifier, ScaleOuter,
+// KubeconfigGetter, NodeLister, TaskGetter, Resumer), generated with
+// go.uber.org/mock's mockgen, for the unit tests of code that uses them.
+//
+// Regenerate them with `go generate ./cluster/`; the command is in the
+// cluster package's interfaces.go. A mocked Create or Delete may return
+// cluster.CompletedOperation, an Operation that is already done, so that
+// the code under test can Wait on it without a client.
+//
+// For tests that want ACK's behaviour rather than canned answers, use the
+// stateful fake (package fake) with a real cluster.Client instead.
+package clustermock

@@ -1,0 +1,124 @@
+package cluster
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// Resource types of DeleteOptions.Policies; each has ACK's own default
+// (SLB is deleted, the others retained).
+const (
+	ResourceSLB             = "SLB"
+	ResourceALB             = "ALB"
+	ResourceSLSData         = "SLS_Data"
+	ResourceSLSControlPlane = "SLS_ControlPlane"
+	ResourcePrivateZone     = "PrivateZone"
+)
+
+// DeleteOptions say which of the cluster's cloud resources survive it.
+// The zero value takes ACK's defaults.
+type DeleteOptions struct {
+	// RetainAllResources keeps every cloud resource the cluster created;
+	// it overrides the other fields.
+	RetainAllResources bool
+	// RetainResources lists the IDs of resources to keep.
+	RetainResources []string
+	// Policies decide per resource type (ResourceSLB, ...) whether it is
+	// kept or deleted.
+	Policies []ResourcePolicy
+}
+
+// ResourcePolicy keeps or deletes the resources of one type.
+type ResourcePolicy struct {
+	// Type is the resource type, for example ResourceSLB.
+	Type string
+	// Retain keeps the resources; false deletes them.
+	Retain bool
+}
+
+// wire returns the options as DeleteCluster's.
+func (o DeleteOptions) wire() wire.DeleteClusterRequest {
+	r := wire.DeleteClusterRequest{RetainAllResources: o.RetainAllResources, RetainResources: o.RetainResources}
+	for _, p := range o.Policies {
+		mode := "delete"
+		if p.Retain {
+			mode = "retain"
+		}
+		r.DeleteOptions = append(r.DeleteOptions, wire.DeleteOption{DeleteMode: mode, ResourceType: p.Type})
+	}
+	return r
+}
+
+// Delete asks ACK to delete the cluster and returns an Operation to wait
+// until it is gone. A cluster with deletion protection on is refused
+// (turn it off with Modify first).
+//
+// A delete whose response is lost still ends in success: after an
+// ambiguous outcome the retry step reads the cluster before sending again,
+// and a cluster that is gone or being deleted counts as deleted (the
+// Operation then waits on the cluster alone, its task unknown); a re-sent
+// delete answered not-found or "being deleted" counts the same. A cluster
+// that does not exist at the first attempt is an error matching
+// ack.ErrNotFound.
+func (c *Client) Delete(ctx context.Context, id string, optFns ...func(*DeleteOptions)) (*Operation, error) {
+	var o DeleteOptions
+	for _, fn := range optFns {
+		if fn != nil {
+			fn(&o)
+		}
+	}
+	fail := func(err error) (*Operation, error) { return nil, opError("cluster", id, "delete", err) }
+	if err := checkID("cluster", id); err != nil {
+		return fail(err)
+	}
+	req := wire.NewRequest(wire.ActionDeleteCluster, id)
+	req.Query = o.wire().Query()
+	req.Retry = ack.Reconcile
+	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
+		gone, requestID, err := c.deleting(ctx, id)
+		if err != nil || !gone {
+			return nil, err
+		}
+		b, err := json.Marshal(wire.DeleteClusterResponse{ClusterID: id})
+		if err != nil {
+			return nil, err
+		}
+		return &ack.Response{StatusCode: 200, Body: b, RequestID: requestID}, nil
+	}
+	resp, err := c.do(ctx, req)
+	if err != nil {
+		// A re-send refused because the first attempt already applied.
+		if retryAttempts(err) > 1 && (errors.Is(err, ack.ErrNotFound) || errors.Is(err, ack.ErrConflict)) {
+			if gone, requestID, gerr := c.deleting(ctx, id); gerr == nil && gone {
+				return c.newOperation(KindDelete, id, "", requestID), nil
+			}
+		}
+		return fail(err)
+	}
+	out, err := wire.Decode[wire.DeleteClusterResponse](resp.Body)
+	if err != nil {
+		return fail(err)
+	}
+	return c.newOperation(KindDelete, id, out.TaskID, resp.RequestID), nil
+}
+
+// deleting reports whether the cluster is gone or being deleted, with the
+// request ID of the read that told.
+func (c *Client) deleting(ctx context.Context, id string) (bool, string, error) {
+	cl, err := c.describe(ctx, id)
+	if errors.Is(err, ack.ErrNotFound) {
+		var api *ack.APIError
+		if errors.As(err, &api) {
+			return true, api.RequestID, nil
+		}
+		return true, "", nil
+	}
+	if err != nil {
+		return false, "", err
+	}
+	return cl.State == StateDeleting || cl.State == StateDeleted, cl.RequestID, nil
+}

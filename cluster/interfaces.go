@@ -1,0 +1,63 @@
+package cluster
+
+import (
+	"context"
+	"iter"
+)
+
+// The narrow interfaces below have one method each, so that a consumer
+// depends on (and mocks) exactly the calls it makes; *Client satisfies
+// them all. Package clustermock holds mocks generated from them with
+// go.uber.org/mock; regenerate them with `go generate ./cluster/`.
+
+//go:generate go run go.uber.org/mock/mockgen@v0.6.0 -destination=clustermock/mocks.go -package=clustermock -write_package_comment=false . Creator,Getter,Lister,Deleter,Modifier,ScaleOuter,KubeconfigGetter,NodeLister,TaskGetter,Resumer
+
+// Creator creates clusters.
+type Creator interface {
+	Create(ctx context.Context, spec Spec, optFns ...func(*CreateOptions)) (*Operation, error)
+}
+
+// Getter reads one cluster.
+type Getter interface {
+	Get(ctx context.Context, id string) (*Cluster, error)
+}
+
+// Lister lists clusters.
+type Lister interface {
+	List(ctx context.Context, optFns ...func(*ListOptions)) iter.Seq2[*Cluster, error]
+}
+
+// Deleter deletes clusters.
+type Deleter interface {
+	Delete(ctx context.Context, id string, optFns ...func(*DeleteOptions)) (*Operation, error)
+}
+
+// Modifier modifies clusters.
+type Modifier interface {
+	Modify(ctx context.Context, id string, edit func(*Spec)) (*Operation, error)
+}
+
+// ScaleOuter adds legacy workers to dedicated clusters.
+type ScaleOuter interface {
+	ScaleOut(ctx context.Context, id string, req ScaleOutSpec) (*Operation, error)
+}
+
+// KubeconfigGetter fetches kubeconfigs.
+type KubeconfigGetter interface {
+	Kubeconfig(ctx context.Context, id string, optFns ...func(*KubeconfigOptions)) (*Kubeconfig, error)
+}
+
+// NodeLister lists a cluster's nodes.
+type NodeLister interface {
+	Nodes(ctx context.Context, id string, optFns ...func(*NodesOptions)) iter.Seq2[*Node, error]
+}
+
+// TaskGetter reads tasks.
+type TaskGetter interface {
+	Task(ctx context.Context, id string) (*Task, error)
+}
+
+// Resumer rebuilds operations from resume tokens.
+type Resumer interface {
+	ResumeOperation(token string, kinds ...OperationKind) (*Operation, error)
+}

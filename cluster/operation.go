@@ -1,0 +1,325 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
+)
+
+// OperationKind names what an Operation waits for. It is part of a resume
+// token, so that a token is only ever resumed as what it was taken from.
+type OperationKind string
+
+// The kinds of cluster operations.
+const (
+	// KindCreate waits for a new cluster to be running.
+	KindCreate OperationKind = "cluster.create"
+	// KindModify waits for a modified cluster to be running again.
+	KindModify OperationKind = "cluster.modify"
+	// KindScaleOut waits for a scaled-out cluster to be running again.
+	KindScaleOut OperationKind = "cluster.scale_out"
+	// KindDelete waits for a cluster to be gone.
+	KindDelete OperationKind = "cluster.delete"
+)
+
+// kinds lists every kind, in a stable order.
+var allKinds = []OperationKind{KindCreate, KindModify, KindScaleOut, KindDelete}
+
+// target is the state the kind's cluster phase waits for.
+func (k OperationKind) target() State {
+	if k == KindDelete {
+		return StateDeleted
+	}
+	return StateRunning
+}
+
+// Names of the phases of a wait, as Progress reports them.
+const (
+	// PhaseTask is the wait for the task (DescribeTaskInfo) to succeed.
+	PhaseTask = "task"
+	// PhaseCluster is the wait for the cluster to reach its target state.
+	PhaseCluster = "cluster"
+)
+
+// WaitOptions say how an Operation waits. Zero fields take the defaults:
+//
+//	field       default
+//	MinDelay    5s (DefaultMinDelay)
+//	MaxDelay    1m (DefaultMaxDelay)
+//	MaxWait     none: only the context bounds the wait
+//	OnProgress  none
+//
+// Delays grow exponentially (×1.5) from MinDelay to MaxDelay with ±20%
+// jitter, and are slept on the Config's clock; MaxWait is measured on that
+// clock too.
+type WaitOptions struct {
+	// MinDelay is the first and smallest delay between two polls.
+	MinDelay time.Duration
+	// MaxDelay is the largest delay between two polls.
+	MaxDelay time.Duration
+	// MaxWait bounds the whole wait on the Config's clock; past it, Wait
+	// returns a *ack.WaitTimeoutError. Zero means no bound.
+	MaxWait time.Duration
+	// OnProgress, when set, sees every change of state that a poll finds.
+	// It is called on the waiting goroutine.
+	OnProgress func(Progress)
+}
+
+// Progress is one change of state seen while waiting.
+type Progress struct {
+	// Kind is the operation's kind.
+	Kind OperationKind
+	// ClusterID identifies the cluster.
+	ClusterID string
+	// Phase is PhaseTask or PhaseCluster.
+	Phase string
+	// From is the state before, empty at the first poll of a phase; To is
+	// the new state.
+	From, To string
+	// At is the clock's time of the poll.
+	At time.Time
+	// Poll numbers the poll that saw the change, from 1 over the wait.
+	Poll int
+}
+
+// Operation is a change that ACK runs as a task: a create, modify, scale
+// out or delete. Wait polls until it is done: first the task
+// (DescribeTaskInfo) until it succeeds, then the cluster until it is
+// running, or gone for a delete. An operation whose task is not known
+// (the task ID was lost with a response) waits on the cluster alone.
+//
+// ResumeToken lets another process continue the wait (Client.
+// ResumeOperation). Wait and Poll may be called again after an error; once
+// the operation is done they return its outcome without a call. Use one
+// goroutine at a time for Wait and Poll; Done, the accessors and
+// ResumeToken are safe from any goroutine.
+type Operation struct {
+	client    *Client
+	kind      OperationKind
+	clusterID string
+	taskID    string
+	requestID string
+
+	mu       sync.Mutex
+	taskDone bool
+	last     *Cluster // the last cluster read
+	done     bool
+	result   *Cluster
+	err      error // the terminal error, once done
+}
+
+// newOperation returns an operation to follow.
+func (c *Client) newOperation(kind OperationKind, clusterID, taskID, requestID string) *Operation {
+	return &Operation{client: c, kind: kind, clusterID: clusterID, taskID: taskID, requestID: requestID}
+}
+
+// CompletedOperation returns an operation that is already done: its Wait
+// and Poll return c and err without any call. It lets tests of code that
+// uses the narrow interfaces (with the mocks of clustermock) return
+// finished operations.
+func CompletedOperation(kind OperationKind, c *Cluster, err error) *Operation {
+	op := &Operation{kind: kind, done: true, result: c, err: err}
+	if c != nil {
+		op.clusterID = c.ID
+	}
+	return op
+}
+
+// Kind returns what the operation waits for.
+func (op *Operation) Kind() OperationKind { return op.kind }
+
+// ClusterID returns the cluster's ID.
+func (op *Operation) ClusterID() string { return op.clusterID }
+
+// TaskID returns the task's ID; empty when it is not known.
+func (op *Operation) TaskID() string { return op.taskID }
+
+// RequestID returns the request ID of the call that started the operation
+// (or of the read that found its result after a lost response).
+func (op *Operation) RequestID() string { return op.requestID }
+
+// Done reports whether the operation has ended, in success or failure.
+func (op *Operation) Done() bool {
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	return op.done
+}
+
+// Wait polls until the operation ends and returns the cluster: running
+// for a create, modify or scale out; for a delete, a Cluster holding only
+// the ID and StateDeleted.
+//
+// It fails with a *ack.TaskFailedError (the task's error code and message,
+// the cluster's state) when the task or the cluster failed, with a
+// *ack.WaitTimeoutError (the last state, the number of polls) when MaxWait
+// passed on the Config's clock or the context's deadline passed, and at
+// once with the call's error on authentication, validation and not-found
+// errors (a cluster gone while it is created). Throttling and server
+// errors are polled through. optFns change the client's WaitOptions for
+// this call.
+func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*Cluster, error) {
+	if c, err, ok := op.outcome(); ok {
+		return c, err
+	}
+	p := op.client.waitPolicy(optFns)
+	w := &waiter.Waiter{
+		Clock:      op.client.cfg.Clock(),
+		Policy:     waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait},
+		Kind:       "cluster",
+		ResourceID: op.clusterID,
+	}
+	if fn := p.OnProgress; fn != nil {
+		w.OnProgress = func(e waiter.Event) {
+			fn(Progress{Kind: op.kind, ClusterID: op.clusterID, Phase: e.Phase, From: e.From, To: e.To, At: e.At, Poll: e.Poll})
+		}
+	}
+	var phases []waiter.Phase
+	if op.taskPending() {
+		phases = append(phases, waiter.Phase{Name: PhaseTask, Target: "success", Poll: op.pollTask})
+	}
+	phases = append(phases, waiter.Phase{Name: PhaseCluster, Target: string(op.kind.target()), Poll: op.pollCluster})
+	if _, err := w.Wait(ctx, phases...); err != nil {
+		op.failIfTerminal(err)
+		return nil, err
+	}
+	return op.finish()
+}
+
+// Poll reads the operation's state once, without waiting: the task while
+// it runs, then the cluster. It returns the cluster as last read (nil
+// before the first read, and for a delete a Cluster in StateDeleted once
+// it is gone) and the error that ended the operation, if it failed. Done
+// reports whether it has ended.
+func (op *Operation) Poll(ctx context.Context) (*Cluster, error) {
+	if c, err, ok := op.outcome(); ok {
+		return c, err
+	}
+	if op.taskPending() {
+		if _, _, err := op.pollTask(ctx); err != nil {
+			op.failIfTerminal(err)
+			return op.lastCluster(), err
+		}
+	}
+	_, done, err := op.pollCluster(ctx)
+	if err != nil {
+		op.failIfTerminal(err)
+		return op.lastCluster(), err
+	}
+	if done && (op.kind == KindDelete || !op.taskPending()) {
+		return op.finish()
+	}
+	return op.lastCluster(), nil
+}
+
+// pollTask reads the task once: done when it succeeded, a
+// *ack.TaskFailedError when it failed.
+func (op *Operation) pollTask(ctx context.Context) (string, bool, error) {
+	t, err := op.client.task(ctx, op.taskID)
+	if err != nil {
+		return "", false, err
+	}
+	switch {
+	case t.Succeeded():
+		op.mu.Lock()
+		op.taskDone = true
+		op.mu.Unlock()
+		return t.State, true, nil
+	case t.Failed():
+		state := ""
+		if cl, err := op.client.describe(ctx, op.clusterID); err == nil {
+			op.setLast(cl)
+			state = string(cl.State)
+		}
+		return t.State, false, &ack.TaskFailedError{
+			Kind: "cluster", ResourceID: op.clusterID, TaskID: op.taskID,
+			Code: t.ErrorCode, Message: t.ErrorMessage, State: state,
+		}
+	}
+	return t.State, false, nil
+}
+
+// pollCluster reads the cluster once: done at the kind's target state, a
+// *ack.TaskFailedError in a state that ends the operation.
+func (op *Operation) pollCluster(ctx context.Context) (string, bool, error) {
+	cl, err := op.client.describe(ctx, op.clusterID)
+	if op.kind == KindDelete && errors.Is(err, ack.ErrNotFound) {
+		gone := &Cluster{ID: op.clusterID, State: StateDeleted}
+		var api *ack.APIError
+		if errors.As(err, &api) {
+			gone.RequestID = api.RequestID
+		}
+		op.setLast(gone)
+		return string(StateDeleted), true, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	op.setLast(cl)
+	s := cl.State
+	switch {
+	case s.IsFailed(), op.kind != KindDelete && (s == StateDeleting || s == StateDeleted):
+		return string(s), false, &ack.TaskFailedError{
+			Kind: "cluster", ResourceID: op.clusterID, TaskID: op.taskID, State: string(s),
+			Message: fmt.Sprintf("the cluster is %s, not %s", s, op.kind.target()),
+		}
+	case op.kind != KindDelete && s == op.kind.target():
+		return string(s), true, nil
+	}
+	return string(s), false, nil
+}
+
+// outcome returns the operation's outcome once it is done.
+func (op *Operation) outcome() (*Cluster, error, bool) {
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	if op.done {
+		return op.result, op.err, true
+	}
+	if op.client == nil {
+		return nil, fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind), true
+	}
+	return nil, nil, false
+}
+
+// finish records success with the last cluster read.
+func (op *Operation) finish() (*Cluster, error) {
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	op.done, op.result, op.err = true, op.last, nil
+	return op.result, nil
+}
+
+// failIfTerminal records err as the outcome when it is a failure of the
+// task or the cluster, which no later poll can change.
+func (op *Operation) failIfTerminal(err error) {
+	var tf *ack.TaskFailedError
+	if !errors.As(err, &tf) {
+		return
+	}
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	op.done, op.result, op.err = true, nil, err
+}
+
+func (op *Operation) taskPending() bool {
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	return op.taskID != "" && !op.taskDone
+}
+
+func (op *Operation) setLast(c *Cluster) {
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	op.last = c
+}
+
+func (op *Operation) lastCluster() *Cluster {
+	op.mu.Lock()
+	defer op.mu.Unlock()
+	return op.last
+}

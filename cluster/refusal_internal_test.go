@@ -1,0 +1,123 @@
+package cluster
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ackgo/ack"
+)
+
+// TestParseRefusalRoundTrip reads back the text of validation errors that
+// the rules really produce, one violation and several.
+func TestParseRefusalRoundTrip(t *testing.T) {
+	base := Spec{
+		Name: "rt", Region: "cn-hangzhou", Form: ManagedPro, VPCID: "vpc-1",
+		Network: Network{Plugin: Flannel, PodCIDR: "172.20.0.0/16"},
+	}
+	tests := []struct {
+		name string
+		edit func(*Spec)
+	}{
+		{"one violation", func(s *Spec) { s.Name = "-x" }},
+		{"no field", func(s *Spec) { s.Form = 0 }},
+		{"several", func(s *Spec) {
+			s.Form, s.Masters = Dedicated, &Masters{Count: 4, InstanceTypes: []string{"a", ""}}
+			s.Network.NodeCIDRMask, s.ServiceCIDR = 40, "172.20.1.0/24"
+		}},
+		{"messages with brackets and semicolons", func(s *Spec) {
+			s.Network.PodCIDR = "[x]; y"
+			s.Tags = make([]Tag, MaxTags+1)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := base.Clone()
+			tt.edit(&s)
+			var want *ack.ValidationError
+			if !errors.As(Validate(s), &want) {
+				t.Fatalf("Validate found nothing")
+			}
+			got, ok := parseRefusal(want.Error())
+			if !ok {
+				t.Fatalf("parseRefusal(%q) failed", want.Error())
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("read back (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseRefusalRefuses checks messages that are not rule refusals.
+func TestParseRefusalRefuses(t *testing.T) {
+	for _, msg := range []string{
+		"",
+		"the request is invalid",
+		`cluster "x": invalid: `,
+		`cluster "x": invalid: name: too long`,
+		`cluster "x": invalid: name: bad [cluster.name.format] and more`,
+		`cluster "x": invalid: name: bad [notdotted]`,
+	} {
+		if ve, ok := parseRefusal(msg); ok {
+			t.Errorf("parseRefusal(%q) = %+v; want not a refusal", msg, ve)
+		}
+	}
+}
+
+// TestAsRefusal checks which call errors become a *RefusalError.
+func TestAsRefusal(t *testing.T) {
+	refusal := `cluster "x": invalid: name: bad [cluster.name.format]`
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"rule refusal", &ack.APIError{Code: "InvalidParameter", HTTPStatus: 400, Message: refusal}, true},
+		{"wrapped", fmt.Errorf("call: %w", &ack.APIError{Code: "InvalidParameter", HTTPStatus: 400, Message: refusal}), true},
+		{"invalid without rules", &ack.APIError{Code: "InvalidParameter", HTTPStatus: 400, Message: "bad"}, false},
+		{"not invalid", &ack.APIError{Code: "ErrorClusterState", HTTPStatus: 400, Message: refusal}, false},
+		{"not an API error", errors.New(refusal), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := asRefusal(tt.err)
+			var r *RefusalError
+			if errors.As(got, &r) != tt.want {
+				t.Fatalf("asRefusal(%v) = %v; refusal %t, want %t", tt.err, got, !tt.want, tt.want)
+			}
+			if !tt.want {
+				return
+			}
+			var ve *ack.ValidationError
+			var api *ack.APIError
+			if !errors.As(got, &ve) || !errors.As(got, &api) || !errors.Is(got, ack.ErrInvalid) || !ve.HasRule("cluster.name.format") {
+				t.Errorf("asRefusal(%v) = %v; want a ValidationError with the rule and the APIError", tt.err, got)
+			}
+		})
+	}
+}
+
+// FuzzParseRefusal checks that any message either fails to parse or
+// yields violations that all name a rule, and never panics.
+func FuzzParseRefusal(f *testing.F) {
+	f.Add(`cluster "x": invalid: name: bad [cluster.name.format]`)
+	f.Add(`cluster "x": invalid (2 rules broken): a: b [c.d]; e [f.g]`)
+	f.Add(`x: invalid: [a.b]`)
+	f.Fuzz(func(t *testing.T, msg string) {
+		ve, ok := parseRefusal(msg)
+		if !ok {
+			return
+		}
+		if len(ve.Violations) == 0 {
+			t.Fatalf("parseRefusal(%q) succeeded with no violation", msg)
+		}
+		for _, v := range ve.Violations {
+			if v.Rule == "" {
+				t.Fatalf("parseRefusal(%q): violation %+v names no rule", msg, v)
+			}
+		}
+	})
+}

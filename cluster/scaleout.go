@@ -1,0 +1,149 @@
+package cluster
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// ScaleOutSpec describes the workers ScaleOut adds to a cluster with
+// legacy workers (a dedicated cluster, or a managed one created with
+// worker fields). Clusters whose nodes come from node pools scale their
+// pools instead.
+type ScaleOutSpec struct {
+	// Count is how many workers to add; at least 1.
+	Count int
+	// InstanceTypes are the ECS instance types to choose from; at least
+	// one.
+	InstanceTypes []string
+	// VSwitchIDs are the vSwitches to place the workers in; at least one.
+	VSwitchIDs []string
+	// Login is how to log in to the new workers: a password or a key pair.
+	Login Login
+	// SystemDisk is each worker's system disk; zero fields take ACK's
+	// defaults.
+	SystemDisk Disk
+	// ChargeType is "PostPaid" (the default) or "PrePaid".
+	ChargeType string
+	// Tags are ECS tags of the new workers.
+	Tags []Tag
+}
+
+// scaleOutRules are the rules of a ScaleOutSpec, in the order violations
+// are reported; the login is judged by Validate's own login rules.
+var scaleOutRules = []Rule{
+	{"cluster.scale_out.count", "count", "a scale-out adds at least one worker", allPresets},
+	{"cluster.scale_out.instance_types", "instance_types", "a scale-out names at least one instance type", allPresets},
+	{"cluster.scale_out.vswitches", "vswitch_ids", "a scale-out names at least one vSwitch", allPresets},
+}
+
+// ScaleOutRules returns the rules ScaleOut checks besides the login rules
+// of Rules ("cluster.login.required", "cluster.login.password").
+func ScaleOutRules() []Rule {
+	out := slices.Clone(scaleOutRules)
+	for i := range out {
+		out[i].Presets = slices.Clone(out[i].Presets)
+	}
+	return out
+}
+
+// validate returns a *ack.ValidationError listing what s breaks.
+func (s ScaleOutSpec) validate(clusterID string, o options) error {
+	var vs []ack.Violation
+	add := func(r Rule, format string, args ...any) {
+		vs = append(vs, ack.Violation{Rule: r.ID, Field: r.Field, Message: fmt.Sprintf(format, args...)})
+	}
+	if s.Count < 1 {
+		add(scaleOutRules[0], "is %d; add at least one worker", s.Count)
+	}
+	if len(s.InstanceTypes) == 0 {
+		add(scaleOutRules[1], "is empty; name at least one instance type")
+	}
+	if len(s.VSwitchIDs) == 0 {
+		add(scaleOutRules[2], "is empty; name at least one vSwitch")
+	}
+	// The workers' login follows the rules of the nodes a create makes.
+	workers := Spec{Workers: &Workers{Count: max(s.Count, 1)}, Login: s.Login}
+	for _, r := range registry {
+		if (r.ID == "cluster.login.required" || r.ID == "cluster.login.password") && r.In(o.preset) {
+			r.check(workers, o, func(field, format string, args ...any) {
+				vs = append(vs, ack.Violation{Rule: r.ID, Field: field, Message: fmt.Sprintf(format, args...)})
+			})
+		}
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	return &ack.ValidationError{Resource: "cluster " + clusterID + " scale-out", Violations: vs}
+}
+
+// request encodes s as the body of ScaleOutCluster.
+func (s ScaleOutSpec) request() wire.ScaleOutClusterRequest {
+	return wire.ScaleOutClusterRequest{
+		Count:                    int64(s.Count),
+		VSwitchIDs:               slices.Clone(s.VSwitchIDs),
+		WorkerInstanceTypes:      slices.Clone(s.InstanceTypes),
+		KeyPair:                  s.Login.KeyPair,
+		LoginPassword:            s.Login.Password.Reveal(),
+		WorkerSystemDiskCategory: s.SystemDisk.Category,
+		WorkerSystemDiskSize:     int64(s.SystemDisk.Size),
+		WorkerInstanceChargeType: s.ChargeType,
+		Tags:                     wireTags(s.Tags),
+	}
+}
+
+// ScaleOut adds s.Count legacy workers to the cluster (ScaleOutCluster)
+// and returns an Operation to wait for the cluster to be running again.
+// s is validated first (ScaleOutRules and the login rules), before any
+// call.
+//
+// A lost response never adds the workers twice: ScaleOut reads the
+// cluster's node count first, and after an ambiguous outcome the retry
+// step reads the cluster again before any re-send: a cluster that is
+// scaling, or has gained the workers, counts as scaled (the Operation then
+// waits on the cluster alone, its task unknown).
+func (c *Client) ScaleOut(ctx context.Context, id string, s ScaleOutSpec) (*Operation, error) {
+	fail := func(err error) (*Operation, error) { return nil, opError("cluster", id, "scale out", err) }
+	if err := checkID("cluster", id); err != nil {
+		return fail(err)
+	}
+	if err := s.validate(id, c.validation); err != nil {
+		return nil, err
+	}
+	before, err := c.describe(ctx, id)
+	if err != nil {
+		return fail(err)
+	}
+	req := wire.NewRequest(wire.ActionScaleOutCluster, id)
+	if req.Body, err = json.Marshal(s.request()); err != nil {
+		return fail(err)
+	}
+	req.Retry = ack.Reconcile
+	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
+		now, err := c.describe(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if now.State != StateScaling && now.Size < before.Size+s.Count {
+			return nil, nil
+		}
+		b, err := json.Marshal(wire.ScaleOutClusterResponse{ClusterID: id})
+		if err != nil {
+			return nil, err
+		}
+		return &ack.Response{StatusCode: 200, Body: b, RequestID: now.RequestID}, nil
+	}
+	resp, err := c.do(ctx, req)
+	if err != nil {
+		return fail(fmt.Errorf("adding %d workers: %w", s.Count, err))
+	}
+	out, err := wire.Decode[wire.ScaleOutClusterResponse](resp.Body)
+	if err != nil {
+		return fail(err)
+	}
+	return c.newOperation(KindScaleOut, id, out.TaskID, resp.RequestID), nil
+}

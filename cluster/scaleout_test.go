@@ -1,0 +1,139 @@
+package cluster_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/vclock"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// scaleStub answers the calls of a scale-out, since the fake does not
+// simulate ScaleOutCluster: one dedicated cluster whose size grows by the
+// count a scale-out asks for, and whose task succeeds when read. lose
+// makes the first ScaleOutCluster apply and then lose its answer.
+type scaleStub struct {
+	mu      sync.Mutex
+	size    int
+	state   string
+	lose    bool
+	bodies  []wire.ScaleOutClusterRequest
+	actions []string
+}
+
+func (s *scaleStub) RoundTrip(_ context.Context, req *ack.Request) (*ack.Response, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.actions = append(s.actions, req.Action)
+	answer := func(v any) (*ack.Response, error) {
+		b, err := json.Marshal(v)
+		return &ack.Response{StatusCode: http.StatusOK, Body: b, RequestID: fmt.Sprintf("r-%d", len(s.actions))}, err
+	}
+	switch req.Action {
+	case wire.ActionDescribeClusterDetail:
+		return answer(wire.ClusterDetail{ClusterID: "c-1", Name: "legacy", ClusterType: "Kubernetes", State: s.state, Size: int64(s.size)})
+	case wire.ActionScaleOutCluster:
+		var body wire.ScaleOutClusterRequest
+		if err := json.Unmarshal(req.Body, &body); err != nil {
+			return nil, err
+		}
+		s.bodies = append(s.bodies, body)
+		s.size += int(body.Count)
+		s.state = "scaling"
+		if s.lose {
+			s.lose = false
+			return nil, fmt.Errorf("connection closed before the answer: %w", io.ErrUnexpectedEOF)
+		}
+		return answer(wire.ScaleOutClusterResponse{ClusterID: "c-1", TaskID: "T-scale"})
+	case wire.ActionDescribeTaskInfo:
+		s.state = "running"
+		return answer(wire.TaskInfo{TaskID: "T-scale", ClusterID: "c-1", State: "success"})
+	}
+	return &ack.Response{StatusCode: http.StatusNotImplemented, Body: []byte(`{"code":"NotImplemented","message":"stub"}`)}, nil
+}
+
+// scaleCase is one case of TestScaleOut.
+type scaleCase struct {
+	name        string
+	spec        cluster.ScaleOutSpec
+	lose        bool     // the first ScaleOutCluster's answer is lost
+	wantRules   []string // when refused before any call
+	wantTask    string
+	wantActions []string
+}
+
+// TestScaleOut adds workers, also when the answer is lost, and refuses a
+// spec that breaks its rules before any call.
+func TestScaleOut(t *testing.T) {
+	good := cluster.ScaleOutSpec{
+		Count: 2, InstanceTypes: []string{"ecs.g7.large"}, VSwitchIDs: []string{"vsw-1"},
+		Login: cluster.Login{KeyPair: "ops"}, Tags: []cluster.Tag{{Key: "role", Value: "worker"}},
+	}
+	tests := []scaleCase{
+		{name: "answered", spec: good, wantTask: "T-scale", wantActions: []string{
+			"DescribeClusterDetail", "ScaleOutCluster", "DescribeTaskInfo", "DescribeClusterDetail"}},
+		{name: "answer lost after it applied", spec: good, lose: true, wantActions: []string{
+			"DescribeClusterDetail", "ScaleOutCluster", "DescribeClusterDetail", "DescribeClusterDetail"}},
+		{name: "empty", spec: cluster.ScaleOutSpec{}, wantRules: []string{
+			"cluster.scale_out.count", "cluster.scale_out.instance_types", "cluster.scale_out.vswitches", "cluster.login.required"}},
+		{name: "weak password", spec: func() cluster.ScaleOutSpec {
+			s := good
+			s.Login = cluster.Login{Password: "weak"}
+			return s
+		}(), wantRules: []string{"cluster.login.password"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			stub := &scaleStub{size: 3, state: "running", lose: tt.lose}
+			c := cluster.NewClient(ack.NewConfig(ack.WithTransport(stub), ack.WithClock(vclock.NewAuto())))
+			op, err := c.ScaleOut(ctx, "c-1", tt.spec)
+			if tt.wantRules != nil {
+				if diff := cmp.Diff(tt.wantRules, ruleIDs(err)); diff != "" {
+					t.Errorf("rules broken (-want +got):\n%s", diff)
+				}
+				if len(stub.actions) != 0 {
+					t.Errorf("a refused scale-out made calls %v", stub.actions)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ScaleOut: %v", err)
+			}
+			if op.TaskID() != tt.wantTask || op.Kind() != cluster.KindScaleOut {
+				t.Errorf("operation task %q kind %s; want %q %s", op.TaskID(), op.Kind(), tt.wantTask, cluster.KindScaleOut)
+			}
+			if tt.lose {
+				stub.mu.Lock()
+				stub.state = "running" // the scale-out completes
+				stub.mu.Unlock()
+			}
+			if cl, err := op.Wait(ctx); err != nil || cl.State != cluster.StateRunning || cl.Size != 5 {
+				t.Fatalf("Wait = %+v, %v; want running with 5 nodes", cl, err)
+			}
+			if diff := cmp.Diff(tt.wantActions, stub.actions); diff != "" {
+				t.Errorf("calls (-want +got):\n%s", diff)
+			}
+			want := wire.ScaleOutClusterRequest{Count: 2, VSwitchIDs: []string{"vsw-1"}, WorkerInstanceTypes: []string{"ecs.g7.large"},
+				KeyPair: "ops", Tags: []wire.Tag{{Key: "role", Value: "worker"}}}
+			if len(stub.bodies) != 1 || !cmp.Equal(want, stub.bodies[0]) {
+				t.Errorf("ScaleOutCluster bodies %+v; want exactly one: %+v", stub.bodies, want)
+			}
+		})
+	}
+	for _, r := range cluster.ScaleOutRules() {
+		if !slices.ContainsFunc(tests, func(tt scaleCase) bool { return slices.Contains(tt.wantRules, r.ID) }) {
+			t.Errorf("no case breaks scale-out rule %s", r.ID)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package cluster
+
+import (
+	"context"
+	"time"
+
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// Task states as DescribeTaskInfo reports them; ACK also writes "fail"
+// for a failed task.
+const (
+	TaskRunning = "running"
+	TaskSuccess = "success"
+	TaskFailed  = "failed"
+)
+
+// Task is one of ACK's tasks: the asynchronous work behind a create,
+// modify, scale out or delete.
+type Task struct {
+	// ID is the task ID, for example "T-5a54...".
+	ID string
+	// ClusterID is the cluster the task acts on.
+	ClusterID string
+	// Type is the task type, for example "cluster_scaleout".
+	Type string
+	// State is TaskRunning, TaskSuccess or TaskFailed (or "fail").
+	State string
+	// Stage is the current stage, when ACK reports one.
+	Stage string
+	// Created and Updated are ACK's timestamps.
+	Created, Updated time.Time
+	// ErrorCode and ErrorMessage say why a failed task failed.
+	ErrorCode, ErrorMessage string
+	// RequestID identifies the call that read the task.
+	RequestID string
+}
+
+// Succeeded reports whether the task ended in success.
+func (t *Task) Succeeded() bool { return t.State == TaskSuccess }
+
+// Failed reports whether the task ended in failure.
+func (t *Task) Failed() bool { return t.State == TaskFailed || t.State == "fail" }
+
+// Task reads the task with the given ID (DescribeTaskInfo).
+func (c *Client) Task(ctx context.Context, id string) (*Task, error) {
+	t, err := c.task(ctx, id)
+	if err != nil {
+		return nil, opError("task", id, "get", err)
+	}
+	return t, nil
+}
+
+// task reads a task without wrapping the error, for the waits.
+func (c *Client) task(ctx context.Context, id string) (*Task, error) {
+	if err := checkID("task", id); err != nil {
+		return nil, err
+	}
+	resp, err := c.do(ctx, wire.NewRequest(wire.ActionDescribeTaskInfo, id))
+	if err != nil {
+		return nil, err
+	}
+	ti, err := wire.DecodeTaskInfo(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	t := &Task{
+		ID: ti.TaskID, ClusterID: ti.ClusterID, Type: ti.TaskType, State: ti.State, Stage: ti.CurrentStage,
+		Created: parseTime(ti.Created), Updated: parseTime(ti.Updated), RequestID: resp.RequestID,
+	}
+	if t.ID == "" {
+		t.ID = id
+	}
+	if ti.Error != nil {
+		t.ErrorCode, t.ErrorMessage = ti.Error.Code, ti.Error.Message
+	}
+	return t, nil
+}

@@ -1,0 +1,215 @@
+package fake
+
+import (
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/ackgo/ack"
+)
+
+// Cloud is one fake ACK: its state, clock, reactors and call log. Build
+// one per test with New; it is safe for concurrent use, and values go in
+// and out of it as copies.
+type Cloud struct {
+	settings settings // fixed by New; Reset rebuilds the state from it
+	clock    *Clock
+	ids      *idGen
+	st       *store
+	reactors reactors
+	log      callLog
+	handler  http.Handler
+
+	mu        sync.Mutex
+	principal Principal
+}
+
+// New returns a fresh fake ACK. Its clock is AutoAdvance unless an option
+// says otherwise. It panics when an option's value is malformed (a VPC or
+// vSwitch ID or CIDR): that is a mistake in the test, not a condition to
+// handle.
+func New(opts ...Option) *Cloud {
+	c, err := newCloud(AutoAdvance, opts)
+	if err != nil {
+		panic("fake.New: " + err.Error())
+	}
+	return c
+}
+
+func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
+	s := defaultSettings(mode)
+	for _, o := range opts {
+		if o != nil {
+			o(&s)
+		}
+	}
+	s = s.clone()
+	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal}
+	c.clock = newClock(s.clockMode, s.start, s.speed)
+	st, err := newStore(s, c.clock, c.ids)
+	if err != nil {
+		return nil, err
+	}
+	c.st = st
+	c.handler = &handler{cloud: c}
+	return c, nil
+}
+
+// Clock returns the fake's virtual clock.
+func (c *Cloud) Clock() *Clock { return c.clock }
+
+// Now returns the virtual time.
+func (c *Cloud) Now() time.Time { return c.clock.Now() }
+
+// Advance moves the virtual clock forward by d, in any mode.
+func (c *Cloud) Advance(d time.Duration) { c.clock.Advance(d) }
+
+// Region returns the fake's first region, the one Config uses.
+func (c *Cloud) Region() string { return c.settings.regions[0] }
+
+// Handler returns the fake's HTTP handler: ACK's API and, under /_fake/,
+// the control endpoints (see Server).
+func (c *Cloud) Handler() http.Handler { return c.handler }
+
+// Config returns an *ack.Config wired to the fake: its in-process
+// Transport, its clock and its first region. opts come last and may
+// override anything but the clock.
+func (c *Cloud) Config(opts ...ack.Option) *ack.Config {
+	base := []ack.Option{
+		ack.WithTransport(c.Transport()),
+		ack.WithRegion(c.Region()),
+	}
+	base = append(base, opts...)
+	base = append(base, ack.WithClock(c.clock))
+	return ack.NewConfig(base...)
+}
+
+// SetPrincipal changes who in-process calls act as from now on.
+func (c *Cloud) SetPrincipal(p Principal) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.principal = p
+}
+
+// Principal returns who in-process calls act as.
+func (c *Cloud) Principal() Principal {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.principal
+}
+
+// PrependReactor puts a reactor at the front of the chain, for one action
+// (for example wire's "CreateCluster") or for AllActions. Reactors run
+// after authentication, newest first; the first that handles a call
+// decides what happens to it.
+func (c *Cloud) PrependReactor(action string, fn ReactionFunc) {
+	c.reactors.prepend(action, fn)
+}
+
+// ClearReactors removes every reactor.
+func (c *Cloud) ClearReactors() { c.reactors.clear() }
+
+// Calls returns a copy of the action log, in the order the calls
+// completed. Calls to the control endpoints are not logged.
+func (c *Cloud) Calls() []Call { return c.log.all() }
+
+// ClearCalls empties the action log.
+func (c *Cloud) ClearCalls() { c.log.clear() }
+
+// Reset forgets every cluster, task, node, registered-on-use network
+// object, injected failure, reactor and logged call, and restores the
+// principal, the network and the account the options configured. The
+// clock keeps its time, so that timestamps never go back; IDs are never
+// reused.
+func (c *Cloud) Reset() {
+	st, err := newStore(c.settings, c.clock, c.ids)
+	if err != nil {
+		// The same settings built the first store.
+		panic(fmt.Sprintf("fake: reset: %v", err))
+	}
+	c.st.mu.Lock()
+	c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
+	c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
+	c.st.mu.Unlock()
+	c.reactors.clear()
+	c.log.clear()
+	c.SetPrincipal(c.settings.principal)
+}
+
+// AddVPC registers a VPC (or replaces one of the same ID).
+func (c *Cloud) AddVPC(v VPC) error {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	return c.st.net.addVPC(v)
+}
+
+// AddVSwitch registers a vSwitch (or replaces one of the same ID), and its
+// VPC with an unknown CIDR if that is not registered.
+func (c *Cloud) AddVSwitch(v VSwitch) error {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	return c.st.net.addVSwitch(v)
+}
+
+// VPC returns a registered VPC.
+func (c *Cloud) VPC(id string) (VPC, bool) {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	v, ok := c.st.net.vpcs[id]
+	return v, ok
+}
+
+// VSwitch returns a registered vSwitch.
+func (c *Cloud) VSwitch(id string) (VSwitch, bool) {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	v, ok := c.st.net.vswitches[id]
+	return v, ok
+}
+
+// FailNext makes the next change of kind ch fail when it completes (at
+// the end of its progression): the task ends failed with code and message
+// (defaults: InternalError and a message naming the injection), and the
+// cluster goes to failed (create), updating_failed (modify) or
+// delete_failed (delete). ChangeAnyCreate matches a create of any form.
+func (c *Cloud) FailNext(ch Change, code, message string) {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	c.st.failNext = append(c.st.failNext, failRule{change: ch, failure: Failure{Code: code, Message: message}})
+}
+
+// FailCluster makes the cluster's change in progress fail when it
+// completes, or, when none is in progress, its next change.
+func (c *Cloud) FailCluster(clusterID, code, message string) error {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	rec, e := c.st.clusterLocked(clusterID, c.clock.Now(), false)
+	if e != nil {
+		return fmt.Errorf("fail cluster %s: %w", clusterID, e)
+	}
+	f := Failure{Code: code, Message: message}
+	if rec.op != nil {
+		rec.op.fail = &f
+	} else {
+		rec.failNext = &f
+	}
+	return nil
+}
+
+// FailTask makes a running task, and the change it tracks, fail when the
+// change completes.
+func (c *Cloud) FailTask(taskID, code, message string) error {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	t, e := c.st.taskLocked(taskID, c.clock.Now(), false)
+	if e != nil {
+		return fmt.Errorf("fail task %s: %w", taskID, e)
+	}
+	rec, ok := c.st.clusters[t.clusterID]
+	if !ok || rec.op == nil || rec.op.task != t {
+		return fmt.Errorf("fail task %s: the task already ended %s", taskID, t.state)
+	}
+	rec.op.fail = &Failure{Code: code, Message: message}
+	return nil
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ackgo/ack/fake"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
+		fmt.Fprintln(os.Stderr, "ackfake:", err)
+		os.Exit(2)
+	}
+}
+
+// credentialList is a repeatable AK:SECRET flag. It never prints secrets.
+type credentialList struct{ pairs [][2]string }
+
+func (l *credentialList) String() string {
+	ids := make([]string, len(l.pairs))
+	for i, p := range l.pairs {
+		ids[i] = p[0] + ":[redacted]"
+	}
+	return strings.Join(ids, ",")
+}
+
+func (l *credentialList) Set(v string) error {
+	id, secret, ok := strings.Cut(v, ":")
+	if !ok || id == "" || secret == "" {
+		return errors.New("want AK:SECRET")
+	}
+	l.pairs = append(l.pairs, [2]string{id, secret})
+	return nil
+}
+
+// run parses args, serves until ctx is done, then shuts the server down.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ackfake", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:9180", "host:port to listen on; port 0 picks a free one")
+	region := fs.String("region", fake.DefaultRegion, "regions served, comma-separated")
+	speed := fs.Float64("speed", fake.DefaultSpeed, "virtual seconds per wall second")
+	polls := fs.Int("polls", 0, "complete every change after this many polls instead of after its duration")
+	var full, readOnly credentialList
+	fs.Var(&full, "credential", "AK:SECRET with full access (repeatable); enables signature checks")
+	fs.Var(&readOnly, "readonly-credential", "AK:SECRET whose writes are refused (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *speed < 1 {
+		return fmt.Errorf("-speed %v: must be at least 1", *speed)
+	}
+	opts := []fake.Option{fake.WithScaledClock(*speed), fake.WithRegions(strings.Split(*region, ",")...)}
+	for _, p := range full.pairs {
+		opts = append(opts, fake.WithCredential(p[0], p[1]))
+	}
+	for _, p := range readOnly.pairs {
+		opts = append(opts, fake.WithReadOnlyCredential(p[0], p[1]))
+	}
+	if *polls > 0 {
+		opts = append(opts, fake.WithProgressions(fake.AfterPolls(*polls)))
+	}
+	srv, err := fake.NewServer(*addr, opts...)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ackfake listening on %s\n", srv.URL())
+	fmt.Fprintf(stderr, "ackfake: region %s, clock x%v, %d credential(s); control endpoints under %s/_fake/\n",
+		*region, *speed, len(full.pairs)+len(readOnly.pairs), srv.URL())
+	<-ctx.Done()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "ackfake: stopped")
+	return nil
+}

@@ -1,0 +1,144 @@
+package fake
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"time"
+)
+
+// controlPrefix starts the paths of the control endpoints.
+const controlPrefix = "/_fake/"
+
+// clockState is the answer of /_fake/clock and /_fake/advance.
+type clockState struct {
+	Now  string `json:"now"`
+	Mode string `json:"mode"`
+}
+
+// loggedCall is a Call as /_fake/calls lists it: without its body, which
+// may hold passwords.
+type loggedCall struct {
+	Seq       int                 `json:"seq"`
+	Action    string              `json:"action"`
+	Method    string              `json:"method"`
+	Path      string              `json:"path"`
+	Query     map[string][]string `json:"query,omitempty"`
+	Caller    string              `json:"caller,omitempty"`
+	InProcess bool                `json:"in_process,omitempty"`
+	At        string              `json:"at"`
+	RequestID string              `json:"request_id"`
+	Status    int                 `json:"status"`
+	Code      string              `json:"code,omitempty"`
+	Lost      bool                `json:"lost,omitempty"`
+}
+
+// serveControl answers the control endpoints. They are not signed and not
+// logged, and only loopback clients (and in-process calls) may use them.
+func (c *Cloud) serveControl(w http.ResponseWriter, r *http.Request, reqID string) {
+	_, inProcess := r.Context().Value(principalKey{}).(Principal)
+	var ans answer
+	switch {
+	case !inProcess && !isLoopback(r.RemoteAddr):
+		ans = fail(NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s", r.RemoteAddr))
+	default:
+		ans = c.control(r)
+	}
+	status, hdr, out := c.encode(ans, reqID)
+	for k, v := range hdr {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(out)
+}
+
+func (c *Cloud) control(r *http.Request) answer {
+	name := strings.TrimPrefix(r.URL.Path, controlPrefix)
+	want := map[string]string{"clock": http.MethodGet, "advance": http.MethodPost, "calls": http.MethodGet, "reset": http.MethodPost}
+	method, known := want[name]
+	switch {
+	case !known:
+		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; there are %sclock, advance, calls and reset", r.URL.Path, controlPrefix))
+	case r.Method != method:
+		return fail(&Error{Code: InvalidActionNotFound, Status: http.StatusMethodNotAllowed,
+			Message: fmt.Sprintf("%s%s takes %s, not %s", controlPrefix, name, method, r.Method)})
+	}
+	switch name {
+	case "advance":
+		d, err := parseAdvance(r)
+		if err != nil {
+			return fail(NewError(InvalidParameter, "advance: %v", err))
+		}
+		c.Advance(d)
+		return ok(c.clockState())
+	case "calls":
+		calls := c.Calls()
+		out := make([]loggedCall, len(calls))
+		for i, k := range calls {
+			out[i] = loggedCall{
+				Seq: k.Seq, Action: k.Action, Method: k.Method, Path: k.Path, Query: k.Query,
+				Caller: k.Caller, InProcess: k.InProcess, At: formatTime(k.At), RequestID: k.RequestID,
+				Status: k.Status, Code: k.Code, Lost: k.Lost,
+			}
+		}
+		return ok(out)
+	case "reset":
+		c.Reset()
+		return ok(c.clockState())
+	}
+	return ok(c.clockState())
+}
+
+func (c *Cloud) clockState() clockState {
+	return clockState{Now: formatTime(c.Now()), Mode: c.clock.Mode().String()}
+}
+
+// parseAdvance reads the duration of /_fake/advance: the query's d or
+// duration, or a JSON body {"duration": "90s"}. It must be a Go duration
+// of at least zero.
+func parseAdvance(r *http.Request) (time.Duration, error) {
+	s := r.URL.Query().Get("d")
+	if s == "" {
+		s = r.URL.Query().Get("duration")
+	}
+	if s == "" && r.Body != nil {
+		var b struct {
+			Duration string `json:"duration"`
+		}
+		dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<16))
+		if err := dec.Decode(&b); err != nil {
+			return 0, fmt.Errorf("give the duration as ?d=90s or a body {\"duration\":\"90s\"}: %w", err)
+		}
+		s = b.Duration
+	}
+	return parseDuration(s)
+}
+
+// parseDuration parses a non-negative Go duration such as "90s" or "1h".
+func parseDuration(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, fmt.Errorf("duration is missing; give it as ?d=90s")
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("duration %q: %w", s, err)
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("duration %q is negative; the clock only moves forward", s)
+	}
+	return d, nil
+}
+
+// isLoopback reports whether a remote address (host:port) is a loopback
+// address.
+func isLoopback(remote string) bool {
+	host, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		host = remote
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.Unmap().IsLoopback()
+}

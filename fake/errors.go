@@ -1,0 +1,150 @@
+package fake
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Error codes the fake answers with. Each has one HTTP status (StatusOf).
+// Codes marked "ACK" are ACK's or the API gateway's own; codes marked
+// "fake" are the fake's choice where ACK's code is not known, kept in ACK's
+// style so that the SDK's predicates (ack.IsNotFound, ack.IsConflict, ...)
+// classify them the way they classify ACK's.
+const (
+	// ErrorClusterNotFound (ACK, 404): the cluster does not exist or was
+	// deleted.
+	ErrorClusterNotFound = "ErrorClusterNotFound"
+	// ErrorTaskNotFound (fake, 404): the task does not exist.
+	ErrorTaskNotFound = "ErrorTaskNotFound"
+	// ErrorClusterState (ACK, 400): the cluster's state does not allow the
+	// operation now, for example a delete while it is being created.
+	ErrorClusterState = "ErrorClusterState"
+	// ErrorDeletionProtection (fake, 400): DeleteCluster refused because
+	// the cluster has deletion protection on.
+	ErrorDeletionProtection = "ErrorDeletionProtection"
+	// InvalidParameter (ACK, 400): the request breaks a rule. When the rule
+	// is one of the domain packages' rules, the message lists each broken
+	// rule as "field: message [rule.id]" (see the package documentation).
+	InvalidParameter = "InvalidParameter"
+	// InvalidParameterFormat (ACK, 400): a body, a query value or a nested
+	// JSON string is not well-formed.
+	InvalidParameterFormat = "InvalidParameter.Format"
+	// InvalidVpcIDNotFound (VPC API's code, 400): the VPC is unknown and the
+	// network is strict.
+	InvalidVpcIDNotFound = "InvalidVpcId.NotFound"
+	// InvalidVSwitchIDNotFound (VPC API's code, 400): the vSwitch is unknown
+	// and the network is strict.
+	InvalidVSwitchIDNotFound = "InvalidVSwitchId.NotFound"
+	// ThrottlingUser (gateway, 400): per-account flow control.
+	ThrottlingUser = "Throttling.User"
+	// Throttling (gateway, 400): flow control.
+	Throttling = "Throttling"
+	// ServiceUnavailable (gateway, 503): a transient refusal; nothing was
+	// applied.
+	ServiceUnavailable = "ServiceUnavailable"
+	// InternalError (ACK, 500): a server error; the request may or may not
+	// have been applied.
+	InternalError = "InternalError"
+	// NotImplemented (fake, 501): an ACK API the fake does not simulate.
+	// The message names the action.
+	NotImplemented = "NotImplemented"
+	// InvalidActionNotFound (gateway, 404): no ACK API has this method and
+	// path.
+	InvalidActionNotFound = "InvalidAction.NotFound"
+	// ErrorCheckAcl (ACK, 403): the caller may not perform the action, for
+	// example a write with a read-only key.
+	ErrorCheckAcl = "ErrorCheckAcl"
+	// MissingAuthorization (gateway, 400): credentials are configured and
+	// the request is not signed.
+	MissingAuthorization = "MissingAuthorization"
+	// IncompleteSignature (gateway, 400): the signature headers are
+	// malformed or incomplete.
+	IncompleteSignature = "IncompleteSignature"
+	// InvalidAccessKeyIDNotFound (gateway, 404): the access key ID is not
+	// one of the configured credentials.
+	InvalidAccessKeyIDNotFound = "InvalidAccessKeyId.NotFound"
+	// SignatureDoesNotMatch (gateway, 400): the signature does not match
+	// the request and the key's secret.
+	SignatureDoesNotMatch = "SignatureDoesNotMatch"
+	// InvalidTimeStampExpired (gateway, 400): the request's date is more
+	// than 15 minutes from the wall clock.
+	InvalidTimeStampExpired = "InvalidTimeStamp.Expired"
+)
+
+// statuses maps every code above to its HTTP status.
+var statuses = map[string]int{
+	ErrorClusterNotFound:       http.StatusNotFound,
+	ErrorTaskNotFound:          http.StatusNotFound,
+	ErrorClusterState:          http.StatusBadRequest,
+	ErrorDeletionProtection:    http.StatusBadRequest,
+	InvalidParameter:           http.StatusBadRequest,
+	InvalidParameterFormat:     http.StatusBadRequest,
+	InvalidVpcIDNotFound:       http.StatusBadRequest,
+	InvalidVSwitchIDNotFound:   http.StatusBadRequest,
+	ThrottlingUser:             http.StatusBadRequest,
+	Throttling:                 http.StatusBadRequest,
+	ServiceUnavailable:         http.StatusServiceUnavailable,
+	InternalError:              http.StatusInternalServerError,
+	NotImplemented:             http.StatusNotImplemented,
+	InvalidActionNotFound:      http.StatusNotFound,
+	ErrorCheckAcl:              http.StatusForbidden,
+	MissingAuthorization:       http.StatusBadRequest,
+	IncompleteSignature:        http.StatusBadRequest,
+	InvalidAccessKeyIDNotFound: http.StatusNotFound,
+	SignatureDoesNotMatch:      http.StatusBadRequest,
+	InvalidTimeStampExpired:    http.StatusBadRequest,
+}
+
+// StatusOf returns the HTTP status the fake answers code with: the table
+// above for its own codes, 400 for any other.
+func StatusOf(code string) int {
+	if s, ok := statuses[code]; ok {
+		return s
+	}
+	return http.StatusBadRequest
+}
+
+// Error is an error answer of the fake: an ACK error code, the HTTP status
+// and a message. Reactors return it to refuse a call; the handler writes it
+// as ACK's error body {"code","message","requestId"}.
+type Error struct {
+	// Code is the ACK error code, for example ErrorClusterNotFound.
+	Code string
+	// Status is the HTTP status; zero means StatusOf(Code).
+	Status int
+	// Message is the human-readable message.
+	Message string
+	// RetryAfter, when positive, is sent as the TimeLeft (milliseconds) of
+	// the x-ratelimit-user-api header, as ACK's gateway does when it
+	// throttles.
+	RetryAfter time.Duration
+}
+
+// NewError returns an Error of code with the code's status and a message
+// built from format and args.
+func NewError(code, format string, args ...any) *Error {
+	return &Error{Code: code, Status: StatusOf(code), Message: fmt.Sprintf(format, args...)}
+}
+
+// Error returns "<code> (HTTP <status>): <message>".
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s (HTTP %d): %s", e.Code, e.status(), e.Message)
+}
+
+// status returns Status, or the code's status when Status is zero.
+func (e *Error) status() int {
+	if e.Status != 0 {
+		return e.Status
+	}
+	return StatusOf(e.Code)
+}
+
+// clone returns a copy of e, nil for nil.
+func (e *Error) clone() *Error {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	return &c
+}

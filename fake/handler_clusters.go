@@ -1,0 +1,382 @@
+package fake
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// RuleRegion is the fake's own rule that a cluster is created in one of
+// the regions the fake serves (WithRegions).
+const RuleRegion = "fake.region.served"
+
+// Task types of the cluster changes, as DescribeTaskInfo reports them.
+const (
+	TaskTypeCreate = "cluster_create"
+	TaskTypeDelete = "cluster_delete"
+	TaskTypeModify = "cluster_update"
+)
+
+// createChange is the change that creates a cluster of form f.
+func createChange(f cluster.Form) Change {
+	switch f {
+	case cluster.Dedicated:
+		return ChangeCreateDedicated
+	case cluster.Serverless:
+		return ChangeCreateServerless
+	}
+	return ChangeCreateManaged
+}
+
+// refusal turns an error of the cluster package into an answer: a
+// *ack.ValidationError becomes InvalidParameter with its text (every
+// violation as "field: message [rule.id]"), anything else
+// InvalidParameter.Format.
+func refusal(err error) *Error {
+	var ve *ack.ValidationError
+	if errors.As(err, &ve) {
+		return NewError(InvalidParameter, "%s", ve.Error())
+	}
+	return NewError(InvalidParameterFormat, "%v", err)
+}
+
+// decodeObject unmarshals a required JSON object body.
+func decodeObject(action string, body []byte, v any) *Error {
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return NewError(InvalidParameter, "%s needs a JSON object body", action)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return NewError(InvalidParameterFormat, "%s body: %v", action, err)
+	}
+	return nil
+}
+
+func (c *Cloud) createCluster(r *request) answer {
+	var req wire.CreateClusterRequest
+	if e := decodeObject(r.route.Action, r.body, &req); e != nil {
+		return fail(e)
+	}
+	st := c.st
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	now := c.now()
+
+	opts := []cluster.Option{cluster.WithPreset(c.settings.preset)}
+	if v, ok := st.net.vpcs[req.VPCID]; ok && v.CIDR != "" {
+		opts = append(opts, cluster.WithVPCCIDRs(v.CIDR))
+	}
+	var vs []ack.Violation
+	if req.RegionID != "" && !slices.Contains(c.settings.regions, req.RegionID) {
+		vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
+			Message: fmt.Sprintf("%q is not served by this fake (it serves %s)", req.RegionID, strings.Join(c.settings.regions, ", "))})
+	}
+	if err := cluster.ValidateCreateRequest(&req, opts...); err != nil {
+		var ve *ack.ValidationError
+		if !errors.As(err, &ve) {
+			return fail(refusal(err))
+		}
+		vs = append(vs, ve.Violations...)
+	}
+	if len(vs) > 0 {
+		return fail(refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}))
+	}
+	spec, err := cluster.SpecFromCreateRequest(&req)
+	if err != nil {
+		return fail(refusal(err))
+	}
+	spec = spec.WithDefaults()
+
+	plan, e := st.net.admit(createNetRequest(&req, spec), st.cidrUsesLocked(), c.ids)
+	if e != nil {
+		return fail(e)
+	}
+	st.net.commit(plan)
+	if plan.created {
+		spec.VPCID = plan.vpc.ID
+		spec.VSwitches = nil
+		for _, v := range plan.vswitches {
+			spec.VSwitches = append(spec.VSwitches, cluster.VSwitch{ID: v.ID, Zone: v.ZoneID})
+		}
+	}
+	spec = spec.WithZones(st.net.zoneOf)
+	version := req.KubernetesVersion
+	if version == "" {
+		version = DefaultKubernetesVersion
+	}
+	spec.KubernetesVersion = version
+
+	rec := &clusterRec{
+		id: c.ids.cluster(), spec: spec, created: now, updated: now, state: cluster.StateInitial,
+		wireType: req.ClusterType, profile: req.Profile, clusterSpec: req.ClusterSpec,
+		extra: createExtra(&req, version),
+	}
+	if rec.wireType != cluster.ClusterTypeAsk {
+		if rec.profile == "" {
+			rec.profile = cluster.ProfileDefault
+		}
+		if rec.clusterSpec == "" && rec.wireType == cluster.ClusterTypeManaged {
+			rec.clusterSpec = cluster.SpecStandard
+		}
+	}
+	if rec.extra.securityGroupID == "" && spec.Form.HasNodes() {
+		rec.extra.securityGroupID = "sg-" + c.ids.hexID("sg", 20)
+	}
+	st.addNodesLocked(rec, now)
+	rec.extra.intranetEndpoint = "https://" + st.net.hostIP(firstVSwitch(spec), 2) + ":6443"
+	rec.extra.publicEndpoint = "https://" + rec.id + "." + spec.Region + ".cs.fake.invalid:6443"
+	st.clusters[rec.id] = rec
+	st.order = append(st.order, rec)
+	t := st.startLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now, nil)
+	return ok(wire.CreateClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+}
+
+// createNetRequest collects what the network admission of a new cluster
+// looks at.
+func createNetRequest(req *wire.CreateClusterRequest, spec cluster.Spec) netRequest {
+	nr := netRequest{
+		clusterName: req.Name, vpcID: req.VPCID,
+		podCIDR: spec.Network.PodCIDR, serviceCIDR: spec.ServiceCIDR,
+		zones: slices.Clone(req.ZoneIDs),
+	}
+	if req.ZoneID != "" && !slices.Contains(nr.zones, req.ZoneID) {
+		nr.zones = append(nr.zones, req.ZoneID)
+	}
+	add := func(field string, list []string) {
+		for i, id := range list {
+			nr.vswitchIDs = append(nr.vswitchIDs, id)
+			nr.fields = append(nr.fields, fmt.Sprintf("%s[%d]", field, i))
+		}
+	}
+	add("vswitch_ids", req.VSwitchIDs)
+	add("master_vswitch_ids", req.MasterVSwitchIDs)
+	add("worker_vswitch_ids", req.WorkerVSwitchIDs)
+	add("pod_vswitch_ids", req.PodVSwitchIDs)
+	return nr
+}
+
+// createExtra keeps what the detail reports beyond the Spec.
+func createExtra(req *wire.CreateClusterRequest, version string) clusterExtra {
+	e := clusterExtra{
+		version: version, initVersion: version,
+		securityGroupID:       req.SecurityGroupID,
+		proxyMode:             orDefault(req.ProxyMode, "ipvs"),
+		ipStack:               orDefault(req.IPStack, "ipv4"),
+		clusterDomain:         orDefault(req.ClusterDomain, "cluster.local"),
+		operationPolicy:       cloneJSON(req.OperationPolicy),
+		controlPlaneEndpoints: cloneJSON(req.ControlPlaneEndpointsConfig),
+		rrsa:                  wire.BoolValue(req.EnableRRSA, false) || (req.RRSAConfig != nil && wire.BoolValue(req.RRSAConfig.Enabled, false)),
+		extraSANs:             slices.Clone(req.ExtraSANs),
+	}
+	return e
+}
+
+func orDefault(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+// firstVSwitch returns the cluster's first vSwitch ID, "" for none.
+func firstVSwitch(s cluster.Spec) string {
+	if len(s.VSwitches) > 0 {
+		return s.VSwitches[0].ID
+	}
+	if s.Masters != nil && len(s.Masters.VSwitches) > 0 {
+		return s.Masters.VSwitches[0].ID
+	}
+	return ""
+}
+
+// addNodesLocked creates the nodes that come with a cluster: the masters
+// of a dedicated cluster. Workers come from node pools.
+func (s *store) addNodesLocked(c *clusterRec, now time.Time) {
+	m := c.spec.Masters
+	if c.spec.Form != cluster.Dedicated || m == nil {
+		return
+	}
+	for i := range m.Count {
+		n := &nodeRec{
+			instanceID: s.ids.instance(), clusterID: c.id, role: "Master",
+			name:       fmt.Sprintf("master-%02d-k8s-for-cs-%s", i+1, c.id),
+			chargeType: m.ChargeType, created: now,
+		}
+		if i < len(m.InstanceTypes) {
+			n.instanceType = m.InstanceTypes[i]
+		}
+		if i < len(m.VSwitches) {
+			n.vswitchID = m.VSwitches[i].ID
+		}
+		n.ip = s.net.hostIP(n.vswitchID, 10+i)
+		s.nodes[n.instanceID] = n
+		c.nodeIDs = append(c.nodeIDs, n.instanceID)
+	}
+}
+
+// hostIP returns an address for host number n of a vSwitch: inside its
+// CIDR when the fake knows it, in 192.168.0.0/16 otherwise.
+func (n *network) hostIP(vswitchID string, host int) string {
+	base := netip.MustParsePrefix("192.168.0.0/24")
+	if p, ok := parseCIDR(n.vswitches[vswitchID].CIDR); ok && p.Addr().Is4() {
+		base = p
+	}
+	a := base.Addr().As4()
+	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+	v += uint32(host)
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).String()
+}
+
+func (c *Cloud) describeClusterDetail(r *request) answer {
+	c.st.mu.Lock()
+	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], c.now(), true)
+	if e != nil {
+		c.st.mu.Unlock()
+		return fail(e)
+	}
+	snap := c.st.snapshotLocked(rec)
+	c.st.mu.Unlock()
+	return ok(renderDetail(snap))
+}
+
+// Paging of DescribeClustersV1 and DescribeClusterNodes.
+const (
+	defaultPageSize = 10
+	maxPageSize     = 100
+)
+
+// page checks paging parameters and returns the bounds of the page in a
+// list of n items.
+func page(number, size int64, numberKey, sizeKey string, n int) (lo, hi int, num, sz int64, e *Error) {
+	if number == 0 {
+		number = 1
+	}
+	if size == 0 {
+		size = defaultPageSize
+	}
+	switch {
+	case number < 1:
+		return 0, 0, 0, 0, NewError(InvalidParameter, "%s is %d; pages are numbered from 1", numberKey, number)
+	case size < 1 || size > maxPageSize:
+		return 0, 0, 0, 0, NewError(InvalidParameter, "%s is %d; it must be 1 to %d", sizeKey, size, maxPageSize)
+	}
+	lo = int(min((number-1)*size, int64(n)))
+	hi = int(min(int64(lo)+size, int64(n)))
+	return lo, hi, number, size, nil
+}
+
+func (c *Cloud) describeClustersV1(r *request) answer {
+	q, err := wire.ParseDescribeClustersV1Query(r.http.URL.Query())
+	if err != nil {
+		return fail(NewError(InvalidParameterFormat, "%v", err))
+	}
+	c.st.mu.Lock()
+	now := c.now()
+	var match []*clusterRec
+	for _, rec := range c.st.livingLocked(now) {
+		if clusterMatches(rec, q) {
+			match = append(match, rec)
+		}
+	}
+	lo, hi, num, size, e := page(q.PageNumber, q.PageSize, "page_number", "page_size", len(match))
+	if e != nil {
+		c.st.mu.Unlock()
+		return fail(e)
+	}
+	snaps := make([]snapshot, 0, hi-lo)
+	for _, rec := range match[lo:hi] {
+		if rec.op != nil {
+			rec.op.poll(now)
+		}
+		snaps = append(snaps, c.st.snapshotLocked(rec))
+	}
+	c.st.mu.Unlock()
+	resp := wire.DescribeClustersV1Response{PageInfo: wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(match))}}
+	for _, s := range snaps {
+		resp.Clusters = append(resp.Clusters, renderDetail(s))
+	}
+	return ok(resp)
+}
+
+// clusterMatches applies DescribeClustersV1's filters: name is a
+// substring match, the others exact.
+func clusterMatches(rec *clusterRec, q wire.DescribeClustersV1Query) bool {
+	return (q.Name == "" || strings.Contains(rec.spec.Name, q.Name)) &&
+		(q.ClusterType == "" || q.ClusterType == rec.wireType) &&
+		(q.ClusterSpec == "" || q.ClusterSpec == rec.clusterSpec) &&
+		(q.Profile == "" || q.Profile == rec.profile) &&
+		(q.RegionID == "" || q.RegionID == rec.spec.Region) &&
+		(q.ClusterID == "" || q.ClusterID == rec.id)
+}
+
+// deletable lists the states DeleteCluster accepts; ACK refuses it while
+// another operation runs.
+var deletable = []cluster.State{
+	cluster.StateRunning, cluster.StateFailed, cluster.StateUpdatingFailed, cluster.StateDeleteFailed,
+	cluster.StateInactive, cluster.StateUnavailable, cluster.StateStopped,
+}
+
+// deleteOptions reads DeleteCluster's options from the query and the body:
+// a JSON body (as ParseDeleteClusterRequest reads it), or a form body (the
+// old SDK's encoding of its "Body" parameters), whose values count as
+// query values.
+func deleteOptions(r *request) (wire.DeleteClusterRequest, error) {
+	q := r.http.URL.Query()
+	body := r.body
+	trimmed := strings.TrimSpace(string(body))
+	if trimmed != "" && !strings.HasPrefix(trimmed, "{") {
+		form, err := url.ParseQuery(trimmed)
+		if err != nil {
+			return wire.DeleteClusterRequest{}, fmt.Errorf("delete cluster body: neither JSON nor a form: %w", err)
+		}
+		for k, v := range form {
+			if !q.Has(k) {
+				q[k] = v
+			}
+		}
+		body = nil
+	}
+	return wire.ParseDeleteClusterRequest(q, body)
+}
+
+func (c *Cloud) deleteCluster(r *request) answer {
+	opts, err := deleteOptions(r)
+	if err != nil {
+		return fail(NewError(InvalidParameterFormat, "%v", err))
+	}
+	st := c.st
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	now := c.now()
+	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], now, false)
+	if e != nil {
+		return fail(e)
+	}
+	if !slices.Contains(deletable, rec.state) {
+		return fail(NewError(ErrorClusterState, "cluster %s is %s; DeleteCluster waits for the operation in progress to end", rec.id, rec.state))
+	}
+	if rec.spec.DeletionProtection {
+		return fail(NewError(ErrorDeletionProtection, "cluster %s has deletion protection on; turn it off with ModifyCluster (deletion_protection: false) first", rec.id))
+	}
+	params := map[string]any{
+		"retain_all_resources": opts.RetainAllResources,
+		"keep_slb":             opts.KeepSLB,
+	}
+	if len(opts.RetainResources) > 0 {
+		params["retain_resources"] = slices.Clone(opts.RetainResources)
+	}
+	if len(opts.DeleteOptions) > 0 {
+		params["delete_options"] = cloneJSON(opts.DeleteOptions)
+	}
+	rec.state = cluster.StateDeleting
+	t := st.startLocked(rec, ChangeDeleteCluster, TaskTypeDelete, cloneJSON(params), now, nil)
+	return ok(wire.DeleteClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+}

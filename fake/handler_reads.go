@@ -1,0 +1,107 @@
+package fake
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+func (c *Cloud) describeTaskInfo(r *request) answer {
+	c.st.mu.Lock()
+	t, e := c.st.taskLocked(r.params[wire.ParamTaskID], c.now(), true)
+	if e != nil {
+		c.st.mu.Unlock()
+		return fail(e)
+	}
+	tc := copyTask(t)
+	c.st.mu.Unlock()
+	return ok(renderTask(tc))
+}
+
+// describeKubeconfig answers DescribeClusterUserKubeconfig for a cluster
+// that has reached running: the public endpoint unless PrivateIpAddress
+// asks for the internal one (or the cluster has no public endpoint).
+func (c *Cloud) describeKubeconfig(r *request) answer {
+	q, err := wire.ParseKubeconfigQuery(r.http.URL.Query())
+	if err != nil {
+		return fail(NewError(InvalidParameterFormat, "%v", err))
+	}
+	if m := q.TemporaryDurationMinutes; m != 0 && (m < MinTemporaryMinutes || m > MaxTemporaryMinutes) {
+		return fail(NewError(InvalidParameter, "TemporaryDurationMinutes is %d; it must be %d to %d", m, MinTemporaryMinutes, MaxTemporaryMinutes))
+	}
+	c.st.mu.Lock()
+	now := c.now()
+	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, true)
+	if e != nil {
+		c.st.mu.Unlock()
+		return fail(e)
+	}
+	if !rec.ready || rec.state == cluster.StateDeleting {
+		c.st.mu.Unlock()
+		return fail(NewError(ErrorClusterState, "cluster %s is %s; its kubeconfig is available once it has been created", rec.id, rec.state))
+	}
+	server := rec.extra.publicEndpoint
+	if q.PrivateIPAddress || !rec.spec.PublicEndpoint {
+		server = rec.extra.intranetEndpoint
+	}
+	id := rec.id
+	c.st.mu.Unlock()
+	validity := DefaultKubeconfigValidity
+	if q.TemporaryDurationMinutes != 0 {
+		validity = time.Duration(q.TemporaryDurationMinutes) * time.Minute
+	}
+	expires := now.Add(validity)
+	return ok(wire.KubeconfigResponse{
+		Config:     kubeconfigYAML(id, server, kubeconfigUser(r.caller)),
+		Expiration: expires.UTC().Format(time.RFC3339),
+	})
+}
+
+// describeClusterNodes lists a cluster's nodes: the masters of a
+// dedicated cluster (workers come from node pools), filtered by
+// nodepool_id, state and instanceIds, paged by pageNumber and pageSize.
+func (c *Cloud) describeClusterNodes(r *request) answer {
+	q, err := wire.ParseDescribeClusterNodesQuery(r.http.URL.Query())
+	if err != nil {
+		return fail(NewError(InvalidParameterFormat, "%v", err))
+	}
+	c.st.mu.Lock()
+	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], c.now(), true)
+	if e != nil {
+		c.st.mu.Unlock()
+		return fail(e)
+	}
+	snap := c.st.snapshotLocked(rec)
+	c.st.mu.Unlock()
+
+	want := strings.ToLower(q.State)
+	var nodes []wire.Node
+	for _, n := range snap.nodes {
+		node := renderNode(n, snap.rec.spec.Region, snap.rec.state)
+		switch {
+		case q.NodepoolID != "" && n.nodepoolID != q.NodepoolID:
+		case want != "" && want != "all" && node.State != want:
+		case len(q.InstanceIDs) > 0 && !slices.Contains(q.InstanceIDs, n.instanceID):
+		default:
+			nodes = append(nodes, node)
+		}
+	}
+	lo, hi, num, size, pe := page(q.PageNumber, q.PageSize, "pageNumber", "pageSize", len(nodes))
+	if pe != nil {
+		return fail(pe)
+	}
+	return ok(wire.DescribeClusterNodesResponse{
+		Nodes: nodes[lo:hi],
+		Page:  wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(nodes))},
+	})
+}
+
+func (c *Cloud) describeUserQuota(*request) answer {
+	c.st.mu.Lock()
+	l := c.st.acct.limits
+	c.st.mu.Unlock()
+	return ok(l.Wire())
+}

@@ -1,0 +1,260 @@
+package fake
+
+import (
+	"fmt"
+	"net/netip"
+	"regexp"
+	"slices"
+
+	"github.com/ackgo/ack/internal/core"
+)
+
+// VPC is a virtual private cloud known to the fake.
+type VPC struct {
+	// ID is the VPC ID, "vpc-" and lower-case letters, digits and hyphens.
+	ID string
+	// CIDR is the VPC's address range, for example "192.168.0.0/16"; empty
+	// when unknown (a VPC registered on first use). A known CIDR is
+	// checked against the pod and Service CIDRs of clusters created in it.
+	CIDR string
+}
+
+// VSwitch is a vSwitch known to the fake.
+type VSwitch struct {
+	// ID is the vSwitch ID, "vsw-" and lower-case letters, digits and hyphens.
+	ID string
+	// VPCID is the VPC the vSwitch belongs to.
+	VPCID string
+	// ZoneID is the vSwitch's zone, for example "cn-hangzhou-k"; empty
+	// when unknown. Zones decide whether a cluster is multi-zone.
+	ZoneID string
+	// CIDR is the vSwitch's address range inside its VPC's; empty when
+	// unknown.
+	CIDR string
+}
+
+// Rule IDs of the fake's own network checks, the ones that depend on what
+// the fake knows (the overlap of the pod, Service and VPC CIDRs is the
+// cluster package's rule "cluster.cidr.overlap", which the fake runs with
+// the VPC's CIDR when it knows it). They appear in refusals as "[rule.id]",
+// like the domain packages' rules.
+const (
+	// RuleVPCID: vpcid is "vpc-" and lower-case letters, digits and hyphens.
+	RuleVPCID = "fake.network.vpc-id"
+	// RuleVSwitchID: every vSwitch ID is "vsw-" and lower-case letters and
+	// digits.
+	RuleVSwitchID = "fake.network.vswitch-id"
+	// RuleVPCRequired: vpcid is given unless zone_id or zone_ids lets the
+	// fake create the VPC, as ACK does.
+	RuleVPCRequired = "fake.network.vpc-required"
+	// RuleVSwitchVPC: every vSwitch belongs to the cluster's VPC.
+	RuleVSwitchVPC = "fake.network.vswitch-vpc"
+	// RuleClusterOverlap: the pod and Service CIDRs overlap neither CIDR
+	// of any other cluster in the same VPC.
+	RuleClusterOverlap = "fake.network.cluster-cidr-overlap"
+)
+
+var (
+	vpcIDPattern     = regexp.MustCompile(`^vpc-[0-9a-z][0-9a-z-]{0,63}$`)
+	vswitchIDPattern = regexp.MustCompile(`^vsw-[0-9a-z][0-9a-z-]{0,63}$`)
+)
+
+// network holds the VPCs and vSwitches. Unknown but well-formed IDs are
+// registered when a cluster that uses them is admitted, unless strict.
+// Callers hold the store's lock.
+type network struct {
+	strict    bool
+	vpcs      map[string]VPC
+	vswitches map[string]VSwitch
+}
+
+func newNetwork(strict bool) *network {
+	return &network{strict: strict, vpcs: map[string]VPC{}, vswitches: map[string]VSwitch{}}
+}
+
+// addVPC registers or replaces a VPC.
+func (n *network) addVPC(v VPC) error {
+	if !vpcIDPattern.MatchString(v.ID) {
+		return fmt.Errorf("vpc %q: id must be \"vpc-\" and lower-case letters, digits and hyphens", v.ID)
+	}
+	if v.CIDR != "" {
+		if _, err := netip.ParsePrefix(v.CIDR); err != nil {
+			return fmt.Errorf("vpc %s: cidr %q: %w", v.ID, v.CIDR, err)
+		}
+	}
+	n.vpcs[v.ID] = v
+	return nil
+}
+
+// addVSwitch registers or replaces a vSwitch. Its VPC is registered with
+// an unknown CIDR when it is not known yet.
+func (n *network) addVSwitch(v VSwitch) error {
+	if !vswitchIDPattern.MatchString(v.ID) {
+		return fmt.Errorf("vswitch %q: id must be \"vsw-\" and lower-case letters, digits and hyphens", v.ID)
+	}
+	vpc, ok := n.vpcs[v.VPCID]
+	if !ok {
+		if err := n.addVPC(VPC{ID: v.VPCID}); err != nil {
+			return fmt.Errorf("vswitch %s: %w", v.ID, err)
+		}
+	}
+	if v.CIDR != "" {
+		p, err := netip.ParsePrefix(v.CIDR)
+		if err != nil {
+			return fmt.Errorf("vswitch %s: cidr %q: %w", v.ID, v.CIDR, err)
+		}
+		if vp, err := netip.ParsePrefix(vpc.CIDR); err == nil && !(vp.Contains(p.Addr()) && p.Bits() >= vp.Bits()) {
+			return fmt.Errorf("vswitch %s: cidr %s is not inside vpc %s's %s", v.ID, v.CIDR, v.VPCID, vpc.CIDR)
+		}
+	}
+	n.vswitches[v.ID] = v
+	return nil
+}
+
+// zoneOf returns the zone of a known vSwitch, "" otherwise.
+func (n *network) zoneOf(id string) string { return n.vswitches[id].ZoneID }
+
+// netRequest is what admitting a cluster to the network looks at.
+type netRequest struct {
+	clusterName string
+	vpcID       string
+	vswitchIDs  []string // every vSwitch the cluster uses, field by field
+	fields      []string // the request field of each of vswitchIDs
+	podCIDR     string
+	serviceCIDR string
+	zones       []string // zone_id / zone_ids, for a VPC the fake creates
+}
+
+// cidrUse is an address range a living cluster holds in a VPC.
+type cidrUse struct {
+	clusterID string
+	vpcID     string
+	field     string
+	cidr      netip.Prefix
+}
+
+// netPlan is an admitted request: the VPC and the vSwitches to register
+// when the cluster is created.
+type netPlan struct {
+	vpc       VPC
+	vswitches []VSwitch
+	// created is true when the fake made the VPC itself (no vpcid given);
+	// then vswitches are new too and are the cluster's control-plane
+	// vSwitches.
+	created bool
+}
+
+// admit checks a cluster's network against what the fake knows, without
+// changing anything; commit applies the plan. Refusals are an *Error:
+// InvalidVpcId.NotFound or InvalidVSwitchId.NotFound in strict mode,
+// InvalidParameter listing the broken rules otherwise.
+func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, *Error) {
+	var vs []core.Violation
+	add := func(rule, field, format string, args ...any) {
+		vs = append(vs, core.Violation{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	pod, podOK := parseCIDR(req.podCIDR)
+	svc, svcOK := parseCIDR(req.serviceCIDR)
+
+	var plan netPlan
+	switch {
+	case req.vpcID == "" && len(req.zones) == 0:
+		add(RuleVPCRequired, "vpcid", "required unless zone_id or zone_ids lets ACK create the VPC")
+	case req.vpcID == "":
+		plan = n.newVPCPlan(req.zones, pod, podOK, svc, svcOK, ids)
+	case !vpcIDPattern.MatchString(req.vpcID):
+		add(RuleVPCID, "vpcid", "%q is not a VPC ID (\"vpc-\" and lower-case letters, digits and hyphens)", req.vpcID)
+	default:
+		if _, known := n.vpcs[req.vpcID]; !known {
+			if n.strict {
+				return netPlan{}, NewError(InvalidVpcIDNotFound, "vpc %s does not exist", req.vpcID)
+			}
+		}
+		plan.vpc = VPC{ID: req.vpcID}
+		for i, id := range req.vswitchIDs {
+			field := req.fields[i]
+			if !vswitchIDPattern.MatchString(id) {
+				add(RuleVSwitchID, field, "%q is not a vSwitch ID (\"vsw-\" and lower-case letters, digits and hyphens)", id)
+				continue
+			}
+			sw, known := n.vswitches[id]
+			switch {
+			case known && sw.VPCID != req.vpcID:
+				add(RuleVSwitchVPC, field, "vswitch %s belongs to vpc %s, not %s", id, sw.VPCID, req.vpcID)
+			case !known && n.strict:
+				return netPlan{}, NewError(InvalidVSwitchIDNotFound, "vswitch %s does not exist", id)
+			case !known && !slices.ContainsFunc(plan.vswitches, func(v VSwitch) bool { return v.ID == id }):
+				plan.vswitches = append(plan.vswitches, VSwitch{ID: id, VPCID: req.vpcID})
+			}
+		}
+	}
+	vpcID := plan.vpc.ID
+	for _, o := range others {
+		if o.vpcID != vpcID || vpcID == "" {
+			continue
+		}
+		if podOK && pod.Overlaps(o.cidr) {
+			add(RuleClusterOverlap, "container_cidr", "%s overlaps the %s %s of cluster %s in vpc %s", pod, o.field, o.cidr, o.clusterID, vpcID)
+		}
+		if svcOK && svc.Overlaps(o.cidr) {
+			add(RuleClusterOverlap, "service_cidr", "%s overlaps the %s %s of cluster %s in vpc %s", svc, o.field, o.cidr, o.clusterID, vpcID)
+		}
+	}
+	if len(vs) > 0 {
+		ve := &core.ValidationError{Resource: fmt.Sprintf("cluster %q network", req.clusterName), Violations: vs}
+		return netPlan{}, NewError(InvalidParameter, "%s", ve.Error())
+	}
+	return plan, nil
+}
+
+// newVPCPlan makes a VPC for a cluster created without one, as ACK does
+// for zone_id / zone_ids: the first private range that overlaps neither
+// the pod nor the Service CIDR, and one /20 vSwitch per zone.
+func (n *network) newVPCPlan(zones []string, pod netip.Prefix, podOK bool, svc netip.Prefix, svcOK bool, ids *idGen) netPlan {
+	ranges := []string{"192.168.0.0/16", "172.16.0.0/12", "10.0.0.0/8"}
+	cidr := netip.MustParsePrefix(ranges[0])
+	for _, r := range ranges {
+		p := netip.MustParsePrefix(r)
+		if (!podOK || !p.Overlaps(pod)) && (!svcOK || !p.Overlaps(svc)) {
+			cidr = p
+			break
+		}
+	}
+	plan := netPlan{vpc: VPC{ID: ids.vpc(), CIDR: cidr.String()}, created: true}
+	base := cidr.Addr().As4()
+	for i, z := range zones {
+		if i >= 16 {
+			break
+		}
+		a := base
+		a[2] = byte(i * 16)
+		p := netip.PrefixFrom(netip.AddrFrom4(a), 20)
+		plan.vswitches = append(plan.vswitches, VSwitch{ID: ids.vswitch(), VPCID: plan.vpc.ID, ZoneID: z, CIDR: p.String()})
+	}
+	return plan
+}
+
+// commit registers what plan found new.
+func (n *network) commit(plan netPlan) {
+	if _, ok := n.vpcs[plan.vpc.ID]; !ok && plan.vpc.ID != "" {
+		n.vpcs[plan.vpc.ID] = plan.vpc
+	}
+	for _, v := range plan.vswitches {
+		if _, ok := n.vswitches[v.ID]; !ok {
+			n.vswitches[v.ID] = v
+		}
+	}
+}
+
+// parseCIDR parses a CIDR into its masked prefix; ok is false for an empty
+// or malformed one (the domain rules report malformed CIDRs).
+func parseCIDR(s string) (netip.Prefix, bool) {
+	if s == "" {
+		return netip.Prefix{}, false
+	}
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return netip.Prefix{}, false
+	}
+	return p.Masked(), true
+}

@@ -1,0 +1,131 @@
+package fake_test
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+func TestNetworkRefusals(t *testing.T) {
+	known := []fake.Option{
+		fake.WithVPC(fake.VPC{ID: "vpc-known", CIDR: "192.168.0.0/16"}),
+		fake.WithVSwitch(fake.VSwitch{ID: "vsw-known", VPCID: "vpc-known", ZoneID: "cn-hangzhou-h", CIDR: "192.168.1.0/24"}),
+		fake.WithVSwitch(fake.VSwitch{ID: "vsw-elsewhere", VPCID: "vpc-other", ZoneID: "cn-hangzhou-k"}),
+	}
+	in := func(vpc, vsw string, edit ...func(*wire.CreateClusterRequest)) *wire.CreateClusterRequest {
+		r := managedRequest("net")
+		r.VPCID, r.VSwitchIDs = vpc, []string{vsw}
+		for _, e := range edit {
+			e(r)
+		}
+		return r
+	}
+	tests := []struct {
+		name   string
+		strict bool
+		req    *wire.CreateClusterRequest
+		code   string
+		rule   string
+	}{
+		{"strict refuses an unknown VPC", true, in("vpc-unknown", "vsw-known"), fake.InvalidVpcIDNotFound, ""},
+		{"strict refuses an unknown vSwitch", true, in("vpc-known", "vsw-unknown"), fake.InvalidVSwitchIDNotFound, ""},
+		{"malformed VPC ID", false, in("VPC_1", "vsw-known"), fake.InvalidParameter, fake.RuleVPCID},
+		{"malformed vSwitch ID", false, in("vpc-known", "switch-1"), fake.InvalidParameter, fake.RuleVSwitchID},
+		{"vSwitch of another VPC", false, in("vpc-known", "vsw-elsewhere"), fake.InvalidParameter, fake.RuleVSwitchVPC},
+		{"no VPC and no zone", false, in("", "vsw-known", func(r *wire.CreateClusterRequest) { r.VSwitchIDs = nil }), fake.InvalidParameter, fake.RuleVPCRequired},
+		{"pod CIDR inside the VPC's", false, in("vpc-known", "vsw-known", func(r *wire.CreateClusterRequest) { r.ContainerCIDR = "192.168.128.0/17" }),
+			fake.InvalidParameter, "cluster.cidr.overlap"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := known
+			if tt.strict {
+				opts = append(opts[:len(opts):len(opts)], fake.WithStrictNetwork())
+			}
+			c := fake.New(opts...)
+			resp := call(t, c, wire.ActionCreateCluster, nil, nil, tt.req)
+			e := errorBody(t, resp)
+			if resp.StatusCode != http.StatusBadRequest || e.Code != tt.code || (tt.rule != "" && !contains(e.Message, "["+tt.rule+"]")) {
+				t.Fatalf("HTTP %d %s %q; want 400 %s naming %s", resp.StatusCode, e.Code, e.Message, tt.code, tt.rule)
+			}
+			if len(c.Clusters()) != 0 {
+				t.Fatal("a refused create made a cluster")
+			}
+		})
+	}
+}
+
+func contains(s, sub string) bool { return containsAny(s, sub) }
+
+func TestNetworkRegistersUnknownIDs(t *testing.T) {
+	c := fake.New()
+	if r := call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("first")); r.StatusCode != http.StatusOK {
+		t.Fatalf("create: %s", r.Body)
+	}
+	vpc, ok := c.VPC("vpc-managed1")
+	sw, ok2 := c.VSwitch("vsw-managed1")
+	if !ok || !ok2 || vpc.CIDR != "" || sw.VPCID != "vpc-managed1" {
+		t.Fatalf("registered %+v %v / %+v %v", vpc, ok, sw, ok2)
+	}
+	// A second cluster in the same VPC may not reuse the first's CIDRs ...
+	same := managedRequest("second")
+	resp := call(t, c, wire.ActionCreateCluster, nil, nil, same)
+	if e := errorBody(t, resp); e.Code != fake.InvalidParameter || !contains(e.Message, "["+fake.RuleClusterOverlap+"]") {
+		t.Fatalf("overlapping cluster: %s", resp.Body)
+	}
+	// ... but may use others.
+	same.ContainerCIDR, same.ServiceCIDR = "172.30.0.0/16", "172.31.0.0/20"
+	if r := call(t, c, wire.ActionCreateCluster, nil, nil, same); r.StatusCode != http.StatusOK {
+		t.Fatalf("disjoint cluster: %s", r.Body)
+	}
+	if err := c.AddVPC(fake.VPC{ID: "not-a-vpc"}); err == nil {
+		t.Fatal("AddVPC accepted a malformed ID")
+	}
+	if err := c.AddVSwitch(fake.VSwitch{ID: "vsw-x", VPCID: "vpc-cidr", CIDR: "10.0.0.0/33"}); err == nil {
+		t.Fatal("AddVSwitch accepted a malformed CIDR")
+	}
+	if err := c.AddVPC(fake.VPC{ID: "vpc-small", CIDR: "10.0.0.0/16"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddVSwitch(fake.VSwitch{ID: "vsw-outside", VPCID: "vpc-small", CIDR: "10.1.0.0/24"}); err == nil {
+		t.Fatal("AddVSwitch accepted a CIDR outside its VPC")
+	}
+}
+
+func TestNetworkCreatesVPCFromZones(t *testing.T) {
+	c := fake.New(fake.WithProgressions(fake.Immediately()))
+	r := serverlessRequest("zonal")
+	r.VPCID, r.VSwitchIDs, r.ZoneID = "", nil, "cn-hangzhou-j"
+	id := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, r)).ClusterID
+	d := decode[wire.ClusterDetail](t, call(t, c, wire.ActionDescribeClusterDetail, []string{id}, nil, nil))
+	vpc, ok := c.VPC(d.VPCID)
+	if !ok || vpc.CIDR == "" || len(d.VSwitchIDs) != 1 || d.ZoneID != "cn-hangzhou-j" {
+		t.Fatalf("detail %s %v %s, vpc %+v", d.VPCID, d.VSwitchIDs, d.ZoneID, vpc)
+	}
+}
+
+func TestZonesMakeMultiZone(t *testing.T) {
+	c := fake.New(
+		fake.WithProgressions(fake.Immediately()),
+		fake.WithVSwitch(fake.VSwitch{ID: "vsw-h", VPCID: "vpc-z", ZoneID: "cn-hangzhou-h"}),
+		fake.WithVSwitch(fake.VSwitch{ID: "vsw-k", VPCID: "vpc-z", ZoneID: "cn-hangzhou-k"}),
+	)
+	r := managedRequest("zones")
+	r.VPCID, r.VSwitchIDs = "vpc-z", []string{"vsw-h"}
+	id := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, r)).ClusterID
+	resp := call(t, c, wire.ActionModifyCluster, []string{id}, nil, map[string]any{"vswitch_ids": []string{"vsw-h", "vsw-k"}})
+	if e := errorBody(t, resp); !contains(e.Message, "[cluster.immutable.multi_zone]") {
+		t.Fatalf("single to multi-zone: %s", resp.Body)
+	}
+	resp = call(t, c, wire.ActionModifyCluster, []string{id}, nil, map[string]any{"vswitch_ids": []string{"vsw-k"}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("moving the control plane within one zone: %s", resp.Body)
+	}
+	c.Advance(time.Minute)
+	if got, _ := c.Cluster(id); got.Spec.VSwitches[0].Zone != "cn-hangzhou-k" {
+		t.Fatalf("vswitches %+v", got.Spec.VSwitches)
+	}
+}

@@ -1,0 +1,150 @@
+package fake
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Change is a kind of change the fake simulates. Each kind has its own
+// Progression, and failures can be injected per kind (Cloud.FailNext).
+type Change string
+
+// The kinds of change of clusters. Node pool kinds join them with the node
+// pool API.
+const (
+	// ChangeCreateDedicated creates a dedicated cluster: initial → running.
+	ChangeCreateDedicated Change = "create-dedicated"
+	// ChangeCreateManaged creates a managed (Basic or Pro) cluster:
+	// initial → running.
+	ChangeCreateManaged Change = "create-managed"
+	// ChangeCreateServerless creates a serverless cluster: initial →
+	// running.
+	ChangeCreateServerless Change = "create-serverless"
+	// ChangeDeleteCluster deletes a cluster: deleting → gone.
+	ChangeDeleteCluster Change = "delete-cluster"
+	// ChangeModifyCluster modifies a cluster: updating → running.
+	ChangeModifyCluster Change = "modify-cluster"
+	// ChangeAnyCreate is not a change of its own: given to FailNext it
+	// matches the next create of any form.
+	ChangeAnyCreate Change = "create"
+)
+
+// Progression says when a change completes: after a duration on the
+// virtual clock, after a number of polls, or at once.
+//
+// A poll is any read of the resource or of its task: DescribeClusterDetail,
+// an appearance in DescribeClustersV1, DescribeClusterNodes,
+// DescribeClusterUserKubeconfig or DescribeTaskInfo. With Polls = n the
+// first n polls see the change in progress and poll n+1 sees it done.
+type Progression struct {
+	// After is how long the change takes on the virtual clock. The
+	// resource and its task change at the instant start+After, and that
+	// instant is their "updated".
+	After time.Duration
+	// Polls, when positive, completes the change after that many polls
+	// instead of after a duration; the instant of the completing poll is
+	// the resources' "updated".
+	Polls int
+}
+
+// AfterDuration completes a change after d on the virtual clock.
+func AfterDuration(d time.Duration) Progression { return Progression{After: d} }
+
+// AfterPolls completes a change after n polls that saw it in progress.
+func AfterPolls(n int) Progression { return Progression{Polls: n} }
+
+// Immediately completes a change at once: the response to the call that
+// started it already shows it done.
+func Immediately() Progression { return Progression{} }
+
+// String describes the progression, for example "after 8m0s".
+func (p Progression) String() string {
+	switch {
+	case p.Polls > 0:
+		return fmt.Sprintf("after %d polls", p.Polls)
+	case p.After > 0:
+		return "after " + p.After.String()
+	}
+	return "immediately"
+}
+
+// DefaultProgressions returns the durations the fake uses unless told
+// otherwise, close to what real ACK takes.
+func DefaultProgressions() map[Change]Progression {
+	return map[Change]Progression{
+		ChangeCreateDedicated:  AfterDuration(12 * time.Minute),
+		ChangeCreateManaged:    AfterDuration(8 * time.Minute),
+		ChangeCreateServerless: AfterDuration(2 * time.Minute),
+		ChangeDeleteCluster:    AfterDuration(3 * time.Minute),
+		ChangeModifyCluster:    AfterDuration(time.Minute),
+	}
+}
+
+// isCreate reports whether ch creates a resource.
+func (ch Change) isCreate() bool { return strings.HasPrefix(string(ch), "create-") }
+
+// matches reports whether a failure registered for want applies to ch.
+func (want Change) matches(ch Change) bool {
+	return want == ch || (want == ChangeAnyCreate && ch.isCreate())
+}
+
+// Failure is an injected failure: the change it hits ends failed, with
+// the task's error carrying Code and Message.
+type Failure struct {
+	// Code is the task's error code; empty means "InternalError".
+	Code string
+	// Message is the task's error message; empty means a message naming
+	// the injection.
+	Message string
+}
+
+// orDefault fills an empty code or message.
+func (f Failure) orDefault(ch Change) Failure {
+	if f.Code == "" {
+		f.Code = InternalError
+	}
+	if f.Message == "" {
+		f.Message = fmt.Sprintf("%s failed (injected failure)", ch)
+	}
+	return f
+}
+
+// pending is a change in progress on a resource, with the task that
+// tracks it.
+type pending struct {
+	change  Change
+	started time.Time
+	prog    Progression
+	polls   int
+	fail    *Failure
+	task    *taskRec
+	// apply, when set, runs on the resource when the change succeeds.
+	apply func(*clusterRec)
+}
+
+// due returns the instant the change completes at now, and whether it has
+// completed. Polls are counted by poll, not here.
+func (p *pending) due(now time.Time) (time.Time, bool) {
+	switch {
+	case p.prog.Polls > 0:
+		if p.polls >= p.prog.Polls {
+			return now, true
+		}
+		return time.Time{}, false
+	case p.prog.After > 0:
+		at := p.started.Add(p.prog.After)
+		return at, !now.Before(at)
+	}
+	return p.started, true
+}
+
+// poll records a read of the resource or its task: with a poll-driven
+// progression, a read that finds the change not yet due counts.
+func (p *pending) poll(now time.Time) {
+	if p.prog.Polls > 0 {
+		if _, done := p.due(now); !done {
+			p.polls++
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package fake
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// DefaultKubernetesVersion is the version of clusters created without
+// kubernetes_version.
+const DefaultKubernetesVersion = "1.33.1-aliyun.1"
+
+// responseZone is the offset of the timestamps the fake writes, as ACK
+// writes them ("2026-01-01T08:00:00+08:00").
+var responseZone = time.FixedZone("UTC+8", 8*60*60)
+
+// formatTime writes a virtual timestamp as ACK does: RFC 3339 with a +08:00
+// offset. The zero time is empty.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(responseZone).Format(time.RFC3339)
+}
+
+// renderDetail turns a cluster snapshot into DescribeClusterDetail's
+// answer. The fields a client's cluster.SpecFromDetail reads (meta_data's
+// Addons, master_url, control_plane_config) describe the stored Spec, so
+// that the Spec a client derives from the detail is the one the fake
+// judges modifications against.
+func renderDetail(s snapshot) wire.ClusterDetail {
+	r := s.rec
+	sp := r.spec
+	d := wire.ClusterDetail{
+		ClusterID:          r.id,
+		Name:               sp.Name,
+		RegionID:           sp.Region,
+		ClusterType:        r.wireType,
+		Profile:            r.profile,
+		ClusterSpec:        r.clusterSpec,
+		State:              string(r.state),
+		Size:               int64(len(s.nodes)),
+		CurrentVersion:     r.extra.version,
+		InitVersion:        r.extra.initVersion,
+		VPCID:              sp.VPCID,
+		VSwitchIDs:         ids(sp.VSwitches),
+		SecurityGroupID:    r.extra.securityGroupID,
+		ResourceGroupID:    sp.ResourceGroupID,
+		ContainerCIDR:      sp.Network.PodCIDR,
+		ServiceCIDR:        sp.ServiceCIDR,
+		ProxyMode:          r.extra.proxyMode,
+		IPStack:            r.extra.ipStack,
+		Timezone:           sp.Timezone,
+		ClusterDomain:      r.extra.clusterDomain,
+		DeletionProtection: sp.DeletionProtection,
+		Created:            formatTime(r.created),
+		Updated:            formatTime(r.updated),
+		Tags:               tags(sp.Tags),
+		MaintenanceWindow:  window(sp.MaintenanceWindow),
+		OperationPolicy:    r.extra.operationPolicy,
+		ExtraSANs:          r.extra.extraSANs,
+
+		ControlPlaneEndpointsConfig: r.extra.controlPlaneEndpoints,
+	}
+	if sp.Form.HasNodes() {
+		d.WorkerRAMRoleName = "KubernetesWorkerRole-" + r.id[1:13]
+	}
+	if zones := sp.Zones(); len(zones) > 0 {
+		d.ZoneID = zones[0]
+	}
+	if sp.Network.Plugin == cluster.Flannel {
+		d.NodeCIDRMask = strconv.Itoa(sp.Network.NodeCIDRMask)
+	}
+	if r.extra.rrsa {
+		d.RRSAConfig = &wire.RRSAConfig{Enabled: wire.Bool(true), Issuer: "https://oidc-ack-" + sp.Region + ".oss-" + sp.Region + ".aliyuncs.com/" + r.id, Audience: "sts.aliyuncs.com"}
+	}
+	mu := wire.MasterURL{IntranetAPIServerEndpoint: r.extra.intranetEndpoint}
+	if sp.PublicEndpoint {
+		mu.APIServerEndpoint = r.extra.publicEndpoint
+	}
+	d.SetMasterURL(mu)
+	d.MetaData = metaData(r, sp)
+	if m := sp.Masters; m != nil && sp.Form == cluster.Dedicated {
+		d.ControlPlaneConfig = &wire.ControlPlaneConfig{
+			Size:               int64(m.Count),
+			InstanceTypes:      m.InstanceTypes,
+			ChargeType:         m.ChargeType,
+			SystemDiskCategory: m.SystemDisk.Category,
+			SystemDiskSize:     int64(m.SystemDisk.Size),
+			CloudMonitorFlags:  wire.Bool(sp.CloudMonitor),
+		}
+	}
+	return d
+}
+
+// metaAddon is an item of meta_data's Addons.
+type metaAddon struct {
+	Config   string `json:"config"`
+	Disabled bool   `json:"disabled,omitempty"`
+	Name     string `json:"name"`
+	Version  string `json:"version,omitempty"`
+}
+
+// metaJSON is the cluster's meta_data (keys in the order a map would
+// encode them): the version, the sub-class, whether the cluster spans
+// zones, and the addons installed at creation, the network plugin and the
+// cloud-monitor plugin among them. A struct encodes faster than
+// wire.MetaData's map, and meta_data is written on every read.
+type metaJSON struct {
+	Addons            []metaAddon `json:"Addons"`
+	KubernetesVersion string      `json:"KubernetesVersion"`
+	MultiAZ           bool        `json:"MultiAZ"`
+	SubClass          string      `json:"SubClass"`
+}
+
+// metaData encodes the cluster's meta_data.
+func metaData(r clusterRec, sp cluster.Spec) string {
+	m := metaJSON{Addons: []metaAddon{}, KubernetesVersion: r.extra.version, MultiAZ: sp.MultiZone(), SubClass: "default"}
+	switch sp.Network.Plugin {
+	case cluster.Flannel:
+		m.Addons = append(m.Addons, metaAddon{Name: cluster.FlannelAddon, Config: sp.Network.PluginConfig})
+	case cluster.Terway:
+		m.Addons = append(m.Addons, metaAddon{Name: cluster.TerwayAddon, Config: sp.Network.PluginConfig})
+	}
+	if sp.CloudMonitor {
+		m.Addons = append(m.Addons, metaAddon{Name: cluster.CloudMonitorAddon})
+	}
+	for _, a := range sp.Addons {
+		m.Addons = append(m.Addons, metaAddon{Name: a.Name, Config: a.Config, Disabled: a.Disabled, Version: a.Version})
+	}
+	b, _ := json.Marshal(m) // strings and booleans: cannot fail
+	return string(b)
+}
+
+// renderTask turns a task into DescribeTaskInfo's answer. It leaves out
+// task_result: ACK sends it as an array, which alibaba-cloud-sdk-go's
+// typed DescribeTaskInfo cannot decode (it models an object), and nothing
+// the fake simulates needs it.
+func renderTask(t taskRec) wire.TaskInfo {
+	ti := wire.TaskInfo{
+		TaskID:     t.id,
+		ClusterID:  t.clusterID,
+		TaskType:   t.taskType,
+		State:      t.state,
+		Created:    formatTime(t.created),
+		Updated:    formatTime(t.updated),
+		Target:     &wire.TaskTarget{ID: t.clusterID, Type: "cluster"},
+		Parameters: t.params,
+	}
+	if t.err != nil {
+		ti.Error = &wire.TaskError{Code: t.err.Code, Message: t.err.Message}
+	}
+	return ti
+}
+
+// nodeState is a master's state, which follows its cluster's.
+func nodeState(st cluster.State) (state, nodeStatus, instanceStatus string) {
+	switch {
+	case st == cluster.StateInitial:
+		return "initial", "NotReady", "Pending"
+	case st == cluster.StateFailed:
+		return "failed", "NotReady", "Stopped"
+	case st == cluster.StateDeleting:
+		return "removing", "NotReady", "Running"
+	}
+	return "running", "Ready", "Running"
+}
+
+// renderNode turns a node into an item of DescribeClusterNodes.
+func renderNode(n nodeRec, region string, st cluster.State) wire.Node {
+	state, status, instance := nodeState(st)
+	return wire.Node{
+		InstanceID:         n.instanceID,
+		InstanceName:       n.name,
+		NodeName:           region + "." + n.ip,
+		HostName:           "iZ" + n.instanceID[2:] + "Z",
+		InstanceRole:       n.role,
+		State:              state,
+		NodeStatus:         status,
+		InstanceStatus:     instance,
+		InstanceType:       n.instanceType,
+		InstanceTypeFamily: instanceFamily(n.instanceType),
+		IPAddress:          []string{n.ip},
+		InstanceChargeType: n.chargeType,
+		SpotStrategy:       "NoSpot",
+		NodepoolID:         n.nodepoolID,
+		IsAliyunNode:       true,
+		CreationTime:       formatTime(n.created),
+	}
+}
+
+// instanceFamily returns the family of an ECS type ("ecs.g7" of
+// "ecs.g7.large").
+func instanceFamily(t string) string {
+	dots := 0
+	for i := range len(t) {
+		if t[i] == '.' {
+			dots++
+			if dots == 2 {
+				return t[:i]
+			}
+		}
+	}
+	return t
+}
+
+func ids(vs []cluster.VSwitch) []string {
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.ID
+	}
+	return out
+}
+
+func tags(ts []cluster.Tag) []wire.Tag {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]wire.Tag, len(ts))
+	for i, t := range ts {
+		out[i] = wire.Tag{Key: t.Key, Value: t.Value}
+	}
+	return out
+}
+
+func window(w *cluster.MaintenanceWindow) *wire.MaintenanceWindow {
+	if w == nil {
+		return nil
+	}
+	return &wire.MaintenanceWindow{
+		Enable:          wire.Bool(w.Enabled),
+		MaintenanceTime: w.StartTime,
+		Duration:        w.Duration,
+		WeeklyPeriod:    w.WeeklyPeriod,
+		Recurrence:      w.Recurrence,
+	}
+}

@@ -1,0 +1,312 @@
+package fake
+
+import (
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// store is the fake's state: clusters, their tasks and nodes, the account
+// and the network. One mutex guards all of it; every method whose name
+// ends in Locked expects it held. Nothing changes by itself: a resource's
+// state is brought up to the clock (settled) whenever it is read, so the
+// store needs no timers and no goroutines. Node pools join the clusters
+// with the node pool API: they hang off clusterRec the way nodes do.
+type store struct {
+	mu       sync.Mutex
+	clock    *Clock
+	ids      *idGen
+	settings settings
+
+	clusters map[string]*clusterRec
+	order    []*clusterRec // living clusters, by creation
+	tasks    map[string]*taskRec
+	nodes    map[string]*nodeRec // by instance ID
+	net      *network
+	acct     account
+
+	failNext []failRule
+}
+
+// failRule is an injected failure waiting for the next change of a kind.
+type failRule struct {
+	change  Change
+	failure Failure
+}
+
+// clusterRec is one cluster.
+type clusterRec struct {
+	id      string
+	spec    cluster.Spec // zones filled from the network
+	created time.Time
+	updated time.Time
+	state   cluster.State
+	// ready is set once the cluster first reached running: from then on
+	// it has API server endpoints.
+	ready bool
+	// wireType, profile and clusterSpec are the form fields as created
+	// (the legacy "Ask" type is kept as it was sent).
+	wireType, profile, clusterSpec string
+	extra                          clusterExtra
+	nodeIDs                        []string // masters (and, with node pools, workers), in order
+	op                             *pending
+	lastTask                       string
+	// failNext makes the cluster's next change fail.
+	failNext *Failure
+}
+
+// clusterExtra holds what a cluster detail reports that the cluster
+// package's Spec does not model: settings echoed from the create request,
+// changed by ModifyCluster where ACK allows it.
+type clusterExtra struct {
+	version                          string
+	initVersion                      string
+	securityGroupID                  string
+	proxyMode                        string
+	ipStack                          string
+	clusterDomain                    string
+	operationPolicy                  *wire.OperationPolicy
+	controlPlaneEndpoints            *wire.ControlPlaneEndpointsConfig
+	rrsa                             bool
+	extraSANs                        []string
+	publicEndpoint, intranetEndpoint string
+}
+
+// clone returns a deep copy.
+func (e clusterExtra) clone() clusterExtra {
+	c := e
+	c.operationPolicy = cloneJSON(e.operationPolicy)
+	c.controlPlaneEndpoints = cloneJSON(e.controlPlaneEndpoints)
+	c.extraSANs = slices.Clone(e.extraSANs)
+	return c
+}
+
+// taskRec is one task.
+type taskRec struct {
+	id        string
+	clusterID string
+	taskType  string
+	state     string // running, success, failed
+	created   time.Time
+	updated   time.Time
+	err       *Failure
+	params    map[string]any
+}
+
+// Task states as DescribeTaskInfo reports them.
+const (
+	taskRunning = "running"
+	taskSuccess = "success"
+	taskFailed  = "failed"
+)
+
+// nodeRec is one ECS node of a cluster.
+type nodeRec struct {
+	instanceID   string
+	name         string
+	clusterID    string
+	nodepoolID   string
+	role         string // Master or Worker
+	instanceType string
+	vswitchID    string
+	ip           string
+	chargeType   string
+	created      time.Time
+}
+
+func newStore(s settings, clock *Clock, ids *idGen) (*store, error) {
+	st := &store{
+		clock:    clock,
+		ids:      ids,
+		settings: s,
+		clusters: map[string]*clusterRec{},
+		tasks:    map[string]*taskRec{},
+		nodes:    map[string]*nodeRec{},
+		net:      newNetwork(s.strict),
+		acct:     account{limits: s.limits},
+	}
+	for _, v := range s.vpcs {
+		if err := st.net.addVPC(v); err != nil {
+			return nil, err
+		}
+	}
+	for _, v := range s.vswitches {
+		if err := st.net.addVSwitch(v); err != nil {
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+// settleLocked brings a cluster up to now: a change that is due completes
+// at its due instant.
+func (s *store) settleLocked(c *clusterRec, now time.Time) {
+	if c.op == nil {
+		return
+	}
+	at, done := c.op.due(now)
+	if !done {
+		return
+	}
+	s.completeLocked(c, at)
+}
+
+// completeLocked ends the cluster's change at instant at: the cluster and
+// its task change together and both record at as updated.
+func (s *store) completeLocked(c *clusterRec, at time.Time) {
+	op := c.op
+	c.op = nil
+	t := op.task
+	t.updated, c.updated = at, at
+	if op.fail != nil {
+		f := op.fail.orDefault(op.change)
+		t.state, t.err = taskFailed, &f
+		switch op.change {
+		case ChangeDeleteCluster:
+			c.state = cluster.StateDeleteFailed
+		case ChangeModifyCluster:
+			c.state = cluster.StateUpdatingFailed
+		default:
+			c.state = cluster.StateFailed
+		}
+		return
+	}
+	t.state = taskSuccess
+	switch op.change {
+	case ChangeDeleteCluster:
+		s.removeLocked(c)
+	default:
+		if op.apply != nil {
+			op.apply(c)
+		}
+		c.state, c.ready = cluster.StateRunning, true
+	}
+}
+
+// removeLocked forgets a deleted cluster and its nodes; its tasks stay
+// readable.
+func (s *store) removeLocked(c *clusterRec) {
+	c.state = cluster.StateDeleted
+	delete(s.clusters, c.id)
+	s.order = slices.DeleteFunc(s.order, func(x *clusterRec) bool { return x == c })
+	for _, id := range c.nodeIDs {
+		delete(s.nodes, id)
+	}
+}
+
+// startLocked begins a change on a cluster with a new task, settling it at
+// once when its progression is immediate. apply, when set, runs when the
+// change succeeds.
+func (s *store) startLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, apply func(*clusterRec)) *taskRec {
+	t := &taskRec{
+		id: s.ids.task(), clusterID: c.id, taskType: taskType, state: taskRunning,
+		created: now, updated: now, params: params,
+	}
+	s.tasks[t.id] = t
+	op := &pending{change: ch, started: now, prog: s.settings.progressions[ch], task: t, apply: apply}
+	if c.failNext != nil {
+		f := *c.failNext
+		op.fail, c.failNext = &f, nil
+	} else if i := slices.IndexFunc(s.failNext, func(r failRule) bool { return r.change.matches(ch) }); i >= 0 {
+		f := s.failNext[i].failure
+		op.fail = &f
+		s.failNext = slices.Delete(s.failNext, i, i+1)
+	}
+	c.op, c.lastTask, c.updated = op, t.id, now
+	s.settleLocked(c, now)
+	return t
+}
+
+// clusterLocked returns a living cluster brought up to now, counting a
+// poll when poll is set, or ErrorClusterNotFound.
+func (s *store) clusterLocked(id string, now time.Time, poll bool) (*clusterRec, *Error) {
+	c, ok := s.clusters[id]
+	if ok {
+		s.settleLocked(c, now)
+		ok = c.state != cluster.StateDeleted
+	}
+	if !ok {
+		return nil, NewError(ErrorClusterNotFound, "cluster %s not found", id)
+	}
+	if poll && c.op != nil {
+		c.op.poll(now)
+	}
+	return c, nil
+}
+
+// livingLocked settles every cluster and returns the living ones, by
+// creation.
+func (s *store) livingLocked(now time.Time) []*clusterRec {
+	for _, c := range slices.Clone(s.order) {
+		s.settleLocked(c, now)
+	}
+	return slices.Clone(s.order)
+}
+
+// taskLocked returns a task brought up to now, counting a poll of its
+// change when poll is set, or ErrorTaskNotFound.
+func (s *store) taskLocked(id string, now time.Time, poll bool) (*taskRec, *Error) {
+	t, ok := s.tasks[id]
+	if !ok {
+		return nil, NewError(ErrorTaskNotFound, "task %s not found", id)
+	}
+	if c, ok := s.clusters[t.clusterID]; ok && c.op != nil && c.op.task == t {
+		s.settleLocked(c, now)
+		if poll && c.op != nil && c.op.task == t {
+			c.op.poll(now)
+		}
+	}
+	return t, nil
+}
+
+// cidrUsesLocked lists the pod and Service CIDRs of the living clusters.
+func (s *store) cidrUsesLocked() []cidrUse {
+	var out []cidrUse
+	for _, c := range s.order {
+		sp := c.spec.WithDefaults()
+		if p, ok := parseCIDR(sp.Network.PodCIDR); ok {
+			out = append(out, cidrUse{clusterID: c.id, vpcID: sp.VPCID, field: "container_cidr", cidr: p})
+		}
+		if p, ok := parseCIDR(sp.ServiceCIDR); ok {
+			out = append(out, cidrUse{clusterID: c.id, vpcID: sp.VPCID, field: "service_cidr", cidr: p})
+		}
+	}
+	return out
+}
+
+// snapshot is a deep copy of a cluster and its nodes, taken under the lock
+// and rendered without it.
+type snapshot struct {
+	rec   clusterRec
+	nodes []nodeRec
+}
+
+// snapshotLocked copies a cluster and its nodes.
+func (s *store) snapshotLocked(c *clusterRec) snapshot {
+	r := *c
+	r.spec = c.spec.Clone()
+	r.extra = c.extra.clone()
+	r.nodeIDs = slices.Clone(c.nodeIDs)
+	r.op, r.failNext = nil, nil
+	snap := snapshot{rec: r}
+	for _, id := range c.nodeIDs {
+		if n, ok := s.nodes[id]; ok {
+			snap.nodes = append(snap.nodes, *n)
+		}
+	}
+	return snap
+}
+
+// copyTask returns a deep copy of a task.
+func copyTask(t *taskRec) taskRec {
+	c := *t
+	if t.err != nil {
+		e := *t.err
+		c.err = &e
+	}
+	c.params = cloneJSON(t.params)
+	return c
+}

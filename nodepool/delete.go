@@ -1,0 +1,79 @@
+package nodepool
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// DeleteOptions adjust one Delete. The zero value takes ACK's defaults.
+type DeleteOptions struct {
+	// Force deletes the pool even when it still has nodes (query
+	// force=true); without it ACK refuses to delete a pool with nodes.
+	Force bool
+}
+
+// Delete asks ACK to delete the node pool (DeleteClusterNodepool) and
+// returns an Operation to wait until it is gone.
+//
+// A delete whose response is lost still ends in success: after an
+// ambiguous outcome the retry step reads the pool before sending again,
+// and a pool that is gone or being deleted counts as deleted (the
+// Operation then waits on the pool alone, its task unknown); a re-sent
+// delete answered not-found or "wrong state" counts the same once a read
+// confirms it. A pool that does not exist at the first attempt is an error
+// matching ack.ErrNotFound.
+func (c *Client) Delete(ctx context.Context, clusterID, poolID string, optFns ...func(*DeleteOptions)) (*Operation, error) {
+	o := applyOptions(optFns)
+	fail := func(err error) (*Operation, error) {
+		return nil, fmt.Errorf("node pool %s: delete: %w", poolID, err)
+	}
+	if err := checkIDs(clusterID, poolID); err != nil {
+		return fail(err)
+	}
+	req := wire.NewRequest(wire.ActionDeleteClusterNodepool, clusterID, poolID)
+	req.Query = wire.DeleteNodePoolQuery{Force: o.Force}.Query()
+	req.Retry = ack.Reconcile
+	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
+		gone, requestID, err := c.deleting(ctx, clusterID, poolID)
+		if err != nil || !gone {
+			return nil, err
+		}
+		return synthesized(wire.DeleteNodePoolResponse{}, requestID)
+	}
+	resp, err := c.cfg.Do(ctx, req)
+	if err != nil {
+		// A re-send refused because the first attempt already applied.
+		if retryAttempts(err) > 1 && (errors.Is(err, ack.ErrNotFound) || errors.Is(err, ack.ErrConflict)) {
+			if gone, requestID, gerr := c.deleting(ctx, clusterID, poolID); gerr == nil && gone {
+				return c.newOperation(KindDelete, clusterID, poolID, "", requestID), nil
+			}
+		}
+		return fail(err)
+	}
+	out, err := wire.Decode[wire.DeleteNodePoolResponse](resp.Body)
+	if err != nil {
+		return fail(err)
+	}
+	return c.newOperation(KindDelete, clusterID, poolID, out.TaskID, resp.RequestID), nil
+}
+
+// deleting reports whether the pool is gone or being deleted, with the
+// request ID of the read that told.
+func (c *Client) deleting(ctx context.Context, clusterID, poolID string) (bool, string, error) {
+	d, err := c.describe(ctx, clusterID, poolID)
+	if errors.Is(err, ack.ErrNotFound) {
+		var api *ack.APIError
+		if errors.As(err, &api) {
+			return true, api.RequestID, nil
+		}
+		return true, "", nil
+	}
+	if err != nil {
+		return false, "", err
+	}
+	return d.State == StateDeleting, d.RequestID, nil
+}
