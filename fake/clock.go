@@ -46,10 +46,6 @@ func (m ClockMode) String() string {
 type Clock struct {
 	mode ClockMode
 	vc   *vclock.Clock
-	// started, when set, runs between the two steps of an auto-advance
-	// sleep (reading its start, moving the clock); tests use it to make
-	// two sleeps overlap.
-	started func()
 }
 
 func newClock(mode ClockMode, start time.Time, speed float64) *Clock {
@@ -72,34 +68,27 @@ func (c *Clock) Now() time.Time { return c.vc.Now() }
 // Sleep waits d of virtual time as the mode says, or until ctx is done
 // (then it returns ctx.Err()). In AutoAdvance mode it returns at once,
 // having moved the clock to max(now, start+d) where start is the virtual
-// time at which the sleep began.
-func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
-	if c.mode != AutoAdvance {
-		return c.vc.Sleep(ctx, d)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if d <= 0 {
-		return nil
-	}
-	start := c.vc.Now()
-	if c.started != nil {
-		c.started()
-	}
-	c.vc.Set(start.Add(d))
-	return nil
-}
+// time at which the sleep began (see Hold).
+func (c *Clock) Sleep(ctx context.Context, d time.Duration) error { return c.vc.Sleep(ctx, d) }
+
+// Hold makes AutoAdvance sleeps wait, each having taken its start, until
+// the returned release is called; release moves the clock to the latest
+// of their ends and wakes them. A test uses it (with BlockUntil) to start
+// several sleeps at one virtual instant, so that two goroutines that each
+// sleep five minutes move the clock by five minutes, not ten. It has no
+// effect in the other modes.
+func (c *Clock) Hold() (release func()) { return c.vc.Hold() }
 
 // Advance moves the clock forward by d, in any mode, and wakes the manual
 // sleepers whose time has come. A negative d does nothing.
 func (c *Clock) Advance(d time.Duration) { c.vc.Advance(d) }
 
-// Sleepers returns how many goroutines are blocked in a Manual sleep.
+// Sleepers returns how many goroutines are blocked in a Manual (or held)
+// sleep.
 func (c *Clock) Sleepers() int { return c.vc.Sleepers() }
 
-// BlockUntil waits until at least n goroutines are blocked in a Manual
-// sleep, or ctx is done. A test calls it before Advance to be sure the
+// BlockUntil waits until at least n goroutines are blocked in a Manual (or
+// held) sleep, or ctx is done. A test calls it before Advance to be sure the
 // client it drives is waiting.
 func (c *Clock) BlockUntil(ctx context.Context, n int) error { return c.vc.BlockUntil(ctx, n) }
 

@@ -2,40 +2,11 @@ package fake
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/ackgo/ack/internal/vclock"
 )
-
-// TestAutoAdvanceSleepersOverlap makes two five-minute sleeps overlap: both
-// read their start before either moves the clock. The clock must move by
-// five minutes, not ten.
-func TestAutoAdvanceSleepersOverlap(t *testing.T) {
-	c := newClock(AutoAdvance, time.Time{}, 1)
-	start := c.Now()
-	var barrier sync.WaitGroup
-	barrier.Add(2)
-	c.started = func() {
-		barrier.Done()
-		barrier.Wait()
-	}
-	var wg sync.WaitGroup
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := c.Sleep(context.Background(), 5*time.Minute); err != nil {
-				t.Errorf("sleep: %v", err)
-			}
-		}()
-	}
-	wg.Wait()
-	if got := c.Now().Sub(start); got != 5*time.Minute {
-		t.Fatalf("two overlapping 5m sleeps moved the clock by %s, want 5m", got)
-	}
-}
 
 func TestClockModes(t *testing.T) {
 	cancelled, cancel := context.WithCancel(context.Background())

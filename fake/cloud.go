@@ -3,6 +3,7 @@ package fake
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -47,7 +48,7 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 	s = s.clone()
 	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal}
 	c.clock = newClock(s.clockMode, s.start, s.speed)
-	st, err := newStore(s, c.clock, c.ids)
+	st, err := newStore(s, c.ids)
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +56,24 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 	c.handler = &handler{cloud: c}
 	return c, nil
 }
+
+// String describes the cloud without its state or secrets, for example
+// "fake.Cloud{regions: cn-hangzhou, clock: auto-advance at
+// 2026-01-01T00:00:00Z, clusters: 2, credentials: 1}".
+func (c *Cloud) String() string {
+	if c == nil {
+		return "<nil>"
+	}
+	c.st.mu.Lock()
+	n := len(c.st.order)
+	c.st.mu.Unlock()
+	return fmt.Sprintf("fake.Cloud{regions: %s, clock: %s at %s, clusters: %d, credentials: %d}",
+		strings.Join(c.settings.regions, ","), c.clock.Mode(), c.Now().UTC().Format(time.RFC3339), n, len(c.settings.creds))
+}
+
+// Format prints the cloud as String does for every verb: fmt would
+// otherwise print its unexported fields, secrets included.
+func (c *Cloud) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
 
 // Clock returns the fake's virtual clock.
 func (c *Cloud) Clock() *Clock { return c.clock }
@@ -123,7 +142,7 @@ func (c *Cloud) ClearCalls() { c.log.clear() }
 // clock keeps its time, so that timestamps never go back; IDs are never
 // reused.
 func (c *Cloud) Reset() {
-	st, err := newStore(c.settings, c.clock, c.ids)
+	st, err := newStore(c.settings, c.ids)
 	if err != nil {
 		// The same settings built the first store.
 		panic(fmt.Sprintf("fake: reset: %v", err))
@@ -206,10 +225,9 @@ func (c *Cloud) FailTask(taskID, code, message string) error {
 	if e != nil {
 		return fmt.Errorf("fail task %s: %w", taskID, e)
 	}
-	rec, ok := c.st.clusters[t.clusterID]
-	if !ok || rec.op == nil || rec.op.task != t {
+	if t.op == nil {
 		return fmt.Errorf("fail task %s: the task already ended %s", taskID, t.state)
 	}
-	rec.op.fail = &Failure{Code: code, Message: message}
+	t.op.fail = &Failure{Code: code, Message: message}
 	return nil
 }

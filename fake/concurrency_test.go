@@ -116,3 +116,36 @@ func TestConcurrentClients(t *testing.T) {
 	}
 	t.Logf("%d clusters kept, %d deleted (%d by an early delete)", len(want), len(killed), early.Load())
 }
+
+// TestConcurrentSleepersDoNotAddUp starts two five-minute sleeps at one
+// virtual instant on the auto-advance clock (Hold): together they move the
+// clock by five minutes, not ten.
+func TestConcurrentSleepersDoNotAddUp(t *testing.T) {
+	c := fake.New()
+	clock := c.Clock()
+	start := c.Now()
+	release := clock.Hold()
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := clock.Sleep(context.Background(), 5*time.Minute); err != nil {
+				t.Errorf("sleep: %v", err)
+			}
+		}()
+	}
+	if err := clock.BlockUntil(context.Background(), 2); err != nil {
+		t.Fatal(err)
+	}
+	release()
+	wg.Wait()
+	if got := c.Now().Sub(start); got != 5*time.Minute {
+		t.Fatalf("two concurrent 5m sleeps moved the clock by %s, want 5m", got)
+	}
+	// Sleeps one after the other do add up.
+	_ = clock.Sleep(context.Background(), 5*time.Minute)
+	if got := c.Now().Sub(start); got != 10*time.Minute {
+		t.Fatalf("a further 5m sleep moved the clock to +%s, want +10m", got)
+	}
+}

@@ -56,7 +56,8 @@
 //     clusters; DescribeClusterDetail; DescribeClustersV1 with its filters
 //     (name is a substring match, the rest exact) and paging;
 //     DeleteCluster with its retain options in the query or the body
-//     (JSON or form); ModifyCluster; DescribeClusterUserKubeconfig;
+//     (JSON or form); ModifyCluster; ModifyClusterTags (the whole tag set,
+//     at once); DescribeClusterUserKubeconfig;
 //     DescribeTaskInfo; DescribeClusterNodes (the masters of dedicated
 //     clusters); DescribeUserQuota (the configured limits).
 //   - States: initial → running, updating → running, deleting → gone
@@ -84,7 +85,7 @@
 //
 // Node pools, worker nodes, quota enforcement, account balance and
 // real-name checks arrive with the node pool and quota work; upgrades,
-// addons, tags APIs, cluster tasks lists, billing and every other ACK API
+// addons, TagResources, cluster task lists, billing and every other ACK API
 // answer NotImplemented (HTTP 501) naming the action, never a silent
 // success. No Kubernetes API server runs behind a cluster: the kubeconfig
 // points at a name under .invalid and holds placeholder certificates.
@@ -98,8 +99,8 @@
 //
 // Error answers have ACK's body {"code","message","requestId"} with
 // lower-case keys and the status StatusOf gives their code; every answer
-// carries its request ID in the x-acs-request-id header and in the body
-// (request_id, or requestId in errors). A refusal by a domain rule is
+// carries its request ID in the x-acs-request-id header and, when its body
+// is a JSON object, in the body too (request_id, or requestId in errors). A refusal by a domain rule is
 // InvalidParameter (HTTP 400) whose message is the *ack.ValidationError's
 // text: each broken rule as "field: message [rule.id]", joined by "; ", so
 // that a client can read the rule IDs back. The fake's own rules use the

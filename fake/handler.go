@@ -1,7 +1,6 @@
 package fake
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -24,7 +23,6 @@ type principalKey struct{}
 
 // request is one routed call as an action sees it.
 type request struct {
-	ctx    context.Context
 	http   *http.Request
 	route  wire.Route
 	params map[string]string
@@ -58,6 +56,7 @@ var actions = map[string]action{
 	wire.ActionDescribeClustersV1:            (*Cloud).describeClustersV1,
 	wire.ActionDeleteCluster:                 (*Cloud).deleteCluster,
 	wire.ActionModifyCluster:                 (*Cloud).modifyCluster,
+	wire.ActionModifyClusterTags:             (*Cloud).modifyClusterTags,
 	wire.ActionDescribeClusterUserKubeconfig: (*Cloud).describeKubeconfig,
 	wire.ActionDescribeTaskInfo:              (*Cloud).describeTaskInfo,
 	wire.ActionDescribeClusterNodes:          (*Cloud).describeClusterNodes,
@@ -149,7 +148,7 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	if !implemented {
 		return fail(NewError(NotImplemented, "the fake ACK does not implement %s (%s %s)", route.Action, route.Method, route.Pattern)), false
 	}
-	return act(c, &request{ctx: r.Context(), http: r, route: route, params: params, body: body, id: reqID, caller: caller}), re.LoseResponse
+	return act(c, &request{http: r, route: route, params: params, body: body, id: reqID, caller: caller}), re.LoseResponse
 }
 
 // noRoute explains a method and path that no ACK API has: 405 when the

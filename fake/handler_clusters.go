@@ -21,8 +21,11 @@ const RuleRegion = "fake.region.served"
 
 // Task types of the cluster changes, as DescribeTaskInfo reports them.
 const (
+	// TaskTypeCreate is the task of CreateCluster.
 	TaskTypeCreate = "cluster_create"
+	// TaskTypeDelete is the task of DeleteCluster.
 	TaskTypeDelete = "cluster_delete"
+	// TaskTypeModify is the task of ModifyCluster.
 	TaskTypeModify = "cluster_update"
 )
 
@@ -49,10 +52,10 @@ func refusal(err error) *Error {
 	return NewError(InvalidParameterFormat, "%v", err)
 }
 
-// decodeObject unmarshals a required JSON object body.
-func decodeObject(action string, body []byte, v any) *Error {
+// decodeBody unmarshals a required JSON body.
+func decodeBody(action string, body []byte, v any) *Error {
 	if len(strings.TrimSpace(string(body))) == 0 {
-		return NewError(InvalidParameter, "%s needs a JSON object body", action)
+		return NewError(InvalidParameter, "%s needs a JSON body", action)
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		return NewError(InvalidParameterFormat, "%s body: %v", action, err)
@@ -62,7 +65,7 @@ func decodeObject(action string, body []byte, v any) *Error {
 
 func (c *Cloud) createCluster(r *request) answer {
 	var req wire.CreateClusterRequest
-	if e := decodeObject(r.route.Action, r.body, &req); e != nil {
+	if e := decodeBody(r.route.Action, r.body, &req); e != nil {
 		return fail(e)
 	}
 	st := c.st
@@ -70,10 +73,7 @@ func (c *Cloud) createCluster(r *request) answer {
 	defer st.mu.Unlock()
 	now := c.now()
 
-	opts := []cluster.Option{cluster.WithPreset(c.settings.preset)}
-	if v, ok := st.net.vpcs[req.VPCID]; ok && v.CIDR != "" {
-		opts = append(opts, cluster.WithVPCCIDRs(v.CIDR))
-	}
+	opts := c.validateOptions(req.VPCID)
 	var vs []ack.Violation
 	if req.RegionID != "" && !slices.Contains(c.settings.regions, req.RegionID) {
 		vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
@@ -100,6 +100,7 @@ func (c *Cloud) createCluster(r *request) answer {
 		return fail(e)
 	}
 	st.net.commit(plan)
+	spec.VPCID = plan.vpc.ID
 	if plan.created {
 		spec.VPCID = plan.vpc.ID
 		spec.VSwitches = nil
@@ -137,6 +138,17 @@ func (c *Cloud) createCluster(r *request) answer {
 	st.order = append(st.order, rec)
 	t := st.startLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now, nil)
 	return ok(wire.CreateClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+}
+
+// validateOptions are the options of the cluster package's validation:
+// the fake's preset, and the CIDR of the cluster's VPC when the fake knows
+// it. The caller holds the store's lock.
+func (c *Cloud) validateOptions(vpcID string) []cluster.Option {
+	opts := []cluster.Option{cluster.WithPreset(c.settings.preset)}
+	if v, ok := c.st.net.vpcs[vpcID]; ok && v.CIDR != "" {
+		opts = append(opts, cluster.WithVPCCIDRs(v.CIDR))
+	}
+	return opts
 }
 
 // createNetRequest collects what the network admission of a new cluster

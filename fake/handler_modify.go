@@ -2,6 +2,7 @@ package fake
 
 import (
 	"fmt"
+	"net/http"
 	"slices"
 
 	"github.com/ackgo/ack/cluster"
@@ -15,7 +16,7 @@ import (
 // the new values.
 func (c *Cloud) modifyCluster(r *request) answer {
 	var body wire.ModifyClusterRequest
-	if e := decodeObject(r.route.Action, r.body, &body); e != nil {
+	if e := decodeBody(r.route.Action, r.body, &body); e != nil {
 		return fail(e)
 	}
 	st := c.st
@@ -52,7 +53,7 @@ func (c *Cloud) modifyCluster(r *request) answer {
 	}
 	st.net.commit(plan)
 	extra := modifyExtra(rec.extra, &body)
-	apply := func(c *clusterRec) { c.spec, c.extra = next, extra }
+	apply := func() { rec.spec, rec.extra = next, extra }
 	rec.state = cluster.StateUpdating
 	t := st.startLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(&body), now, apply)
 	return ok(wire.ModifyClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
@@ -109,4 +110,38 @@ func modifyParams(b *wire.ModifyClusterRequest) map[string]any {
 		return nil
 	}
 	return m
+}
+
+// modifyClusterTags replaces the cluster's tags with the body, a bare JSON
+// array of {key, value}, at once (ACK runs no task for it and answers
+// without a body). The new tag set is judged by the cluster package's
+// rules (cluster.Validate, cluster.CheckChange), which limit the count.
+func (c *Cloud) modifyClusterTags(r *request) answer {
+	var tags []wire.Tag
+	if e := decodeBody(r.route.Action, r.body, &tags); e != nil {
+		return fail(e)
+	}
+	st := c.st
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], c.now(), false)
+	if e != nil {
+		return fail(e)
+	}
+	if rec.state == cluster.StateDeleting {
+		return fail(NewError(ErrorClusterState, "cluster %s is %s; its tags no longer change", rec.id, rec.state))
+	}
+	next := rec.spec.Clone()
+	next.Tags = nil
+	for _, t := range tags {
+		next.Tags = append(next.Tags, cluster.Tag{Key: t.Key, Value: t.Value})
+	}
+	if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
+		return fail(refusal(err))
+	}
+	if err := cluster.Validate(next, c.validateOptions(next.VPCID)...); err != nil {
+		return fail(refusal(err))
+	}
+	rec.spec = next
+	return answer{status: http.StatusOK}
 }

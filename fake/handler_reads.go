@@ -1,10 +1,12 @@
 package fake
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -29,8 +31,14 @@ func (c *Cloud) describeKubeconfig(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	if m := q.TemporaryDurationMinutes; m != 0 && (m < MinTemporaryMinutes || m > MaxTemporaryMinutes) {
-		return fail(NewError(InvalidParameter, "TemporaryDurationMinutes is %d; it must be %d to %d", m, MinTemporaryMinutes, MaxTemporaryMinutes))
+	temporary := time.Duration(q.TemporaryDurationMinutes) * time.Minute
+	if q.TemporaryDurationMinutes != 0 && (temporary < cluster.MinKubeconfigDuration || temporary > cluster.MaxKubeconfigDuration ||
+		q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute)) {
+		return fail(refusal(&ack.ValidationError{
+			Resource: "cluster " + r.params[wire.ParamClusterID] + " kubeconfig",
+			Violations: []ack.Violation{{Rule: cluster.RuleKubeconfigDuration, Field: "TemporaryDurationMinutes",
+				Message: fmt.Sprintf("is %d; a temporary kubeconfig lasts %s to %s", q.TemporaryDurationMinutes, cluster.MinKubeconfigDuration, cluster.MaxKubeconfigDuration)}},
+		}))
 	}
 	c.st.mu.Lock()
 	now := c.now()
@@ -50,8 +58,8 @@ func (c *Cloud) describeKubeconfig(r *request) answer {
 	id := rec.id
 	c.st.mu.Unlock()
 	validity := DefaultKubeconfigValidity
-	if q.TemporaryDurationMinutes != 0 {
-		validity = time.Duration(q.TemporaryDurationMinutes) * time.Minute
+	if temporary != 0 {
+		validity = temporary
 	}
 	expires := now.Add(validity)
 	return ok(wire.KubeconfigResponse{

@@ -73,7 +73,7 @@ func TestRefusals(t *testing.T) {
 		{"region not served", wire.ActionCreateCluster, nil, nil, otherRegion, "", 400, fake.InvalidParameter, []string{"[" + fake.RuleRegion + "]", "cn-beijing"}},
 		{"malformed body", wire.ActionCreateCluster, nil, nil, nil, `{"name":`, 400, fake.InvalidParameterFormat, []string{"CreateCluster"}},
 		{"wrong type in body", wire.ActionCreateCluster, nil, nil, nil, `{"master_count":"3"}`, 400, fake.InvalidParameterFormat, nil},
-		{"no body", wire.ActionCreateCluster, nil, nil, nil, "", 400, fake.InvalidParameter, []string{"JSON object body"}},
+		{"no body", wire.ActionCreateCluster, nil, nil, nil, "", 400, fake.InvalidParameter, []string{"needs a JSON body"}},
 		{"unknown cluster", wire.ActionDescribeClusterDetail, []string{"cmissing"}, nil, nil, "", 404, fake.ErrorClusterNotFound, []string{"cmissing"}},
 		{"unknown task", wire.ActionDescribeTaskInfo, []string{"T-missing"}, nil, nil, "", 404, fake.ErrorTaskNotFound, []string{"T-missing"}},
 		{"delete while creating", wire.ActionDeleteCluster, []string{initial}, nil, nil, "", 400, fake.ErrorClusterState, []string{"initial"}},
@@ -84,7 +84,8 @@ func TestRefusals(t *testing.T) {
 		{"modify the pod CIDR", wire.ActionModifyCluster, []string{running}, nil, map[string]any{"container_cidr": "10.0.0.0/8"}, "", 400, fake.InvalidParameter, []string{"[cluster.immutable.field]"}},
 		{"modify to a foreign vswitch", wire.ActionModifyCluster, []string{running}, nil, map[string]any{"vswitch_ids": []string{"vsw-bad_id"}}, "", 400, fake.InvalidParameter, []string{"[" + fake.RuleVSwitchID + "]"}},
 		{"kubeconfig while creating", wire.ActionDescribeClusterUserKubeconfig, []string{initial}, nil, nil, "", 400, fake.ErrorClusterState, nil},
-		{"kubeconfig too short", wire.ActionDescribeClusterUserKubeconfig, []string{running}, url.Values{"TemporaryDurationMinutes": {"5"}}, nil, "", 400, fake.InvalidParameter, []string{"15"}},
+		{"kubeconfig too short", wire.ActionDescribeClusterUserKubeconfig, []string{running}, url.Values{"TemporaryDurationMinutes": {"5"}}, nil, "", 400, fake.InvalidParameter, []string{"[cluster.kubeconfig.duration]"}},
+		{"kubeconfig too long", wire.ActionDescribeClusterUserKubeconfig, []string{running}, url.Values{"TemporaryDurationMinutes": {"99999999999999"}}, nil, "", 400, fake.InvalidParameter, []string{"[cluster.kubeconfig.duration]"}},
 		{"nodes page too large", wire.ActionDescribeClusterNodes, []string{running}, url.Values{"pageSize": {"101"}}, nil, "", 400, fake.InvalidParameter, []string{"pageSize"}},
 		{"list page zero", wire.ActionDescribeClustersV1, nil, url.Values{"page_number": {"-1"}}, nil, "", 400, fake.InvalidParameter, []string{"page_number"}},
 		{"list page not a number", wire.ActionDescribeClustersV1, nil, url.Values{"page_size": {"ten"}}, nil, "", 400, fake.InvalidParameterFormat, nil},
@@ -351,4 +352,27 @@ func TestReset(t *testing.T) {
 	if got, _ := c.Cluster(id); got.State != "running" || c.Now().Before(before) {
 		t.Fatalf("after reset: %s (a reactor or failure survived?)", got.State)
 	}
+}
+
+func TestModifyClusterTags(t *testing.T) {
+	c := fake.New(fake.WithProgressions(fake.Immediately()))
+	id := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("tags"))).ClusterID
+	tags := []wire.Tag{{Key: "owner", Value: "platform"}, {Key: "env", Value: "prod"}}
+	resp := call(t, c, wire.ActionModifyClusterTags, []string{id}, nil, tags)
+	if resp.StatusCode != http.StatusOK || len(resp.Body) != 0 || resp.RequestID == "" {
+		t.Fatalf("HTTP %d %q (request id %q), want 200 without a body", resp.StatusCode, resp.Body, resp.RequestID)
+	}
+	d := decode[wire.ClusterDetail](t, call(t, c, wire.ActionDescribeClusterDetail, []string{id}, nil, nil))
+	if diff := cmp.Diff(tags, d.Tags); diff != "" {
+		t.Fatalf("tags (-want +got):\n%s", diff)
+	}
+	var many []wire.Tag
+	for i := range 21 {
+		many = append(many, wire.Tag{Key: "k" + strings.Repeat("x", i), Value: "v"})
+	}
+	runRefusals(t, c, []refusalCase{
+		{"too many tags", wire.ActionModifyClusterTags, []string{id}, nil, many, "", 400, fake.InvalidParameter, []string{"[cluster.tags.limit]"}},
+		{"not an array", wire.ActionModifyClusterTags, []string{id}, nil, nil, `{"key":"a"}`, 400, fake.InvalidParameterFormat, nil},
+		{"unknown cluster", wire.ActionModifyClusterTags, []string{"cnone"}, nil, tags, "", 404, fake.ErrorClusterNotFound, nil},
+	})
 }

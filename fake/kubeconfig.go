@@ -7,16 +7,11 @@ import (
 	"time"
 )
 
-// Kubeconfig validity (API reference, DescribeClusterUserKubeconfig).
-const (
-	// DefaultKubeconfigValidity is how long a kubeconfig is valid when
-	// TemporaryDurationMinutes is not given: three years, as ACK's.
-	DefaultKubeconfigValidity = 3 * 365 * 24 * time.Hour
-	// MinTemporaryMinutes and MaxTemporaryMinutes bound
-	// TemporaryDurationMinutes.
-	MinTemporaryMinutes = 15
-	MaxTemporaryMinutes = 4320
-)
+// DefaultKubeconfigValidity is how long a kubeconfig is valid when
+// TemporaryDurationMinutes is not given: three years, as ACK's. A
+// temporary one lasts cluster.MinKubeconfigDuration to
+// cluster.MaxKubeconfigDuration (rule cluster.RuleKubeconfigDuration).
+const DefaultKubeconfigValidity = 3 * 365 * 24 * time.Hour
 
 // kubeconfigYAML writes a kubeconfig for a cluster's API server endpoint.
 // It is written by hand in the layout kubectl writes; every string is a

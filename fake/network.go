@@ -44,8 +44,8 @@ const (
 	// RuleVSwitchID: every vSwitch ID is "vsw-" and lower-case letters and
 	// digits.
 	RuleVSwitchID = "fake.network.vswitch-id"
-	// RuleVPCRequired: vpcid is given unless zone_id or zone_ids lets the
-	// fake create the VPC, as ACK does.
+	// RuleVPCRequired: vpcid is given, or known vSwitches name it, or
+	// zone_id or zone_ids lets the fake create the VPC, as ACK does.
 	RuleVPCRequired = "fake.network.vpc-required"
 	// RuleVSwitchVPC: every vSwitch belongs to the cluster's VPC.
 	RuleVSwitchVPC = "fake.network.vswitch-vpc"
@@ -157,9 +157,15 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 	svc, svcOK := parseCIDR(req.serviceCIDR)
 
 	var plan netPlan
+	if req.vpcID == "" && len(req.vswitchIDs) > 0 {
+		// ACK finds the VPC of the vSwitches it is given.
+		if sw, ok := n.vswitches[req.vswitchIDs[0]]; ok {
+			req.vpcID = sw.VPCID
+		}
+	}
 	switch {
 	case req.vpcID == "" && len(req.zones) == 0:
-		add(RuleVPCRequired, "vpcid", "required unless zone_id or zone_ids lets ACK create the VPC")
+		add(RuleVPCRequired, "vpcid", "required unless known vSwitches name the VPC or zone_id or zone_ids lets ACK create one")
 	case req.vpcID == "":
 		plan = n.newVPCPlan(req.zones, pod, podOK, svc, svcOK, ids)
 	case !vpcIDPattern.MatchString(req.vpcID):

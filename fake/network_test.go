@@ -107,6 +107,16 @@ func TestNetworkCreatesVPCFromZones(t *testing.T) {
 	}
 }
 
+func TestNetworkFindsTheVPCOfKnownVSwitches(t *testing.T) {
+	c := fake.New(fake.WithVSwitch(fake.VSwitch{ID: "vsw-known", VPCID: "vpc-known", ZoneID: "cn-hangzhou-h"}))
+	r := serverlessRequest("inferred")
+	r.VPCID, r.VSwitchIDs = "", []string{"vsw-known"}
+	id := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, r)).ClusterID
+	if got, _ := c.Cluster(id); got.Spec.VPCID != "vpc-known" || got.Spec.Zones()[0] != "cn-hangzhou-h" {
+		t.Fatalf("spec %+v", got.Spec)
+	}
+}
+
 func TestZonesMakeMultiZone(t *testing.T) {
 	c := fake.New(
 		fake.WithProgressions(fake.Immediately()),

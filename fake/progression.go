@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ackgo/ack/cluster"
 )
 
 // Change is a kind of change the fake simulates. Each kind has its own
@@ -111,7 +113,8 @@ func (f Failure) orDefault(ch Change) Failure {
 }
 
 // pending is a change in progress on a resource, with the task that
-// tracks it.
+// tracks it. The resource and the task both point at it; whichever is read
+// first settles it (settle), so that they change at one instant.
 type pending struct {
 	change  Change
 	started time.Time
@@ -119,8 +122,10 @@ type pending struct {
 	polls   int
 	fail    *Failure
 	task    *taskRec
-	// apply, when set, runs on the resource when the change succeeds.
-	apply func(*clusterRec)
+	done    bool
+	// complete applies the end of the change to its resource at instant
+	// at; failure is nil when the change succeeded.
+	complete func(at time.Time, failure *Failure)
 }
 
 // due returns the instant the change completes at now, and whether it has
@@ -139,11 +144,39 @@ func (p *pending) due(now time.Time) (time.Time, bool) {
 	return p.started, true
 }
 
+// settle completes the change if it is due at now: the task ends (success,
+// or failed with the injected failure) and the resource changes, both at
+// the due instant. It reports whether the change is done.
+func (p *pending) settle(now time.Time) bool {
+	if p.done {
+		return true
+	}
+	at, due := p.due(now)
+	if !due {
+		return false
+	}
+	p.done = true
+	t := p.task
+	t.updated, t.op = at, nil
+	var failure *Failure
+	if p.fail != nil {
+		f := p.fail.orDefault(p.change)
+		failure = &f
+		t.state, t.err = cluster.TaskFailed, &f
+	} else {
+		t.state = cluster.TaskSuccess
+	}
+	if p.complete != nil {
+		p.complete(at, failure)
+	}
+	return true
+}
+
 // poll records a read of the resource or its task: with a poll-driven
 // progression, a read that finds the change not yet due counts.
 func (p *pending) poll(now time.Time) {
-	if p.prog.Polls > 0 {
-		if _, done := p.due(now); !done {
+	if p.prog.Polls > 0 && !p.done {
+		if _, due := p.due(now); !due {
 			p.polls++
 		}
 	}

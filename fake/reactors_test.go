@@ -198,3 +198,19 @@ func TestCallStringHidesBody(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintingHidesSecrets(t *testing.T) {
+	c := fake.New(fake.WithCredential("AKID", "TOPSECRET"), fake.WithProgressions(fake.Immediately()))
+	call(t, c, wire.ActionCreateCluster, nil, nil, dedicatedRequest("pw"))
+	cl := c.Clusters()[0]
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		for _, v := range []any{c, cl, c.Calls()} {
+			if s := sprintf(verb, v); containsAny(s, "TOPSECRET", "Hello1234!") {
+				t.Fatalf("%s of %T shows a secret: %s", verb, v, s)
+			}
+		}
+	}
+	if s := c.String(); !containsAny(s, "credentials: 1", "clusters: 1") {
+		t.Fatalf("String() = %s", s)
+	}
+}

@@ -2,7 +2,6 @@ package fake
 
 import (
 	"encoding/json"
-	"strconv"
 	"time"
 
 	"github.com/ackgo/ack/cluster"
@@ -30,14 +29,17 @@ func formatTime(t time.Time) string {
 // answer. The fields a client's cluster.SpecFromDetail reads (meta_data's
 // Addons, master_url, control_plane_config) describe the stored Spec, so
 // that the Spec a client derives from the detail is the one the fake
-// judges modifications against.
+// judges modifications against. The fields a create request and a detail
+// share are encoded by the cluster package (Spec.CreateRequest).
 func renderDetail(s snapshot) wire.ClusterDetail {
 	r := s.rec
 	sp := r.spec
+	cr := sp.CreateRequest()
+	cr.LoginPassword = ""
 	d := wire.ClusterDetail{
 		ClusterID:          r.id,
-		Name:               sp.Name,
-		RegionID:           sp.Region,
+		Name:               cr.Name,
+		RegionID:           cr.RegionID,
 		ClusterType:        r.wireType,
 		Profile:            r.profile,
 		ClusterSpec:        r.clusterSpec,
@@ -45,21 +47,22 @@ func renderDetail(s snapshot) wire.ClusterDetail {
 		Size:               int64(len(s.nodes)),
 		CurrentVersion:     r.extra.version,
 		InitVersion:        r.extra.initVersion,
-		VPCID:              sp.VPCID,
-		VSwitchIDs:         ids(sp.VSwitches),
+		VPCID:              cr.VPCID,
+		VSwitchIDs:         cr.VSwitchIDs,
 		SecurityGroupID:    r.extra.securityGroupID,
-		ResourceGroupID:    sp.ResourceGroupID,
-		ContainerCIDR:      sp.Network.PodCIDR,
-		ServiceCIDR:        sp.ServiceCIDR,
+		ResourceGroupID:    cr.ResourceGroupID,
+		ContainerCIDR:      cr.ContainerCIDR,
+		ServiceCIDR:        cr.ServiceCIDR,
+		NodeCIDRMask:       cr.NodeCIDRMask,
 		ProxyMode:          r.extra.proxyMode,
 		IPStack:            r.extra.ipStack,
-		Timezone:           sp.Timezone,
+		Timezone:           cr.Timezone,
 		ClusterDomain:      r.extra.clusterDomain,
 		DeletionProtection: sp.DeletionProtection,
 		Created:            formatTime(r.created),
 		Updated:            formatTime(r.updated),
-		Tags:               tags(sp.Tags),
-		MaintenanceWindow:  window(sp.MaintenanceWindow),
+		Tags:               cr.Tags,
+		MaintenanceWindow:  cr.MaintenanceWindow,
 		OperationPolicy:    r.extra.operationPolicy,
 		ExtraSANs:          r.extra.extraSANs,
 
@@ -71,9 +74,6 @@ func renderDetail(s snapshot) wire.ClusterDetail {
 	if zones := sp.Zones(); len(zones) > 0 {
 		d.ZoneID = zones[0]
 	}
-	if sp.Network.Plugin == cluster.Flannel {
-		d.NodeCIDRMask = strconv.Itoa(sp.Network.NodeCIDRMask)
-	}
 	if r.extra.rrsa {
 		d.RRSAConfig = &wire.RRSAConfig{Enabled: wire.Bool(true), Issuer: "https://oidc-ack-" + sp.Region + ".oss-" + sp.Region + ".aliyuncs.com/" + r.id, Audience: "sts.aliyuncs.com"}
 	}
@@ -82,7 +82,7 @@ func renderDetail(s snapshot) wire.ClusterDetail {
 		mu.APIServerEndpoint = r.extra.publicEndpoint
 	}
 	d.SetMasterURL(mu)
-	d.MetaData = metaData(r, sp)
+	d.MetaData = metaData(r.extra.version, sp.MultiZone(), cr)
 	if m := sp.Masters; m != nil && sp.Form == cluster.Dedicated {
 		d.ControlPlaneConfig = &wire.ControlPlaneConfig{
 			Size:               int64(m.Count),
@@ -116,20 +116,15 @@ type metaJSON struct {
 	SubClass          string      `json:"SubClass"`
 }
 
-// metaData encodes the cluster's meta_data.
-func metaData(r clusterRec, sp cluster.Spec) string {
-	m := metaJSON{Addons: []metaAddon{}, KubernetesVersion: r.extra.version, MultiAZ: sp.MultiZone(), SubClass: "default"}
-	switch sp.Network.Plugin {
-	case cluster.Flannel:
-		m.Addons = append(m.Addons, metaAddon{Name: cluster.FlannelAddon, Config: sp.Network.PluginConfig})
-	case cluster.Terway:
-		m.Addons = append(m.Addons, metaAddon{Name: cluster.TerwayAddon, Config: sp.Network.PluginConfig})
-	}
-	if sp.CloudMonitor {
-		m.Addons = append(m.Addons, metaAddon{Name: cluster.CloudMonitorAddon})
-	}
-	for _, a := range sp.Addons {
+// metaData encodes the cluster's meta_data from the addons of its create
+// request (the network plugin among them) and the cloud-monitor plugin.
+func metaData(version string, multiZone bool, cr *wire.CreateClusterRequest) string {
+	m := metaJSON{Addons: []metaAddon{}, KubernetesVersion: version, MultiAZ: multiZone, SubClass: "default"}
+	for _, a := range cr.Addons {
 		m.Addons = append(m.Addons, metaAddon{Name: a.Name, Config: a.Config, Disabled: a.Disabled, Version: a.Version})
+	}
+	if wire.BoolValue(cr.CloudMonitorFlags, false) {
+		m.Addons = append(m.Addons, metaAddon{Name: cluster.CloudMonitorAddon})
 	}
 	b, _ := json.Marshal(m) // strings and booleans: cannot fail
 	return string(b)
@@ -205,39 +200,4 @@ func instanceFamily(t string) string {
 		}
 	}
 	return t
-}
-
-func ids(vs []cluster.VSwitch) []string {
-	if len(vs) == 0 {
-		return nil
-	}
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = v.ID
-	}
-	return out
-}
-
-func tags(ts []cluster.Tag) []wire.Tag {
-	if len(ts) == 0 {
-		return nil
-	}
-	out := make([]wire.Tag, len(ts))
-	for i, t := range ts {
-		out[i] = wire.Tag{Key: t.Key, Value: t.Value}
-	}
-	return out
-}
-
-func window(w *cluster.MaintenanceWindow) *wire.MaintenanceWindow {
-	if w == nil {
-		return nil
-	}
-	return &wire.MaintenanceWindow{
-		Enable:          wire.Bool(w.Enabled),
-		MaintenanceTime: w.StartTime,
-		Duration:        w.Duration,
-		WeeklyPeriod:    w.WeeklyPeriod,
-		Recurrence:      w.Recurrence,
-	}
 }

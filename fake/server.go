@@ -73,6 +73,12 @@ func NewServer(addr string, opts ...Option) (*Server, error) {
 	return c.Listen(addr)
 }
 
+// String describes the server: its URL and its cloud.
+func (s *Server) String() string { return "fake.Server{" + s.url + ", " + s.cloud.String() + "}" }
+
+// Format prints the server as String does for every verb.
+func (s *Server) Format(f fmt.State, verb rune) { fmt.Fprint(f, s.String()) }
+
 // URL returns the server's base URL, for example "http://127.0.0.1:41234".
 func (s *Server) URL() string { return s.url }
 

@@ -17,7 +17,6 @@ import (
 // with the node pool API: they hang off clusterRec the way nodes do.
 type store struct {
 	mu       sync.Mutex
-	clock    *Clock
 	ids      *idGen
 	settings settings
 
@@ -89,19 +88,14 @@ type taskRec struct {
 	id        string
 	clusterID string
 	taskType  string
-	state     string // running, success, failed
+	state     string // cluster.TaskRunning, TaskSuccess or TaskFailed
 	created   time.Time
 	updated   time.Time
 	err       *Failure
 	params    map[string]any
+	// op is the change the task tracks while it runs; nil once it ended.
+	op *pending
 }
-
-// Task states as DescribeTaskInfo reports them.
-const (
-	taskRunning = "running"
-	taskSuccess = "success"
-	taskFailed  = "failed"
-)
 
 // nodeRec is one ECS node of a cluster.
 type nodeRec struct {
@@ -117,9 +111,8 @@ type nodeRec struct {
 	created      time.Time
 }
 
-func newStore(s settings, clock *Clock, ids *idGen) (*store, error) {
+func newStore(s settings, ids *idGen) (*store, error) {
 	st := &store{
-		clock:    clock,
 		ids:      ids,
 		settings: s,
 		clusters: map[string]*clusterRec{},
@@ -144,43 +137,34 @@ func newStore(s settings, clock *Clock, ids *idGen) (*store, error) {
 // settleLocked brings a cluster up to now: a change that is due completes
 // at its due instant.
 func (s *store) settleLocked(c *clusterRec, now time.Time) {
-	if c.op == nil {
-		return
+	if c.op != nil && c.op.settle(now) {
+		c.op = nil
 	}
-	at, done := c.op.due(now)
-	if !done {
-		return
-	}
-	s.completeLocked(c, at)
 }
 
-// completeLocked ends the cluster's change at instant at: the cluster and
-// its task change together and both record at as updated.
-func (s *store) completeLocked(c *clusterRec, at time.Time) {
-	op := c.op
-	c.op = nil
-	t := op.task
-	t.updated, c.updated = at, at
-	if op.fail != nil {
-		f := op.fail.orDefault(op.change)
-		t.state, t.err = taskFailed, &f
-		switch op.change {
-		case ChangeDeleteCluster:
-			c.state = cluster.StateDeleteFailed
-		case ChangeModifyCluster:
-			c.state = cluster.StateUpdatingFailed
-		default:
-			c.state = cluster.StateFailed
+// completeCluster returns how a change of kind ch ends on cluster c: the
+// cluster records the instant as updated and takes the change's final
+// state (or its failed state); apply, when set, runs on success.
+func (s *store) completeCluster(c *clusterRec, ch Change, apply func()) func(at time.Time, failure *Failure) {
+	return func(at time.Time, failure *Failure) {
+		c.updated = at
+		if failure != nil {
+			switch ch {
+			case ChangeDeleteCluster:
+				c.state = cluster.StateDeleteFailed
+			case ChangeModifyCluster:
+				c.state = cluster.StateUpdatingFailed
+			default:
+				c.state = cluster.StateFailed
+			}
+			return
 		}
-		return
-	}
-	t.state = taskSuccess
-	switch op.change {
-	case ChangeDeleteCluster:
-		s.removeLocked(c)
-	default:
-		if op.apply != nil {
-			op.apply(c)
+		if ch == ChangeDeleteCluster {
+			s.removeLocked(c)
+			return
+		}
+		if apply != nil {
+			apply()
 		}
 		c.state, c.ready = cluster.StateRunning, true
 	}
@@ -197,24 +181,40 @@ func (s *store) removeLocked(c *clusterRec) {
 	}
 }
 
-// startLocked begins a change on a cluster with a new task, settling it at
-// once when its progression is immediate. apply, when set, runs when the
-// change succeeds.
-func (s *store) startLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, apply func(*clusterRec)) *taskRec {
+// newTaskLocked records a running task for a change starting at now.
+func (s *store) newTaskLocked(clusterID, taskType string, params map[string]any, now time.Time) *taskRec {
 	t := &taskRec{
-		id: s.ids.task(), clusterID: c.id, taskType: taskType, state: taskRunning,
+		id: s.ids.task(), clusterID: clusterID, taskType: taskType, state: cluster.TaskRunning,
 		created: now, updated: now, params: params,
 	}
 	s.tasks[t.id] = t
-	op := &pending{change: ch, started: now, prog: s.settings.progressions[ch], task: t, apply: apply}
-	if c.failNext != nil {
-		f := *c.failNext
-		op.fail, c.failNext = &f, nil
+	return t
+}
+
+// newPendingLocked starts a change of kind ch tracked by task t, consuming
+// the failure injected for it: fail (the resource's own) first, else the
+// first matching FailNext rule.
+func (s *store) newPendingLocked(ch Change, t *taskRec, fail **Failure, now time.Time) *pending {
+	op := &pending{change: ch, started: now, prog: s.settings.progressions[ch], task: t}
+	if *fail != nil {
+		f := **fail
+		op.fail, *fail = &f, nil
 	} else if i := slices.IndexFunc(s.failNext, func(r failRule) bool { return r.change.matches(ch) }); i >= 0 {
 		f := s.failNext[i].failure
 		op.fail = &f
 		s.failNext = slices.Delete(s.failNext, i, i+1)
 	}
+	t.op = op
+	return op
+}
+
+// startLocked begins a change on a cluster with a new task, settling it at
+// once when its progression is immediate. apply, when set, runs when the
+// change succeeds.
+func (s *store) startLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, apply func()) *taskRec {
+	t := s.newTaskLocked(c.id, taskType, params, now)
+	op := s.newPendingLocked(ch, t, &c.failNext, now)
+	op.complete = s.completeCluster(c, ch, apply)
 	c.op, c.lastTask, c.updated = op, t.id, now
 	s.settleLocked(c, now)
 	return t
@@ -253,11 +253,8 @@ func (s *store) taskLocked(id string, now time.Time, poll bool) (*taskRec, *Erro
 	if !ok {
 		return nil, NewError(ErrorTaskNotFound, "task %s not found", id)
 	}
-	if c, ok := s.clusters[t.clusterID]; ok && c.op != nil && c.op.task == t {
-		s.settleLocked(c, now)
-		if poll && c.op != nil && c.op.task == t {
-			c.op.poll(now)
-		}
+	if op := t.op; op != nil && !op.settle(now) && poll {
+		op.poll(now)
 	}
 	return t, nil
 }
@@ -308,5 +305,6 @@ func copyTask(t *taskRec) taskRec {
 		c.err = &e
 	}
 	c.params = cloneJSON(t.params)
+	c.op = nil
 	return c
 }

@@ -78,14 +78,17 @@ type recorder struct {
 	body   bytes.Buffer
 }
 
+// Header returns the answer's headers.
 func (r *recorder) Header() http.Header { return r.header }
 
+// WriteHeader records the first status written.
 func (r *recorder) WriteHeader(status int) {
 	if r.status == 0 {
 		r.status = status
 	}
 }
 
+// Write appends to the body, with status 200 unless one was written.
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
