@@ -62,11 +62,8 @@ func (c *Client) Kubeconfig(ctx context.Context, id string, optFns ...func(*Kube
 		return fail(err)
 	}
 	minutes := int64((o.Temporary + time.Minute - 1) / time.Minute)
-	if o.Temporary != 0 && (o.Temporary < MinKubeconfigDuration || o.Temporary > MaxKubeconfigDuration) {
-		return nil, &ack.ValidationError{Resource: "cluster " + id + " kubeconfig", Violations: []ack.Violation{{
-			Rule: RuleKubeconfigDuration, Field: "temporary",
-			Message: fmt.Sprintf("is %s; a temporary kubeconfig lasts %s to %s", o.Temporary, MinKubeconfigDuration, MaxKubeconfigDuration),
-		}}}
+	if err := ValidateKubeconfigDuration(id, o.Temporary); err != nil {
+		return nil, err
 	}
 	req := wire.NewRequest(wire.ActionDescribeClusterUserKubeconfig, id)
 	req.Query = wire.KubeconfigQuery{PrivateIPAddress: o.Private, TemporaryDurationMinutes: minutes}.Query()
@@ -79,4 +76,19 @@ func (c *Client) Kubeconfig(ctx context.Context, id string, optFns ...func(*Kube
 		return fail(err)
 	}
 	return &Kubeconfig{Config: ack.Secret(out.Config), Expiration: parseTime(out.Expiration), RequestID: resp.RequestID}, nil
+}
+
+// ValidateKubeconfigDuration checks the temporary duration of a kubeconfig
+// of cluster id: zero (not temporary) or MinKubeconfigDuration to
+// MaxKubeconfigDuration. It returns a *ack.ValidationError under
+// RuleKubeconfigDuration. The client checks before the call; the fake
+// checks the TemporaryDurationMinutes it receives with the same function.
+func ValidateKubeconfigDuration(id string, d time.Duration) error {
+	if d == 0 || (d >= MinKubeconfigDuration && d <= MaxKubeconfigDuration) {
+		return nil
+	}
+	return &ack.ValidationError{Resource: "cluster " + id + " kubeconfig", Violations: []ack.Violation{{
+		Rule: RuleKubeconfigDuration, Field: "temporary_duration_minutes",
+		Message: fmt.Sprintf("is %s; a temporary kubeconfig lasts %s to %s", d, MinKubeconfigDuration, MaxKubeconfigDuration),
+	}}}
 }

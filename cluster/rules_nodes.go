@@ -2,7 +2,8 @@ package cluster
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/ackgo/ack/nodepool"
 )
 
 // Rules about the ECS nodes created with the cluster: masters, legacy
@@ -88,50 +89,13 @@ func checkLogin(s Spec, _ options, r report) {
 	}
 }
 
-// Password limits of ECS.
-const (
-	minPasswordLen = 8
-	maxPasswordLen = 30
-	// passwordSpecials are the special characters an ECS password may use.
-	passwordSpecials = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/"
-)
-
-// checkPassword judges the password without ever putting it, or any part
-// of it, in a message.
+// checkPassword judges the password with the node pools' rule (the same
+// ECS password policy), which never puts the password in a message.
 func checkPassword(s Spec, _ options, r report) {
-	pw := s.Login.Password.Reveal()
-	if pw == "" {
+	if s.Login.Password.IsZero() {
 		return
 	}
-	var upper, lower, digit, special, other bool
-	n := 0
-	for _, c := range pw {
-		n++
-		switch {
-		case c >= 'A' && c <= 'Z':
-			upper = true
-		case c >= 'a' && c <= 'z':
-			lower = true
-		case c >= '0' && c <= '9':
-			digit = true
-		case strings.ContainsRune(passwordSpecials, c):
-			special = true
-		default:
-			other = true
-		}
-	}
-	kinds := 0
-	for _, k := range []bool{upper, lower, digit, special} {
-		if k {
-			kinds++
-		}
-	}
-	switch {
-	case n < minPasswordLen || n > maxPasswordLen:
-		r(fieldPassword, "must have %d to %d characters", minPasswordLen, maxPasswordLen)
-	case other:
-		r(fieldPassword, "contains a character that is not a letter, a digit or one of %s", passwordSpecials)
-	case kinds < 3:
-		r(fieldPassword, "must use at least 3 kinds of characters: upper case, lower case, digits, special characters")
+	if problem := nodepool.PasswordProblem(s.Login.Password); problem != "" {
+		r(fieldPassword, "%s", problem)
 	}
 }

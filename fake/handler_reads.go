@@ -1,12 +1,10 @@
 package fake
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -32,13 +30,11 @@ func (c *Cloud) describeKubeconfig(r *request) answer {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
 	temporary := time.Duration(q.TemporaryDurationMinutes) * time.Minute
-	if q.TemporaryDurationMinutes != 0 && (temporary < cluster.MinKubeconfigDuration || temporary > cluster.MaxKubeconfigDuration ||
-		q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute)) {
-		return fail(refusal(&ack.ValidationError{
-			Resource: "cluster " + r.params[wire.ParamClusterID] + " kubeconfig",
-			Violations: []ack.Violation{{Rule: cluster.RuleKubeconfigDuration, Field: "TemporaryDurationMinutes",
-				Message: fmt.Sprintf("is %d; a temporary kubeconfig lasts %s to %s", q.TemporaryDurationMinutes, cluster.MinKubeconfigDuration, cluster.MaxKubeconfigDuration)}},
-		}))
+	if q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute) {
+		temporary = cluster.MaxKubeconfigDuration + time.Minute // past the limit, without overflow
+	}
+	if err := cluster.ValidateKubeconfigDuration(r.params[wire.ParamClusterID], temporary); err != nil {
+		return fail(refusal(err))
 	}
 	c.st.mu.Lock()
 	now := c.now()
