@@ -70,6 +70,11 @@ type ValidationError = core.ValidationError
 // Violation is one broken rule: a stable rule ID, a field path, a message.
 type Violation = core.Violation
 
+// RefusalError is a request the server refused by the domain packages'
+// rules: errors.As finds both the *ValidationError read back from the
+// answer (the same rule IDs a client-side check reports) and the *APIError.
+type RefusalError = core.RefusalError
+
 // TaskFailedError ends a wait whose task or resource failed.
 type TaskFailedError = core.TaskFailedError
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -111,7 +112,7 @@ var (
 func (c *Client) do(ctx context.Context, req *ack.Request) (*ack.Response, error) {
 	resp, err := c.cfg.Do(ctx, req)
 	if err != nil {
-		return resp, asRefusal(err)
+		return resp, core.AsRefusal(err)
 	}
 	return resp, nil
 }

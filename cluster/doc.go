@@ -82,7 +82,7 @@
 //
 // Create validates the Spec with the same rules the fake enforces, before
 // any call; a refusal by the server that names rule IDs reads back into
-// the same *ack.ValidationError (inside a *RefusalError that also holds
+// the same *ack.ValidationError (inside a *ack.RefusalError that also holds
 // the *ack.APIError). Writes are exact under faults: Create records a
 // client token as the tag ClientTokenTag ("ackgo-client-token", visible on
 // the cluster) and, after an ambiguous outcome, looks for it before any

@@ -164,7 +164,7 @@ func TestServerRefusalReadsBack(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var ve *ack.ValidationError
 			var api *ack.APIError
-			var refusal *cluster.RefusalError
+			var refusal *ack.RefusalError
 			if !errors.As(tt.err, &ve) || !errors.As(tt.err, &api) || !errors.As(tt.err, &refusal) {
 				t.Fatalf("error %v; want a RefusalError holding a ValidationError and an APIError", tt.err)
 			}

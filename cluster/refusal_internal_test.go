@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/core"
 )
 
 // TestParseRefusalRoundTrip reads back the text of validation errors that
@@ -40,9 +41,9 @@ func TestParseRefusalRoundTrip(t *testing.T) {
 			if !errors.As(Validate(s), &want) {
 				t.Fatalf("Validate found nothing")
 			}
-			got, ok := parseRefusal(want.Error())
+			got, ok := core.ParseValidationError(want.Error())
 			if !ok {
-				t.Fatalf("parseRefusal(%q) failed", want.Error())
+				t.Fatalf("core.ParseValidationError(%q) failed", want.Error())
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("read back (-want +got):\n%s", diff)
@@ -61,13 +62,13 @@ func TestParseRefusalRefuses(t *testing.T) {
 		`cluster "x": invalid: name: bad [cluster.name.format] and more`,
 		`cluster "x": invalid: name: bad [notdotted]`,
 	} {
-		if ve, ok := parseRefusal(msg); ok {
-			t.Errorf("parseRefusal(%q) = %+v; want not a refusal", msg, ve)
+		if ve, ok := core.ParseValidationError(msg); ok {
+			t.Errorf("core.ParseValidationError(%q) = %+v; want not a refusal", msg, ve)
 		}
 	}
 }
 
-// TestAsRefusal checks which call errors become a *RefusalError.
+// TestAsRefusal checks which call errors become a *ack.RefusalError.
 func TestAsRefusal(t *testing.T) {
 	refusal := `cluster "x": invalid: name: bad [cluster.name.format]`
 	tests := []struct {
@@ -83,10 +84,10 @@ func TestAsRefusal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := asRefusal(tt.err)
-			var r *RefusalError
+			got := core.AsRefusal(tt.err)
+			var r *ack.RefusalError
 			if errors.As(got, &r) != tt.want {
-				t.Fatalf("asRefusal(%v) = %v; refusal %t, want %t", tt.err, got, !tt.want, tt.want)
+				t.Fatalf("core.AsRefusal(%v) = %v; refusal %t, want %t", tt.err, got, !tt.want, tt.want)
 			}
 			if !tt.want {
 				return
@@ -94,7 +95,7 @@ func TestAsRefusal(t *testing.T) {
 			var ve *ack.ValidationError
 			var api *ack.APIError
 			if !errors.As(got, &ve) || !errors.As(got, &api) || !errors.Is(got, ack.ErrInvalid) || !ve.HasRule("cluster.name.format") {
-				t.Errorf("asRefusal(%v) = %v; want a ValidationError with the rule and the APIError", tt.err, got)
+				t.Errorf("core.AsRefusal(%v) = %v; want a ValidationError with the rule and the APIError", tt.err, got)
 			}
 		})
 	}
@@ -107,16 +108,16 @@ func FuzzParseRefusal(f *testing.F) {
 	f.Add(`cluster "x": invalid (2 rules broken): a: b [c.d]; e [f.g]`)
 	f.Add(`x: invalid: [a.b]`)
 	f.Fuzz(func(t *testing.T, msg string) {
-		ve, ok := parseRefusal(msg)
+		ve, ok := core.ParseValidationError(msg)
 		if !ok {
 			return
 		}
 		if len(ve.Violations) == 0 {
-			t.Fatalf("parseRefusal(%q) succeeded with no violation", msg)
+			t.Fatalf("core.ParseValidationError(%q) succeeded with no violation", msg)
 		}
 		for _, v := range ve.Violations {
 			if v.Rule == "" {
-				t.Fatalf("parseRefusal(%q): violation %+v names no rule", msg, v)
+				t.Fatalf("core.ParseValidationError(%q): violation %+v names no rule", msg, v)
 			}
 		}
 	})

@@ -124,3 +124,30 @@ func TestNotSent(t *testing.T) {
 		t.Error("MarkNotSent(nil) is not nil")
 	}
 }
+
+func TestParseValidationErrorRoundTrip(t *testing.T) {
+	tests := []*ValidationError{
+		{Resource: `nodepool "np"`, Violations: []Violation{{Rule: "nodepool.name.format", Field: "nodepool_info.name", Message: "is empty"}}},
+		{Resource: "cluster c-1", Violations: []Violation{
+			{Rule: "cluster.cidr.overlap", Field: "service_cidr", Message: "overlaps [10.0.0.0/8]; pick another"},
+			{Rule: "cluster.region.required", Message: "no region"},
+		}},
+	}
+	for _, want := range tests {
+		got, ok := ParseValidationError(want.Error())
+		if !ok {
+			t.Fatalf("ParseValidationError(%q) failed", want.Error())
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("round trip (-want +got):\n%s", diff)
+		}
+		api := &APIError{Action: "CreateCluster", HTTPStatus: 400, Code: "InvalidParameter", Message: want.Error(), RequestID: "R"}
+		var re *RefusalError
+		if err := AsRefusal(fmt.Errorf("call: %w", api)); !errors.As(err, &re) || !errors.Is(err, ErrInvalid) {
+			t.Errorf("AsRefusal(%v) = %v, want a RefusalError matching ErrInvalid", api, err)
+		}
+	}
+	if err := AsRefusal(&APIError{HTTPStatus: 500, Code: "InternalError", Message: tests[0].Error()}); errors.As(err, new(*RefusalError)) {
+		t.Error("a 500 became a refusal")
+	}
+}

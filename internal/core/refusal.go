@@ -1,18 +1,16 @@
-package cluster
+package core
 
 import (
 	"errors"
 	"regexp"
 	"strings"
-
-	"github.com/ackgo/ack"
 )
 
-// A server that judges a request with this package's rules (the fake does,
-// with the very code Validate runs) refuses it with InvalidParameter and a
-// message that is the *ack.ValidationError's text: the resource, then each
+// A server that judges a request with the domain packages' rules (the fake
+// does, with the very code their Validate functions run) refuses it with InvalidParameter and a
+// message that is the *ValidationError's text: the resource, then each
 // violation as "field: message [rule.id]", joined by "; ". The client reads
-// such a message back into an *ack.ValidationError, so that errors.As finds
+// such a message back into an *ValidationError, so that errors.As finds
 // the same type, with the same rule IDs, whether the client or the server
 // refused.
 
@@ -28,20 +26,20 @@ var ruleRef = regexp.MustCompile(`\s*\[([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]
 // write them ("masters.instance_types[1]", "vswitch_ids[0]").
 var fieldPath = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.\[\]-]*$`)
 
-// parseRefusal reads a refusal message back into a ValidationError. ok is
+// ParseValidationError reads a refusal message back into a ValidationError. ok is
 // false when the message does not have the shape of one.
-func parseRefusal(msg string) (ve *ack.ValidationError, ok bool) {
+func ParseValidationError(msg string) (ve *ValidationError, ok bool) {
 	head := refusalHeader.FindStringSubmatchIndex(msg)
 	if head == nil {
 		return nil, false
 	}
-	ve = &ack.ValidationError{Resource: msg[head[2]:head[3]]}
+	ve = &ValidationError{Resource: msg[head[2]:head[3]]}
 	body := msg[head[1]:]
 	prev := 0
 	for _, m := range ruleRef.FindAllStringSubmatchIndex(body, -1) {
 		text, rule := body[prev:m[0]], body[m[2]:m[3]]
 		prev = m[1]
-		v := ack.Violation{Rule: rule, Message: text}
+		v := Violation{Rule: rule, Message: text}
 		if field, rest, found := strings.Cut(text, ": "); found && fieldPath.MatchString(field) {
 			v.Field, v.Message = field, rest
 		}
@@ -54,20 +52,20 @@ func parseRefusal(msg string) (ve *ack.ValidationError, ok bool) {
 }
 
 // RefusalError is a request that ACK (or the fake) refused by the domain
-// packages' rules: errors.As finds both the *ack.ValidationError read back
+// packages' rules: errors.As finds both the *ValidationError read back
 // from the answer, with the rule IDs a client-side validation reports, and
-// the *ack.APIError with its request ID. It matches ack.ErrInvalid.
+// the *APIError with its request ID. It matches ErrInvalid.
 type RefusalError struct {
 	// Validation lists the broken rules.
-	Validation *ack.ValidationError
-	// Err is the call's error, which wraps the *ack.APIError.
+	Validation *ValidationError
+	// Err is the call's error, which wraps the *APIError.
 	Err error
 }
 
 // Error is the validation's text and the request that was refused.
 func (e *RefusalError) Error() string {
 	s := e.Validation.Error()
-	var api *ack.APIError
+	var api *APIError
 	if errors.As(e.Err, &api) {
 		s += " (refused by " + api.Action
 		if api.RequestID != "" {
@@ -81,14 +79,14 @@ func (e *RefusalError) Error() string {
 // Unwrap returns the validation error and the call's error.
 func (e *RefusalError) Unwrap() []error { return []error{e.Validation, e.Err} }
 
-// asRefusal turns a call's error whose answer is a rule refusal into a
+// AsRefusal turns a call's error whose answer is a rule refusal into a
 // *RefusalError; any other error comes back unchanged.
-func asRefusal(err error) error {
-	var api *ack.APIError
-	if !errors.As(err, &api) || !errors.Is(api, ack.ErrInvalid) {
+func AsRefusal(err error) error {
+	var api *APIError
+	if !errors.As(err, &api) || !errors.Is(api, ErrInvalid) {
 		return err
 	}
-	ve, ok := parseRefusal(api.Message)
+	ve, ok := ParseValidationError(api.Message)
 	if !ok {
 		return err
 	}
