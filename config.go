@@ -115,14 +115,11 @@ func (c *Config) Clock() Clock { return c.opts.Clock }
 // Options returns a copy of the Config's options, defaults filled in.
 func (c *Config) Options() Options { return c.opts.clone() }
 
-// String describes the Config without secrets.
-func (c *Config) String() string {
-	if c == nil {
-		return "<nil>"
-	}
-	return "ack.Config" + c.opts.String()
-}
+// String describes the Config without secrets. Its value receiver makes a
+// Config print the same by pointer and by value; fmt prints a nil *Config
+// as "<nil>".
+func (c Config) String() string { return "ack.Config" + c.opts.String() }
 
 // Format prints String for every verb, so that %+v and %#v cannot reach the
-// credentials or the transport's internals.
-func (c *Config) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }
+// credentials or the transport's internals through the unexported fields.
+func (c Config) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()) }

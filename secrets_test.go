@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ackgo/ack"
@@ -82,6 +84,9 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	opts := cfg.Options()
 	values := map[string]any{
 		"Config":             cfg,
+		"Config value":       *cfg,
+		"Request value":      *req,
+		"Response value":     *resp,
 		"Options":            opts,
 		"*Options":           &opts,
 		"StaticCredentials":  *opts.Credentials,
@@ -93,9 +98,18 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		"Secret":             opts.Credentials.AccessKeySecret,
 	}
 	for name, v := range values {
-		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
 			assertNoSecrets(t, fmt.Sprintf("%s with %s", name, verb), fmt.Sprintf(verb, v))
 		}
+	}
+	// fmt calls no method on what it reaches through an unexported field:
+	// it prints a pointer there as an address under %v, %+v and %#v.
+	holder := struct {
+		cfg *ack.Config
+		req *ack.Request
+	}{cfg, req}
+	for _, verb := range []string{"%v", "%+v", "%#v"} {
+		assertNoSecrets(t, "unexported fields with "+verb, fmt.Sprintf(verb, holder))
 	}
 	if logs.Len() == 0 {
 		t.Fatal("no debug logs were written")
@@ -124,5 +138,73 @@ func TestStaticCredentialsFormat(t *testing.T) {
 		if got := fmt.Sprintf(tt.verb, c); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.verb, got, tt.want)
 		}
+	}
+}
+
+// TestSecretsNeverPrintedOverTheWire runs a failing, retried call through
+// the real signing transport to a local server, with debug logs on, and
+// looks for the secret and every signature the server received in the
+// logs, the error and the formatted values.
+func TestSecretsNeverPrintedOverTheWire(t *testing.T) {
+	for _, scheme := range []ack.SigningScheme{ack.SigningACS3, ack.SigningROAv1} {
+		t.Run(scheme.String(), func(t *testing.T) {
+			var (
+				mu    sync.Mutex
+				auths []string
+			)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				auths = append(auths, r.Header.Get("Authorization"))
+				n := len(auths)
+				mu.Unlock()
+				w.Header().Set("Connection", "close")
+				if n <= 2 {
+					w.WriteHeader(http.StatusServiceUnavailable)
+					_, _ = w.Write([]byte(`{"code":"ServiceUnavailable","message":"busy","requestId":"r-busy"}`))
+					return
+				}
+				w.WriteHeader(http.StatusBadRequest)
+				_, _ = w.Write([]byte(`{"code":"InvalidParameter","message":"bad name","requestId":"r-bad"}`))
+			}))
+			defer srv.Close()
+			var logs bytes.Buffer
+			cfg, err := ack.LoadConfig(context.Background(),
+				ack.WithRegion("cn-hangzhou"), ack.WithEndpoint(srv.Listener.Addr().String()), ack.WithScheme("http"),
+				ack.WithCredentials(keyID, keySecret), ack.WithSigning(scheme), ack.WithClock(vclock.NewAuto()),
+				ack.WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := &ack.Request{Action: "CreateCluster", Method: http.MethodPost, Path: "/clusters", Retry: ack.Safe,
+				Body: []byte(`{"name":"prod","login_password":"` + password + `"}`)}
+			resp, err := cfg.Do(context.Background(), req)
+			if !ack.IsInvalid(err) || len(auths) != 3 {
+				t.Fatalf("Do = %v after %d sends; want an invalid-request error after 3", err, len(auths))
+			}
+			var sigs []string
+			for _, a := range auths {
+				i := strings.LastIndexAny(a, ":=")
+				if i < 0 || i == len(a)-1 {
+					t.Fatalf("Authorization %q holds no signature", a)
+				}
+				sigs = append(sigs, a[i+1:])
+			}
+			printed := []string{logs.String(), err.Error()}
+			for _, v := range []any{cfg, *cfg, req, resp, err, cfg.Options()} {
+				for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+					printed = append(printed, fmt.Sprintf(verb, v))
+				}
+			}
+			for _, p := range printed {
+				for _, secret := range append([]string{keySecret, password, "Authorization"}, sigs...) {
+					if strings.Contains(p, secret) {
+						t.Errorf("printed %q:\n%s", secret, p)
+					}
+				}
+			}
+			if !strings.Contains(logs.String(), "decision=resend") {
+				t.Errorf("the logs lack the retry decisions:\n%s", logs.String())
+			}
+		})
 	}
 }

@@ -29,8 +29,19 @@ type credential struct {
 }
 
 // account is everything about the account: its limits, which
-// DescribeUserQuota reports (and, with the quota work, its funds and
-// real-name verification, quota.Account).
+// DescribeUserQuota reports and quota.Check enforces, and its real-name
+// verification and funds (quota.Account).
 type account struct {
-	limits quota.Limits
+	limits  quota.Limits
+	account quota.Account
+}
+
+// newAccount returns the account the settings configure: WithAccount's,
+// or quota.DefaultAccount of the limits, which meets every prerequisite.
+func newAccount(s settings) account {
+	a := account{limits: s.limits, account: quota.DefaultAccount(s.limits)}
+	if s.account != nil {
+		a.account = *s.account
+	}
+	return a
 }

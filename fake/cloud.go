@@ -136,9 +136,9 @@ func (c *Cloud) Calls() []Call { return c.log.all() }
 // ClearCalls empties the action log.
 func (c *Cloud) ClearCalls() { c.log.clear() }
 
-// Reset forgets every cluster, task, node, registered-on-use network
-// object, injected failure, reactor and logged call, and restores the
-// principal, the network and the account the options configured. The
+// Reset forgets every cluster, node pool, task, node, registered-on-use
+// network object, injected failure, reactor and logged call, and restores
+// the principal, the network and the account the options configured. The
 // clock keeps its time, so that timestamps never go back; IDs are never
 // reused.
 func (c *Cloud) Reset() {
@@ -150,6 +150,7 @@ func (c *Cloud) Reset() {
 	c.st.mu.Lock()
 	c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
 	c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
+	c.st.hosts = st.hosts
 	c.st.mu.Unlock()
 	c.reactors.clear()
 	c.log.clear()
@@ -191,7 +192,9 @@ func (c *Cloud) VSwitch(id string) (VSwitch, bool) {
 // the end of its progression): the task ends failed with code and message
 // (defaults: InternalError and a message naming the injection), and the
 // cluster goes to failed (create), updating_failed (modify) or
-// delete_failed (delete). ChangeAnyCreate matches a create of any form.
+// delete_failed (delete), or back to running (ScaleOutCluster, node
+// removal). A failed node pool change ends as the package documentation
+// says. ChangeAnyCreate matches a cluster create of any form.
 func (c *Cloud) FailNext(ch Change, code, message string) {
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
@@ -212,6 +215,31 @@ func (c *Cloud) FailCluster(clusterID, code, message string) error {
 		rec.op.fail = &f
 	} else {
 		rec.failNext = &f
+	}
+	return nil
+}
+
+// FailNodePool makes the node pool's change in progress fail when it
+// completes, or, when none is in progress, its next change: the task ends
+// failed with code and message; see the package documentation for what a
+// failed change leaves.
+func (c *Cloud) FailNodePool(clusterID, poolID, code, message string) error {
+	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
+	now := c.clock.Now()
+	rec, e := c.st.clusterLocked(clusterID, now, false)
+	if e != nil {
+		return fmt.Errorf("fail node pool %s: %w", poolID, e)
+	}
+	p, e := c.st.poolLocked(rec, poolID, now)
+	if e != nil {
+		return fmt.Errorf("fail node pool %s: %w", poolID, e)
+	}
+	f := Failure{Code: code, Message: message}
+	if p.op != nil {
+		p.op.fail = &f
+	} else {
+		p.failNext = &f
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ import (
 // not.
 func TestConcurrentClients(t *testing.T) {
 	const workers = 50
-	c := fake.New()
+	c := fake.New(fake.WithLimits(roomyLimits(workers)))
 	var (
 		mu              sync.Mutex
 		created, killed = map[string]bool{}, map[string]bool{}

@@ -20,10 +20,9 @@
 // comes from the clock (RFC 3339 with ACK's +08:00 offset); signature
 // freshness is judged on the wall clock. A change completes after its
 // Progression: a duration on the clock, a number of polls (a poll is a
-// read of the cluster, in DescribeClusterDetail, DescribeClustersV1,
-// DescribeClusterNodes or DescribeClusterUserKubeconfig, or of its task in
-// DescribeTaskInfo), or at once. A cluster and its task change at the same
-// instant, which both report as "updated".
+// read of the resource or of its task; see Progression), or at once. A
+// resource and its task change at the same instant, which both report as
+// "updated".
 //
 // # Defaults
 //
@@ -36,10 +35,22 @@
 //	create a serverless cluster               2 minutes
 //	delete a cluster                          3 minutes
 //	modify a cluster                          1 minute
+//	ScaleOutCluster                           5 minutes
+//	DeleteClusterNodes, RemoveClusterNodes    2 minutes
+//	create a node pool                        4 minutes
+//	scale a node pool (ScaleClusterNodePool)  3 minutes
+//	modify a node pool                        1 minute
+//	RemoveNodePoolNodes                       2 minutes
+//	delete a node pool                        3 minutes
+//	an autoscaler step (SetDemand)            3 minutes
 //	regions                                   cn-hangzhou
+//	limits (WithLimits)                       quota.ProductDefaults(), enforced
 //	cluster_quota / amk_cluster_quota         10 / 10
 //	ask_cluster_quota                         2
 //	node_quota / cluster_nodepool_quota       40 / 20
+//	container instances per serverless        300
+//	account (WithAccount)                     quota.DefaultAccount: verified, 100.00 CNY
+//	nodes added per ScaleClusterNodePool      1 to 500
 //	Kubernetes version when none is asked     DefaultKubernetesVersion
 //	kubeconfig validity                       3 years (TemporaryDurationMinutes: 15–4320)
 //	page size (DescribeClustersV1, nodes)     10, at most 100
@@ -58,14 +69,71 @@
 //     DeleteCluster with its retain options in the query or the body
 //     (JSON or form); ModifyCluster; ModifyClusterTags (the whole tag set,
 //     at once); DescribeClusterUserKubeconfig;
-//     DescribeTaskInfo; DescribeClusterNodes (the masters of dedicated
-//     clusters); DescribeUserQuota (the configured limits).
+//     DescribeTaskInfo; DescribeClusterNodes (masters, legacy workers and
+//     node pool nodes, filtered by nodepool_id, state and instanceIds,
+//     paged by pageNumber and pageSize); DescribeUserQuota (the
+//     configured limits).
 //   - States: initial → running, updating → running, deleting → gone
 //     (reads then answer ErrorClusterNotFound), and failed, updating_failed
 //     or delete_failed when a change is made to fail (FailNext,
 //     FailCluster, FailTask), with the task's error code and message.
 //     DeleteCluster is refused (ErrorClusterState) while another change
 //     runs, ModifyCluster unless the cluster is running.
+//   - Nodes: each has an instance ID (i-...), a name "<region>.<address>"
+//     (cn-hangzhou.192.168.0.101) from an address in its vSwitch, a
+//     creation time and a creation order (Node.Seq), and a source: initial
+//     (created with the cluster or its pool), or scale-out, as
+//     nodepool.Origin.Source spells them. Workers are initial, running,
+//     removing or failed; masters follow their cluster. CreateCluster
+//     makes the masters of a dedicated cluster, the legacy workers of
+//     num_of_nodes and the node pools of its nodepools array (judged by
+//     the nodepool package's rules under "nodepools[i]."), all ready when
+//     the cluster runs. ScaleOutCluster adds scale-out workers (the
+//     cluster is scaling, then running); DeleteClusterNodes and
+//     RemoveClusterNodes remove workers by node name (removing, then
+//     running), never masters.
+//   - Node pools: CreateClusterNodePool (initial → active, with its
+//     desired size, or its autoscaler's minimum, of initial nodes),
+//     DescribeClusterNodePools (NodepoolName: a substring of the name),
+//     DescribeClusterNodePoolDetail, ModifyClusterNodePool (updating →
+//     active; a new desired size adds or removes nodes at once),
+//     ScaleClusterNodePool (count = the nodes to add, 1 to 500; scaling →
+//     active), RemoveNodePoolNodes (instance_ids, or node names in nodes;
+//     removing → active) and DeleteClusterNodepool (deleting → gone; a
+//     pool with nodes only with force=true, else ErrorNodePoolState). The
+//     desired size changes when a call is accepted, as ACK's does: a scale
+//     raises it and a removal lowers it by its count. Every pool write needs
+//     the cluster running (ErrorClusterState) and the pool active with
+//     nothing in progress (ErrorNodePoolState). Bodies are judged by the
+//     nodepool package: ValidateCreateRequest on create, ApplyModifyRequest
+//     then CheckChange and Validate on modify (a max pods sent in
+//     node_config counts as a change of it). Unknown pools answer
+//     ErrorNodePoolNotFound; deleting a cluster removes its pools and
+//     nodes. FailNodePool, FailTask and FailNext fail a pool's change: the
+//     nodes it added fail, the nodes it was removing stay, the desired size
+//     goes back, and the pool is active again (failed, for a create).
+//   - Autoscaling: SetDemand drives an autoscaled pool's autoscaler; it
+//     follows the demand within its minimum and maximum, adds scale-out
+//     nodes up to the node quota (none while an account prerequisite
+//     fails), and scales in by removing the nodes
+//     nodepool.ChooseScaleIn picks, so the nodes created with the pool
+//     remain. Its steps are changes of their own (ChangeAutoScale), taken
+//     when the call, or the pool's previous change, completes.
+//   - Quotas and account prerequisites, with the quota package's Check:
+//     CreateCluster (the cluster counts; masters, legacy workers and
+//     initial pool nodes; the pools; pods per node), CreateClusterNodePool
+//     (one pool, its initial nodes, its max pods), ScaleClusterNodePool,
+//     ModifyClusterNodePool, ScaleOutCluster (nodes) and
+//     RunContainerInstances (container instances of a serverless cluster).
+//     A call that would exceed a limit changes nothing and answers HTTP 400
+//     with the first violation's code (QuotaExceeded.Cluster,
+//     QuotaExceeded.ManagedCluster, QuotaExceeded.ServerlessCluster,
+//     QuotaExceeded.Node, QuotaExceeded.NodePool,
+//     QuotaExceeded.ContainerInstance, QuotaExceeded.PodsPerNode,
+//     Account.RealNameRequired, InsufficientBalance) and a message naming,
+//     for each violation, the limit, its usage, the need and the limit's
+//     value. Usage counts every living cluster, deleting ones included, and
+//     every node, those being created or removed included.
 //   - Every rule of the cluster package: CreateCluster bodies are checked
 //     with cluster.ValidateCreateRequest, ModifyCluster bodies with
 //     cluster.ApplyModifyBody and cluster.CheckChange. The network adds the
@@ -83,12 +151,20 @@
 //
 // # What is not simulated
 //
-// Node pools, worker nodes, quota enforcement, account balance and
-// real-name checks arrive with the node pool and quota work; upgrades,
-// addons, TagResources, cluster task lists, billing and every other ACK API
-// answer NotImplemented (HTTP 501) naming the action, never a silent
-// success. No Kubernetes API server runs behind a cluster: the kubeconfig
-// points at a name under .invalid and holds placeholder certificates.
+// Upgrades (of clusters and node pools), AttachInstancesToNodePool,
+// RepairClusterNodePool, SyncClusterNodePool, addons, TagResources, cluster
+// task lists, billing and every other ACK API answer NotImplemented (HTTP
+// 501) naming the action, never a silent success. Node pools keep the
+// fields the nodepool package models (nodepool.Spec); other fields of a
+// node pool body are accepted and not echoed. Edge and Lingjun pools are
+// refused (nodepool.type.supported). Nodes never fail, stop or change by
+// themselves, no pods run on them, and the autoscaler acts only on demand
+// set by SetDemand. Container instances exist only as a count
+// (RunContainerInstances, StopContainerInstances). Real-name verification
+// and funds are what WithAccount or SetAccount say; no API reports or
+// changes them. No Kubernetes API server runs behind a cluster: the
+// kubeconfig points at a name under .invalid and holds placeholder
+// certificates.
 // Clusters never fail, stall or change by themselves: only injected
 // failures fail. RAM policies, STS tokens, resource groups and regions
 // beyond the configured list are not modelled; nonces are not remembered.
@@ -105,6 +181,8 @@
 // text: each broken rule as "field: message [rule.id]", joined by "; ", so
 // that a client can read the rule IDs back. The fake's own rules use the
 // same format with IDs starting "fake." (RuleRegion, RuleVPCID, ...).
-// Codes whose ACK spelling is unknown are the fake's own and say so
-// (ErrorDeletionProtection, ErrorTaskNotFound, NotImplemented).
+// Quota refusals carry the quota package's codes (quota.CodeNodeQuota,
+// ...) with HTTP 400. Codes whose ACK spelling is unknown are the fake's
+// own and say so (ErrorDeletionProtection, ErrorTaskNotFound,
+// NotImplemented).
 package fake

@@ -17,6 +17,13 @@ const (
 	ErrorClusterNotFound = "ErrorClusterNotFound"
 	// ErrorTaskNotFound (fake, 404): the task does not exist.
 	ErrorTaskNotFound = "ErrorTaskNotFound"
+	// ErrorNodePoolNotFound (ACK, 404): the node pool does not exist in
+	// the cluster, or was deleted.
+	ErrorNodePoolNotFound = "ErrorNodePoolNotFound"
+	// ErrorNodePoolState (ACK's spelling, 400): the node pool's state does
+	// not allow the operation now: another operation runs on it, or a
+	// delete without force finds nodes in it.
+	ErrorNodePoolState = "ErrorNodePoolState"
 	// ErrorClusterState (ACK, 400): the cluster's state does not allow the
 	// operation now, for example a delete while it is being created.
 	ErrorClusterState = "ErrorClusterState"
@@ -76,6 +83,8 @@ const (
 var statuses = map[string]int{
 	ErrorClusterNotFound:       http.StatusNotFound,
 	ErrorTaskNotFound:          http.StatusNotFound,
+	ErrorNodePoolNotFound:      http.StatusNotFound,
+	ErrorNodePoolState:         http.StatusBadRequest,
 	ErrorClusterState:          http.StatusBadRequest,
 	ErrorDeletionProtection:    http.StatusBadRequest,
 	InvalidParameter:           http.StatusBadRequest,

@@ -80,3 +80,60 @@ func FuzzDeleteAndListQueries(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNodePoolCalls sends arbitrary CreateClusterNodePool,
+// ModifyClusterNodePool and ScaleClusterNodePool bodies and
+// RemoveNodePoolNodes queries to a running cluster with one pool: never a
+// server error, never more nodes than the node quota, and every pool's
+// nodes are the cluster's nodes of that pool.
+func FuzzNodePoolCalls(f *testing.F) {
+	f.Add([]byte(mustJSONf(poolBody("seed", 2))), []byte(`{"scaling_group":{"desired_size":4}}`), []byte(`{"count":3}`), "instance_ids=%5B%5D")
+	f.Add([]byte(mustJSONf(autoscaledBody("auto", 1, 5))), []byte(`{"auto_scaling":{"enable":false}}`), []byte(`{"count":501}`), "nodes=%5B%22x%22%5D")
+	f.Add([]byte(`{"count":7,"nodepool_info":{"name":"old"}}`), []byte(`{"node_config":{"kubelet_configuration":{"maxPods":9}}}`), []byte(`{}`), "instance_ids=x")
+	f.Add([]byte(`[]`), []byte(`null`), []byte(`{"count":-1}`), "release_node=maybe")
+	f.Fuzz(func(t *testing.T, create, modify, scale []byte, removeQuery string) {
+		c := fake.New(fake.WithProgressions(fake.Immediately()))
+		id := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("fuzz"))).ClusterID
+		poolID := decode[wire.CreateNodePoolResponse](t, call(t, c, wire.ActionCreateClusterNodePool, []string{id}, nil, poolBody("base", 1))).NodepoolID
+		q, err := url.ParseQuery(removeQuery)
+		if err != nil {
+			q = url.Values{}
+		}
+		for _, tc := range []struct {
+			action string
+			params []string
+			query  url.Values
+			body   []byte
+		}{
+			{wire.ActionCreateClusterNodePool, []string{id}, nil, create},
+			{wire.ActionModifyClusterNodePool, []string{id, poolID}, nil, modify},
+			{wire.ActionScaleClusterNodePool, []string{id, poolID}, nil, scale},
+			{wire.ActionRemoveNodePoolNodes, []string{id, poolID}, q, nil},
+		} {
+			req := wire.NewRequest(tc.action, tc.params...)
+			req.Query, req.Body = tc.query, tc.body
+			resp, err := c.Transport().RoundTrip(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode >= 500 {
+				t.Fatalf("%s: HTTP %d %s", tc.action, resp.StatusCode, resp.Body)
+			}
+		}
+		nodes := c.Nodes(id)
+		if len(nodes) > c.Limits().NodesPerCluster.Max {
+			t.Fatalf("%d nodes past the quota of %d", len(nodes), c.Limits().NodesPerCluster.Max)
+		}
+		for _, p := range c.NodePools(id) {
+			n := 0
+			for _, node := range nodes {
+				if node.PoolID == p.ID {
+					n++
+				}
+			}
+			if n != p.Nodes {
+				t.Fatalf("pool %s counts %d nodes, the cluster lists %d", p.ID, p.Nodes, n)
+			}
+		}
+	})
+}

@@ -61,6 +61,16 @@ var actions = map[string]action{
 	wire.ActionDescribeTaskInfo:              (*Cloud).describeTaskInfo,
 	wire.ActionDescribeClusterNodes:          (*Cloud).describeClusterNodes,
 	wire.ActionDescribeUserQuota:             (*Cloud).describeUserQuota,
+	wire.ActionScaleOutCluster:               (*Cloud).scaleOutCluster,
+	wire.ActionDeleteClusterNodes:            (*Cloud).deleteClusterNodes,
+	wire.ActionRemoveClusterNodes:            (*Cloud).removeClusterNodesV2,
+	wire.ActionCreateClusterNodePool:         (*Cloud).createClusterNodePool,
+	wire.ActionDescribeClusterNodePools:      (*Cloud).describeClusterNodePools,
+	wire.ActionDescribeClusterNodePoolDetail: (*Cloud).describeClusterNodePoolDetail,
+	wire.ActionModifyClusterNodePool:         (*Cloud).modifyClusterNodePool,
+	wire.ActionScaleClusterNodePool:          (*Cloud).scaleClusterNodePool,
+	wire.ActionDeleteClusterNodepool:         (*Cloud).deleteClusterNodepool,
+	wire.ActionRemoveNodePoolNodes:           (*Cloud).removeNodePoolNodes,
 }
 
 // Implemented reports whether the fake simulates an action; the others

@@ -8,11 +8,11 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // RuleRegion is the fake's own rule that a cluster is created in one of
@@ -86,6 +86,7 @@ func (c *Cloud) createCluster(r *request) answer {
 		}
 		vs = append(vs, ve.Violations...)
 	}
+	vs = append(vs, initialPoolViolations(&req)...)
 	if len(vs) > 0 {
 		return fail(refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}))
 	}
@@ -94,9 +95,18 @@ func (c *Cloud) createCluster(r *request) answer {
 		return fail(refusal(err))
 	}
 	spec = spec.WithDefaults()
+	pools := make([]nodepool.Spec, len(req.Nodepools))
+	for i := range req.Nodepools {
+		if pools[i], err = nodepool.SpecFromCreateRequest(&req.Nodepools[i]); err != nil {
+			return fail(refusal(err))
+		}
+	}
 
 	plan, e := st.net.admit(createNetRequest(&req, spec), st.cidrUsesLocked(), c.ids)
 	if e != nil {
+		return fail(e)
+	}
+	if e := st.admitLocked(createPlan(&req, spec, pools)); e != nil {
 		return fail(e)
 	}
 	st.net.commit(plan)
@@ -132,11 +142,16 @@ func (c *Cloud) createCluster(r *request) answer {
 		rec.extra.securityGroupID = "sg-" + c.ids.hexID("sg", 20)
 	}
 	st.addNodesLocked(rec, now)
+	for i, ps := range pools {
+		p, _ := st.newPoolLocked(rec, ps, now)
+		p.isDefault = i == 0
+	}
 	rec.extra.intranetEndpoint = "https://" + st.net.hostIP(firstVSwitch(spec), 2) + ":6443"
 	rec.extra.publicEndpoint = "https://" + rec.id + "." + spec.Region + ".cs.fake.invalid:6443"
 	st.clusters[rec.id] = rec
 	st.order = append(st.order, rec)
-	t := st.startLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now, nil)
+	t := st.startDoneLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,
+		func(f *Failure) { st.endCreateLocked(rec, f) })
 	return ok(wire.CreateClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
 }
 
@@ -172,6 +187,11 @@ func createNetRequest(req *wire.CreateClusterRequest, spec cluster.Spec) netRequ
 	add("master_vswitch_ids", req.MasterVSwitchIDs)
 	add("worker_vswitch_ids", req.WorkerVSwitchIDs)
 	add("pod_vswitch_ids", req.PodVSwitchIDs)
+	for i, p := range req.Nodepools {
+		if p.ScalingGroup != nil {
+			add(fmt.Sprintf("nodepools[%d].scaling_group.vswitch_ids", i), p.ScalingGroup.VSwitchIDs)
+		}
+	}
 	return nr
 }
 
@@ -207,31 +227,6 @@ func firstVSwitch(s cluster.Spec) string {
 		return s.Masters.VSwitches[0].ID
 	}
 	return ""
-}
-
-// addNodesLocked creates the nodes that come with a cluster: the masters
-// of a dedicated cluster. Workers come from node pools.
-func (s *store) addNodesLocked(c *clusterRec, now time.Time) {
-	m := c.spec.Masters
-	if c.spec.Form != cluster.Dedicated || m == nil {
-		return
-	}
-	for i := range m.Count {
-		n := &nodeRec{
-			instanceID: s.ids.instance(), clusterID: c.id, role: "Master",
-			name:       fmt.Sprintf("master-%02d-k8s-for-cs-%s", i+1, c.id),
-			chargeType: m.ChargeType, created: now,
-		}
-		if i < len(m.InstanceTypes) {
-			n.instanceType = m.InstanceTypes[i]
-		}
-		if i < len(m.VSwitches) {
-			n.vswitchID = m.VSwitches[i].ID
-		}
-		n.ip = s.net.hostIP(n.vswitchID, 10+i)
-		s.nodes[n.instanceID] = n
-		c.nodeIDs = append(c.nodeIDs, n.instanceID)
-	}
 }
 
 // hostIP returns an address for host number n of a vSwitch: inside its

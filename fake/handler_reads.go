@@ -64,19 +64,25 @@ func (c *Cloud) describeKubeconfig(r *request) answer {
 	})
 }
 
-// describeClusterNodes lists a cluster's nodes: the masters of a
-// dedicated cluster (workers come from node pools), filtered by
-// nodepool_id, state and instanceIds, paged by pageNumber and pageSize.
+// describeClusterNodes lists a cluster's nodes in creation order: the
+// masters of a dedicated cluster, its legacy workers and the nodes of its
+// node pools, filtered by nodepool_id, state and instanceIds, paged by
+// pageNumber and pageSize. The read is a poll of the cluster's change, and
+// of the pool's when it filters by one.
 func (c *Cloud) describeClusterNodes(r *request) answer {
 	q, err := wire.ParseDescribeClusterNodesQuery(r.http.URL.Query())
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
 	c.st.mu.Lock()
-	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], c.now(), true)
+	now := c.now()
+	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, true)
 	if e != nil {
 		c.st.mu.Unlock()
 		return fail(e)
+	}
+	if i := slices.IndexFunc(rec.pools, func(p *poolRec) bool { return p.id == q.NodepoolID }); i >= 0 && rec.pools[i].op != nil {
+		rec.pools[i].op.poll(now)
 	}
 	snap := c.st.snapshotLocked(rec)
 	c.st.mu.Unlock()

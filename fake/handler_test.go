@@ -115,8 +115,17 @@ func TestUnroutedRequests(t *testing.T) {
 			}
 		})
 	}
-	if fake.Implemented(wire.ActionCreateClusterNodePool) || !fake.Implemented(wire.ActionCreateCluster) {
-		t.Fatal("Implemented reports the wrong actions")
+	for action, want := range map[string]bool{
+		wire.ActionCreateCluster:             true,
+		wire.ActionCreateClusterNodePool:     true,
+		wire.ActionRemoveNodePoolNodes:       true,
+		wire.ActionScaleOutCluster:           true,
+		wire.ActionUpgradeClusterNodepool:    false,
+		wire.ActionAttachInstancesToNodePool: false,
+	} {
+		if got := fake.Implemented(action); got != want {
+			t.Errorf("Implemented(%s) = %v, want %v", action, got, want)
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/quota"
 )
 
 // call sends one request through the in-process transport and returns the
@@ -109,6 +110,16 @@ func waitState(t testing.TB, c *fake.Cloud, id, want string, within time.Duratio
 		}
 		_ = c.Clock().Sleep(context.Background(), 30*time.Second)
 	}
+}
+
+// roomyLimits are the product's limits with room for n clusters of every
+// form, for tests that create many.
+func roomyLimits(n int) quota.Limits {
+	l := quota.ProductDefaults()
+	for _, c := range []*quota.Count{&l.Clusters, &l.ManagedClusters, &l.ServerlessClusters} {
+		c.Max = n
+	}
+	return l
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

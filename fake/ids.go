@@ -44,6 +44,12 @@ func (g *idGen) task() string { return "T-" + g.hexID("task", 24) }
 // instance returns an ECS instance ID: "i-" and 20 hex digits.
 func (g *idGen) instance() string { return "i-" + g.hexID("instance", 20) }
 
+// nodepool returns a node pool ID: "np" and 32 hex digits.
+func (g *idGen) nodepool() string { return "np" + g.hexID("nodepool", 32) }
+
+// scalingGroup returns the ID of a node pool's Auto Scaling group.
+func (g *idGen) scalingGroup() string { return "asg-" + g.hexID("asg", 20) }
+
 // vpc returns a VPC ID for a VPC the fake creates itself.
 func (g *idGen) vpc() string { return "vpc-" + g.hexID("vpc", 22) }
 

@@ -26,6 +26,7 @@ type settings struct {
 	regions      []string
 	creds        map[string]credential
 	limits       quota.Limits
+	account      *quota.Account
 	vpcs         []VPC
 	vswitches    []VSwitch
 	strict       bool
@@ -57,6 +58,10 @@ func (s settings) clone() settings {
 	c.vpcs = slices.Clone(s.vpcs)
 	c.vswitches = slices.Clone(s.vswitches)
 	c.progressions = maps.Clone(s.progressions)
+	if s.account != nil {
+		a := *s.account
+		c.account = &a
+	}
 	return c
 }
 
@@ -88,8 +93,15 @@ func WithReadOnlyCredential(accessKeyID, accessKeySecret string) Option {
 }
 
 // WithLimits sets the account's quotas and limits, which DescribeUserQuota
-// reports; the default is quota.ProductDefaults().
+// reports and every write is checked against (quota.Check); the default is
+// quota.ProductDefaults().
 func WithLimits(l quota.Limits) Option { return func(s *settings) { s.limits = l } }
+
+// WithAccount sets the account's real-name verification and funds, which
+// the account prerequisites of the limits look at. The default is
+// quota.DefaultAccount of the limits: verified, with the funds the
+// pay-as-you-go prerequisite asks for.
+func WithAccount(a quota.Account) Option { return func(s *settings) { s.account = &a } }
 
 // WithVPC registers a VPC. New panics when its ID or CIDR is malformed.
 func WithVPC(v VPC) Option { return func(s *settings) { s.vpcs = append(s.vpcs, v) } }

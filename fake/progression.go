@@ -12,8 +12,7 @@ import (
 // Progression, and failures can be injected per kind (Cloud.FailNext).
 type Change string
 
-// The kinds of change of clusters. Node pool kinds join them with the node
-// pool API.
+// The kinds of change of clusters, node pools and nodes.
 const (
 	// ChangeCreateDedicated creates a dedicated cluster: initial → running.
 	ChangeCreateDedicated Change = "create-dedicated"
@@ -27,18 +26,42 @@ const (
 	ChangeDeleteCluster Change = "delete-cluster"
 	// ChangeModifyCluster modifies a cluster: updating → running.
 	ChangeModifyCluster Change = "modify-cluster"
+	// ChangeScaleOutCluster adds legacy workers to a cluster
+	// (ScaleOutCluster): scaling → running.
+	ChangeScaleOutCluster Change = "scale-out-cluster"
+	// ChangeRemoveClusterNodes removes nodes by name (DeleteClusterNodes,
+	// RemoveClusterNodes): the cluster is removing, then running.
+	ChangeRemoveClusterNodes Change = "remove-cluster-nodes"
+	// ChangeCreateNodePool creates a node pool: initial → active.
+	ChangeCreateNodePool Change = "nodepool-create"
+	// ChangeScaleNodePool adds nodes to a pool (ScaleClusterNodePool):
+	// scaling → active.
+	ChangeScaleNodePool Change = "nodepool-scale"
+	// ChangeModifyNodePool modifies a pool: updating → active.
+	ChangeModifyNodePool Change = "nodepool-modify"
+	// ChangeRemoveNodes removes nodes from a pool (RemoveNodePoolNodes):
+	// removing → active.
+	ChangeRemoveNodes Change = "nodepool-remove-nodes"
+	// ChangeDeleteNodePool deletes a pool: deleting → gone.
+	ChangeDeleteNodePool Change = "nodepool-delete"
+	// ChangeAutoScale is a step of a pool's autoscaler (see
+	// Cloud.SetDemand): scaling or removing → active.
+	ChangeAutoScale Change = "nodepool-autoscale"
 	// ChangeAnyCreate is not a change of its own: given to FailNext it
-	// matches the next create of any form.
+	// matches the next create of a cluster of any form.
 	ChangeAnyCreate Change = "create"
 )
 
 // Progression says when a change completes: after a duration on the
 // virtual clock, after a number of polls, or at once.
 //
-// A poll is any read of the resource or of its task: DescribeClusterDetail,
-// an appearance in DescribeClustersV1, DescribeClusterNodes,
-// DescribeClusterUserKubeconfig or DescribeTaskInfo. With Polls = n the
-// first n polls see the change in progress and poll n+1 sees it done.
+// A poll is any read of the resource or of its task. For a cluster:
+// DescribeClusterDetail, an appearance in DescribeClustersV1,
+// DescribeClusterNodes or DescribeClusterUserKubeconfig. For a node pool:
+// DescribeClusterNodePoolDetail, an appearance in DescribeClusterNodePools,
+// or DescribeClusterNodes filtered by the pool. For both: DescribeTaskInfo
+// of the change's task. With Polls = n the first n polls see the change in
+// progress and poll n+1 sees it done.
 type Progression struct {
 	// After is how long the change takes on the virtual clock. The
 	// resource and its task change at the instant start+After, and that
@@ -80,6 +103,15 @@ func DefaultProgressions() map[Change]Progression {
 		ChangeCreateServerless: AfterDuration(2 * time.Minute),
 		ChangeDeleteCluster:    AfterDuration(3 * time.Minute),
 		ChangeModifyCluster:    AfterDuration(time.Minute),
+
+		ChangeScaleOutCluster:    AfterDuration(5 * time.Minute),
+		ChangeRemoveClusterNodes: AfterDuration(2 * time.Minute),
+		ChangeCreateNodePool:     AfterDuration(4 * time.Minute),
+		ChangeScaleNodePool:      AfterDuration(3 * time.Minute),
+		ChangeModifyNodePool:     AfterDuration(time.Minute),
+		ChangeRemoveNodes:        AfterDuration(2 * time.Minute),
+		ChangeDeleteNodePool:     AfterDuration(3 * time.Minute),
+		ChangeAutoScale:          AfterDuration(3 * time.Minute),
 	}
 }
 

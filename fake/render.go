@@ -145,32 +145,54 @@ func renderTask(t taskRec) wire.TaskInfo {
 		Target:     &wire.TaskTarget{ID: t.clusterID, Type: "cluster"},
 		Parameters: t.params,
 	}
+	if t.poolID != "" {
+		ti.Target = &wire.TaskTarget{ID: t.poolID, Type: "nodepool"}
+	}
 	if t.err != nil {
 		ti.Error = &wire.TaskError{Code: t.err.Code, Message: t.err.Message}
 	}
 	return ti
 }
 
-// nodeState is a master's state, which follows its cluster's.
-func nodeState(st cluster.State) (state, nodeStatus, instanceStatus string) {
-	switch {
-	case st == cluster.StateInitial:
-		return "initial", "NotReady", "Pending"
-	case st == cluster.StateFailed:
-		return "failed", "NotReady", "Stopped"
-	case st == cluster.StateDeleting:
-		return "removing", "NotReady", "Running"
+// masterState is a master's state, which follows its cluster's.
+func masterState(st cluster.State) string {
+	switch st {
+	case cluster.StateInitial:
+		return nodeInitial
+	case cluster.StateFailed:
+		return nodeFailed
+	case cluster.StateDeleting:
+		return nodeRemoving
 	}
-	return "running", "Ready", "Running"
+	return nodeRunning
+}
+
+// nodeState returns a node's state with its Kubernetes and ECS statuses:
+// a worker's own, a master's its cluster's (see masterState); every node
+// is removing while its cluster is deleted.
+func nodeState(n nodeRec, st cluster.State) (state, nodeStatus, instanceStatus string) {
+	state = n.state
+	if state == "" || st == cluster.StateDeleting {
+		state = masterState(st)
+	}
+	switch state {
+	case nodeInitial:
+		return state, "NotReady", "Pending"
+	case nodeFailed:
+		return state, "NotReady", "Stopped"
+	case nodeRemoving:
+		return state, "NotReady", "Running"
+	}
+	return state, "Ready", "Running"
 }
 
 // renderNode turns a node into an item of DescribeClusterNodes.
 func renderNode(n nodeRec, region string, st cluster.State) wire.Node {
-	state, status, instance := nodeState(st)
+	state, status, instance := nodeState(n, st)
 	return wire.Node{
 		InstanceID:         n.instanceID,
 		InstanceName:       n.name,
-		NodeName:           region + "." + n.ip,
+		NodeName:           nodeName(region, n.ip),
 		HostName:           "iZ" + n.instanceID[2:] + "Z",
 		InstanceRole:       n.role,
 		State:              state,
@@ -182,6 +204,7 @@ func renderNode(n nodeRec, region string, st cluster.State) wire.Node {
 		InstanceChargeType: n.chargeType,
 		SpotStrategy:       "NoSpot",
 		NodepoolID:         n.nodepoolID,
+		Source:             n.origin.Source(),
 		IsAliyunNode:       true,
 		CreationTime:       formatTime(n.created),
 	}

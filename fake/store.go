@@ -7,14 +7,16 @@ import (
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 )
 
-// store is the fake's state: clusters, their tasks and nodes, the account
-// and the network. One mutex guards all of it; every method whose name
-// ends in Locked expects it held. Nothing changes by itself: a resource's
-// state is brought up to the clock (settled) whenever it is read, so the
-// store needs no timers and no goroutines. Node pools join the clusters
-// with the node pool API: they hang off clusterRec the way nodes do.
+// store is the fake's state: clusters, their node pools, tasks and nodes,
+// the account and the network. One mutex guards all of it; every method
+// whose name ends in Locked expects it held. Nothing changes by itself: a
+// resource's state is brought up to the clock (settled) whenever it is
+// read, so the store needs no timers and no goroutines. Node pools hang
+// off their cluster (clusterRec.pools); nodes are kept by instance ID and
+// listed, in creation order, by their cluster (clusterRec.nodeIDs).
 type store struct {
 	mu       sync.Mutex
 	ids      *idGen
@@ -26,6 +28,11 @@ type store struct {
 	nodes    map[string]*nodeRec // by instance ID
 	net      *network
 	acct     account
+
+	// hosts counts the worker addresses handed out per vSwitch; nodeSeq
+	// numbers nodes in the order they were created.
+	hosts   map[string]int
+	nodeSeq int64
 
 	failNext []failRule
 }
@@ -50,7 +57,9 @@ type clusterRec struct {
 	// (the legacy "Ask" type is kept as it was sent).
 	wireType, profile, clusterSpec string
 	extra                          clusterExtra
-	nodeIDs                        []string // masters (and, with node pools, workers), in order
+	nodeIDs                        []string   // masters and workers, in creation order
+	pools                          []*poolRec // living node pools, by creation
+	containerInstances             int        // running container instances (serverless)
 	op                             *pending
 	lastTask                       string
 	// failNext makes the cluster's next change fail.
@@ -93,6 +102,8 @@ type taskRec struct {
 	updated   time.Time
 	err       *Failure
 	params    map[string]any
+	// poolID is the node pool the task acts on; empty for a cluster task.
+	poolID string
 	// op is the change the task tracks while it runs; nil once it ended.
 	op *pending
 }
@@ -100,7 +111,7 @@ type taskRec struct {
 // nodeRec is one ECS node of a cluster.
 type nodeRec struct {
 	instanceID   string
-	name         string
+	name         string // the ECS instance name
 	clusterID    string
 	nodepoolID   string
 	role         string // Master or Worker
@@ -109,6 +120,14 @@ type nodeRec struct {
 	ip           string
 	chargeType   string
 	created      time.Time
+	// seq is the node's place in the order the store created nodes.
+	seq int64
+	// origin says how the node came: with the cluster or its pool, or by
+	// a scale-out.
+	origin nodepool.Origin
+	// state is a worker's state (nodeInitial, nodeRunning, nodeRemoving,
+	// nodeFailed); empty for a master, whose state follows its cluster's.
+	state string
 }
 
 func newStore(s settings, ids *idGen) (*store, error) {
@@ -119,7 +138,8 @@ func newStore(s settings, ids *idGen) (*store, error) {
 		tasks:    map[string]*taskRec{},
 		nodes:    map[string]*nodeRec{},
 		net:      newNetwork(s.strict),
-		acct:     account{limits: s.limits},
+		acct:     newAccount(s),
+		hosts:    map[string]int{},
 	}
 	for _, v := range s.vpcs {
 		if err := st.net.addVPC(v); err != nil {
@@ -134,18 +154,25 @@ func newStore(s settings, ids *idGen) (*store, error) {
 	return st, nil
 }
 
-// settleLocked brings a cluster up to now: a change that is due completes
-// at its due instant.
+// settleLocked brings a cluster and its node pools up to now: a change
+// that is due completes at its due instant.
 func (s *store) settleLocked(c *clusterRec, now time.Time) {
 	if c.op != nil && c.op.settle(now) {
 		c.op = nil
+	}
+	if c.state == cluster.StateDeleted {
+		return
+	}
+	for _, p := range slices.Clone(c.pools) {
+		s.settlePoolLocked(c, p, now)
 	}
 }
 
 // completeCluster returns how a change of kind ch ends on cluster c: the
 // cluster records the instant as updated and takes the change's final
-// state (or its failed state); apply, when set, runs on success.
-func (s *store) completeCluster(c *clusterRec, ch Change, apply func()) func(at time.Time, failure *Failure) {
+// state (or its failed state); done, when set, runs with the failure (nil
+// on success).
+func (s *store) completeCluster(c *clusterRec, ch Change, done func(failure *Failure)) func(at time.Time, failure *Failure) {
 	return func(at time.Time, failure *Failure) {
 		c.updated = at
 		if failure != nil {
@@ -154,8 +181,15 @@ func (s *store) completeCluster(c *clusterRec, ch Change, apply func()) func(at 
 				c.state = cluster.StateDeleteFailed
 			case ChangeModifyCluster:
 				c.state = cluster.StateUpdatingFailed
+			case ChangeScaleOutCluster, ChangeRemoveClusterNodes:
+				// The cluster stays usable; the task and the nodes say
+				// what failed.
+				c.state = cluster.StateRunning
 			default:
 				c.state = cluster.StateFailed
+			}
+			if done != nil {
+				done(failure)
 			}
 			return
 		}
@@ -163,15 +197,19 @@ func (s *store) completeCluster(c *clusterRec, ch Change, apply func()) func(at 
 			s.removeLocked(c)
 			return
 		}
-		if apply != nil {
-			apply()
+		if done != nil {
+			done(nil)
 		}
 		c.state, c.ready = cluster.StateRunning, true
+		// The pools' autoscalers resume once the cluster runs again.
+		for _, p := range slices.Clone(c.pools) {
+			s.autoscaleLocked(c, p, at)
+		}
 	}
 }
 
-// removeLocked forgets a deleted cluster and its nodes; its tasks stay
-// readable.
+// removeLocked forgets a deleted cluster, its node pools and its nodes;
+// its tasks stay readable.
 func (s *store) removeLocked(c *clusterRec) {
 	c.state = cluster.StateDeleted
 	delete(s.clusters, c.id)
@@ -179,6 +217,10 @@ func (s *store) removeLocked(c *clusterRec) {
 	for _, id := range c.nodeIDs {
 		delete(s.nodes, id)
 	}
+	for _, p := range c.pools {
+		p.gone = true
+	}
+	c.pools, c.nodeIDs, c.containerInstances = nil, nil, 0
 }
 
 // newTaskLocked records a running task for a change starting at now.
@@ -212,9 +254,23 @@ func (s *store) newPendingLocked(ch Change, t *taskRec, fail **Failure, now time
 // once when its progression is immediate. apply, when set, runs when the
 // change succeeds.
 func (s *store) startLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, apply func()) *taskRec {
+	var done func(*Failure)
+	if apply != nil {
+		done = func(failure *Failure) {
+			if failure == nil {
+				apply()
+			}
+		}
+	}
+	return s.startDoneLocked(c, ch, taskType, params, now, done)
+}
+
+// startDoneLocked is startLocked with a done function that runs when the
+// change ends, successful (failure nil) or not.
+func (s *store) startDoneLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, done func(failure *Failure)) *taskRec {
 	t := s.newTaskLocked(c.id, taskType, params, now)
 	op := s.newPendingLocked(ch, t, &c.failNext, now)
-	op.complete = s.completeCluster(c, ch, apply)
+	op.complete = s.completeCluster(c, ch, done)
 	c.op, c.lastTask, c.updated = op, t.id, now
 	s.settleLocked(c, now)
 	return t
@@ -279,6 +335,7 @@ func (s *store) cidrUsesLocked() []cidrUse {
 type snapshot struct {
 	rec   clusterRec
 	nodes []nodeRec
+	pools int // the cluster's node pools
 }
 
 // snapshotLocked copies a cluster and its nodes.
@@ -287,8 +344,9 @@ func (s *store) snapshotLocked(c *clusterRec) snapshot {
 	r.spec = c.spec.Clone()
 	r.extra = c.extra.clone()
 	r.nodeIDs = slices.Clone(c.nodeIDs)
+	r.pools = nil
 	r.op, r.failNext = nil, nil
-	snap := snapshot{rec: r}
+	snap := snapshot{rec: r, pools: len(c.pools)}
 	for _, id := range c.nodeIDs {
 		if n, ok := s.nodes[id]; ok {
 			snap.nodes = append(snap.nodes, *n)

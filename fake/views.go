@@ -22,8 +22,14 @@ type Cluster struct {
 	Created, Updated time.Time
 	// TaskID is the cluster's latest task.
 	TaskID string
-	// Nodes counts the cluster's nodes (masters of a dedicated cluster).
+	// Nodes counts the cluster's nodes: masters, legacy workers and the
+	// nodes of its node pools, those being created or removed included.
 	Nodes int
+	// NodePools counts the cluster's node pools.
+	NodePools int
+	// ContainerInstances counts the container instances running on a
+	// serverless cluster (RunContainerInstances).
+	ContainerInstances int
 }
 
 // Task is a copy of a task.
@@ -32,6 +38,9 @@ type Task struct {
 	ID string
 	// ClusterID is the cluster the task acts on.
 	ClusterID string
+	// PoolID is the node pool the task acts on; empty for a task of the
+	// cluster.
+	PoolID string
 	// Type is the task type, for example TaskTypeCreate.
 	Type string
 	// State is running, success or failed.
@@ -46,6 +55,7 @@ func viewCluster(s snapshot) Cluster {
 	return Cluster{
 		ID: s.rec.id, Spec: s.rec.spec, State: s.rec.state,
 		Created: s.rec.created, Updated: s.rec.updated, TaskID: s.rec.lastTask, Nodes: len(s.nodes),
+		NodePools: s.pools, ContainerInstances: s.rec.containerInstances,
 	}
 }
 
@@ -80,6 +90,6 @@ func (c *Cloud) Task(id string) (Task, bool) {
 		return Task{}, false
 	}
 	tc := copyTask(t)
-	return Task{ID: tc.id, ClusterID: tc.clusterID, Type: tc.taskType, State: tc.state,
+	return Task{ID: tc.id, ClusterID: tc.clusterID, PoolID: tc.poolID, Type: tc.taskType, State: tc.state,
 		Created: tc.created, Updated: tc.updated, Error: tc.err}, true
 }

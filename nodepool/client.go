@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -74,6 +75,19 @@ func pageSize(n, def int) int {
 	return min(n, MaxPageSize)
 }
 
+// do sends one request through the Config's pipeline. An answer that
+// refuses the request by this package's rules (the fake runs them on what
+// it receives) comes back as an *ack.RefusalError, which errors.As reads
+// as the *ack.ValidationError a client-side check gives, with the same
+// rule IDs, and as the *ack.APIError.
+func (c *Client) do(ctx context.Context, req *ack.Request) (*ack.Response, error) {
+	resp, err := c.cfg.Do(ctx, req)
+	if err != nil {
+		return resp, core.AsRefusal(err)
+	}
+	return resp, nil
+}
+
 // Get returns the node pool poolID of the cluster clusterID. A pool (or a
 // cluster) that does not exist is an error matching ack.ErrNotFound.
 func (c *Client) Get(ctx context.Context, clusterID, poolID string) (*Detail, error) {
@@ -90,7 +104,7 @@ func (c *Client) describe(ctx context.Context, clusterID, poolID string) (*Detai
 	if err := checkIDs(clusterID, poolID); err != nil {
 		return nil, err
 	}
-	resp, err := c.cfg.Do(ctx, wire.NewRequest(wire.ActionDescribeClusterNodePoolDetail, clusterID, poolID))
+	resp, err := c.do(ctx, wire.NewRequest(wire.ActionDescribeClusterNodePoolDetail, clusterID, poolID))
 	if err != nil {
 		return nil, err
 	}

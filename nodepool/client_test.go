@@ -393,3 +393,36 @@ func TestIterationStopsEarly(t *testing.T) {
 		t.Errorf("%d calls for one node, want 1", n)
 	}
 }
+
+// TestServerRefusalReadsAsValidation checks that a request the server
+// refuses by this package's rules (as the fake does) reads as the
+// *ack.ValidationError a client-side check gives, and keeps its
+// *ack.APIError.
+func TestServerRefusalReadsAsValidation(t *testing.T) {
+	a := newTestACK()
+	p := a.seed(clientSpec(), 1, 0)
+	s := clientSpec()
+	s.MaxPods = 1000
+	refusal := Validate(s)
+	a.refuse[wire.ActionModifyClusterNodePool] = refusal
+	_, err := a.client().Modify(context.Background(), testCluster, p.id, func(s *Spec) { s.Name = "renamed" })
+	want := []ruleField{{"nodepool.max_pods.range", "node_config.kubelet_configuration.maxPods"}}
+	if diff := cmp.Diff(want, ruleFields(errorsAsValidation(t, err))); diff != "" {
+		t.Errorf("violations (-want +got):\n%s", diff)
+	}
+	var api *ack.APIError
+	var re *ack.RefusalError
+	if !errors.As(err, &api) || api.Action != wire.ActionModifyClusterNodePool || api.RequestID == "" || !errors.As(err, &re) || !errors.Is(err, ack.ErrInvalid) {
+		t.Errorf("error %v: want an *ack.RefusalError with the *ack.APIError of the modify and its request ID", err)
+	}
+}
+
+// errorsAsValidation finds the *ack.ValidationError in err.
+func errorsAsValidation(t *testing.T, err error) error {
+	t.Helper()
+	var ve *ack.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error %v holds no *ack.ValidationError", err)
+	}
+	return ve
+}

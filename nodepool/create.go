@@ -49,7 +49,7 @@ func (c *Client) Create(ctx context.Context, clusterID string, spec Spec) (*Oper
 	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
 		return c.findCreated(ctx, clusterID, spec.Name, before)
 	}
-	resp, err := c.cfg.Do(ctx, req)
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		return fail(err)
 	}

@@ -44,7 +44,7 @@ func (c *Client) Delete(ctx context.Context, clusterID, poolID string, optFns ..
 		}
 		return synthesized(wire.DeleteNodePoolResponse{}, requestID)
 	}
-	resp, err := c.cfg.Do(ctx, req)
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		// A re-send refused because the first attempt already applied.
 		if retryAttempts(err) > 1 && (errors.Is(err, ack.ErrNotFound) || errors.Is(err, ack.ErrConflict)) {

@@ -99,7 +99,10 @@
 // the instances are nodes of the pool, Scale refuses an autoscaled pool
 // (ErrAutoScaled) and a negative size. Modify sends ModifyRequest's body:
 // only what the edit changed, as absolute values; ApplyModifyRequest reads
-// such a body back onto a Spec, as the fake applies it.
+// such a body back onto a Spec, as the fake applies it. A request the
+// server refuses by these rules (the fake runs them) comes back as an
+// *ack.RefusalError, which errors.As also reads as the *ack.ValidationError
+// with the same rule IDs.
 //
 // Writes are exact under faults. Each mutating request is sent with
 // ack.Reconcile: after an ambiguous outcome (the connection broke after

@@ -33,6 +33,7 @@ type testACK struct {
 	count     map[string]int   // calls so far, by action
 	lose      map[string][]int // per action, the calls (from 1) applied whose answer is lost
 	fail502   map[string][]int // per action, the calls (from 1) answered 502 without applying
+	refuse    map[string]error // per action, a rule refusal to answer with
 	taskReads int              // reads a task stays running for
 	failTasks *wire.TaskError  // when set, tasks fail with this error
 }
@@ -83,7 +84,7 @@ const testCluster = "c-test"
 func newTestACK() *testACK {
 	return &testACK{
 		cluster: testCluster, pools: map[string]*testPool{}, tasks: map[string]*testTask{},
-		count: map[string]int{}, lose: map[string][]int{}, fail502: map[string][]int{}, taskReads: 1,
+		count: map[string]int{}, lose: map[string][]int{}, fail502: map[string][]int{}, refuse: map[string]error{}, taskReads: 1,
 		created: time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC),
 	}
 }
@@ -195,6 +196,9 @@ func (a *testACK) RoundTrip(_ context.Context, req *ack.Request) (*ack.Response,
 	n := a.count[route.Action]
 	if slices.Contains(a.fail502[route.Action], n) {
 		return answer(http.StatusBadGateway, wire.ErrorBody{Code: "InternalError", Message: "bad gateway"}), nil
+	}
+	if err := a.refuse[route.Action]; err != nil {
+		return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: err.Error()}), nil
 	}
 	resp := a.serve(route.Action, params, req)
 	if slices.Contains(a.lose[route.Action], n) {

@@ -44,7 +44,7 @@ func (c *Client) list(ctx context.Context, clusterID, name string) ([]*Detail, e
 	}
 	req := wire.NewRequest(wire.ActionDescribeClusterNodePools, clusterID)
 	req.Query = wire.DescribeNodePoolsQuery{NodepoolName: name}.Query()
-	resp, err := c.cfg.Do(ctx, req)
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		return nil, err
 	}

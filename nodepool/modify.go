@@ -66,7 +66,7 @@ func (c *Client) Modify(ctx context.Context, clusterID, poolID string, edit func
 		}
 		return synthesized(wire.ModifyNodePoolResponse{NodepoolID: poolID}, now.RequestID)
 	}
-	resp, err := c.cfg.Do(ctx, req)
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		return fail(err)
 	}

@@ -71,7 +71,7 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 			q.PageNumber = page
 			req := wire.NewRequest(wire.ActionDescribeClusterNodes, clusterID)
 			req.Query = q.Query()
-			resp, err := c.cfg.Do(ctx, req)
+			resp, err := c.do(ctx, req)
 			if err != nil {
 				fail(page, err)
 				return

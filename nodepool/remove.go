@@ -110,7 +110,7 @@ func (c *Client) remove(ctx context.Context, d *Detail, ids []string, o RemoveOp
 		}
 		return synthesized(wire.RemoveNodePoolNodesResponse{}, requestID)
 	}
-	resp, err := c.cfg.Do(ctx, req)
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		return nil, err
 	}

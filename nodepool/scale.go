@@ -118,7 +118,7 @@ func (c *Client) scalePart(ctx context.Context, d *Detail, before, after int) (*
 		}
 		return synthesized(wire.ScaleNodePoolResponse{NodepoolID: d.ID}, now.RequestID)
 	}
-	resp, err := c.cfg.Do(ctx, req)
+	resp, err := c.do(ctx, req)
 	if err != nil {
 		return nil, err
 	}

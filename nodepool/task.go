@@ -27,7 +27,7 @@ func (t task) failed() bool { return t.state == taskFailed || t.state == taskFai
 // task reads a task (DescribeTaskInfo) without wrapping the error, for the
 // waits.
 func (c *Client) task(ctx context.Context, id string) (task, error) {
-	resp, err := c.cfg.Do(ctx, wire.NewRequest(wire.ActionDescribeTaskInfo, id))
+	resp, err := c.do(ctx, wire.NewRequest(wire.ActionDescribeTaskInfo, id))
 	if err != nil {
 		return task{}, err
 	}

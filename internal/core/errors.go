@@ -214,8 +214,9 @@ type TaskFailedError struct {
 	ResourceID string
 	// TaskID identifies the task, when known.
 	TaskID string
-	// Code and Message come from the task's error.
-	Code    string
+	// Code is the task's error code, for example "400".
+	Code string
+	// Message is the task's error message.
 	Message string
 	// State is the resource's last state.
 	State string

@@ -132,6 +132,8 @@ func TestParseValidationErrorRoundTrip(t *testing.T) {
 			{Rule: "cluster.cidr.overlap", Field: "service_cidr", Message: "overlaps [10.0.0.0/8]; pick another"},
 			{Rule: "cluster.region.required", Message: "no region"},
 		}},
+		// An error that names no resource has no "resource: " head.
+		{Violations: []Violation{{Rule: "cluster.name.format", Field: "name", Message: "is empty"}}},
 	}
 	for _, want := range tests {
 		got, ok := ParseValidationError(want.Error())

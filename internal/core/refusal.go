@@ -15,12 +15,14 @@ import (
 // refused.
 
 // refusalHeader matches the head of a ValidationError's text: the resource
-// and "invalid: " or "invalid (N rules broken): ".
-var refusalHeader = regexp.MustCompile(`^(.*?): invalid(?: \(\d+ rules broken\))?: `)
+// and ": " (absent when the error names no resource), then "invalid: " or
+// "invalid (N rules broken): ".
+var refusalHeader = regexp.MustCompile(`^(?:(.*?): )?invalid(?: \(\d+ rules broken\))?: `)
 
-// ruleRef matches the rule ID that ends a violation: a bracketed dotted
-// name followed by "; " or the end of the message.
-var ruleRef = regexp.MustCompile(`\s*\[([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)\](?:; |$)`)
+// ruleRef matches the rule ID that ends a violation: white space (a
+// Violation always writes one before its rule), a bracketed dotted name,
+// then "; " or the end of the message.
+var ruleRef = regexp.MustCompile(`\s+\[([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)\](?:; |$)`)
 
 // fieldPath matches a violation's field path: no spaces, as the rules
 // write them ("masters.instance_types[1]", "vswitch_ids[0]").
@@ -33,7 +35,10 @@ func ParseValidationError(msg string) (ve *ValidationError, ok bool) {
 	if head == nil {
 		return nil, false
 	}
-	ve = &ValidationError{Resource: msg[head[2]:head[3]]}
+	ve = &ValidationError{}
+	if head[2] >= 0 {
+		ve.Resource = msg[head[2]:head[3]]
+	}
 	body := msg[head[1]:]
 	prev := 0
 	for _, m := range ruleRef.FindAllStringSubmatchIndex(body, -1) {

@@ -101,11 +101,10 @@ func (r *Request) Clone() *Request {
 }
 
 // String describes the request without its body or headers, so that it is
-// safe to print.
-func (r *Request) String() string {
-	if r == nil {
-		return "<nil>"
-	}
+// safe to print. Its value receiver makes a Request print the same whether
+// it is formatted by pointer or by value; fmt prints a nil *Request as
+// "<nil>".
+func (r Request) String() string {
 	q := ""
 	if len(r.Query) > 0 {
 		q = "?" + r.Query.Encode()
@@ -114,8 +113,8 @@ func (r *Request) String() string {
 }
 
 // Format prints the request as String does for every verb, so that %+v and
-// %#v cannot reveal headers such as Authorization.
-func (r *Request) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }
+// %#v cannot reveal headers such as Authorization, or the body.
+func (r Request) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }
 
 // Response is what a transport returns for a request that reached the server
 // and got an HTTP answer, whatever its status.
@@ -131,16 +130,15 @@ type Response struct {
 	RequestID string
 }
 
-// String describes the response without its body.
-func (r *Response) String() string {
-	if r == nil {
-		return "<nil>"
-	}
+// String describes the response without its body, which may hold a
+// kubeconfig. Like Request's, it has a value receiver; fmt prints a nil
+// *Response as "<nil>".
+func (r Response) String() string {
 	return fmt.Sprintf("HTTP %d request-id=%s (%d bytes)", r.StatusCode, r.RequestID, len(r.Body))
 }
 
 // Format prints the response as String does for every verb.
-func (r *Response) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }
+func (r Response) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }
 
 // Transport sends one request and returns the server's answer. It is the one
 // seam of the SDK: the real ACK transport, the fake's in-process transport,
@@ -152,6 +150,8 @@ func (r *Response) Format(f fmt.State, verb rune) { fmt.Fprint(f, r.String()) }
 // request never reached the server. It must honour ctx, including while a
 // request is in flight.
 type Transport interface {
+	// RoundTrip sends req once under ctx and returns the server's answer,
+	// or an error when no answer came.
 	RoundTrip(ctx context.Context, req *Request) (*Response, error)
 }
 

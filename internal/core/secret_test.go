@@ -48,18 +48,35 @@ func TestRequestFormatHidesHeadersAndBody(t *testing.T) {
 		Query:  url.Values{"a": {"1"}},
 		Header: http.Header{"Authorization": {"acs AK:SIGNATURE"}},
 		Body:   []byte(`{"login_password":"pw-123"}`)}
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
-		got := fmt.Sprintf(verb, r)
-		if strings.Contains(got, "SIGNATURE") || strings.Contains(got, "pw-123") {
-			t.Errorf("%s printed a secret: %s", verb, got)
-		}
-		if got != "CreateCluster POST /clusters?a=1" {
-			t.Errorf("%s = %q", verb, got)
-		}
+	resp := &Response{StatusCode: 200, Header: http.Header{"Set-Cookie": {"COOKIE"}},
+		Body: []byte(`{"config":"KUBECONFIG"}`), RequestID: "R"}
+	// By pointer and by value, alone and as an exported field of another
+	// value: fmt calls the methods in every case.
+	tests := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"request pointer", r, "CreateCluster POST /clusters?a=1"},
+		{"request value", *r, "CreateCluster POST /clusters?a=1"},
+		{"request in a struct", struct{ Req Request }{*r}, "CreateCluster POST /clusters?a=1"},
+		{"nil request", (*Request)(nil), "<nil>"},
+		{"response pointer", resp, "HTTP 200 request-id=R (23 bytes)"},
+		{"response value", *resp, "HTTP 200 request-id=R (23 bytes)"},
+		{"nil response", (*Response)(nil), "<nil>"},
 	}
-	resp := &Response{StatusCode: 200, Body: []byte(`{"config":"KUBECONFIG"}`), RequestID: "R"}
-	if got := fmt.Sprintf("%+v", resp); strings.Contains(got, "KUBECONFIG") {
-		t.Errorf("response printed its body: %s", got)
+	for _, tt := range tests {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+			got := fmt.Sprintf(verb, tt.v)
+			for _, secret := range []string{"SIGNATURE", "pw-123", "KUBECONFIG", "COOKIE"} {
+				if strings.Contains(got, secret) {
+					t.Errorf("%s with %s printed %q: %s", tt.name, verb, secret, got)
+				}
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("%s with %s = %q, want it to show %q", tt.name, verb, got, tt.want)
+			}
+		}
 	}
 }
 

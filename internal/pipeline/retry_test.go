@@ -100,6 +100,13 @@ func TestRetrySteps(t *testing.T) {
 			wantErr: syscall.ECONNRESET, reason: ReasonUnsafeWrite,
 		},
 		{
+			name:     "a 500 after a POST was written is reconciled under Reconcile: the hook finds the result",
+			mode:     core.Reconcile,
+			hook:     hookFinds,
+			replies:  []reply{answer(500, "InternalError"), ok()},
+			attempts: 1, reconciles: 1, budgetLeft: 500 - 5 + 1,
+		},
+		{
 			name:     "a 502 under Reconcile: the hook finds the result, no re-send",
 			mode:     core.Reconcile,
 			hook:     hookFinds,

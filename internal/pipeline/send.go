@@ -1,10 +1,7 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -12,10 +9,6 @@ import (
 	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/wire"
 )
-
-// HeaderRequestID is the response header that carries the server's request
-// ID.
-const HeaderRequestID = "X-Acs-Request-Id"
 
 // Send is the last step: it hands one attempt to the transport. It sets the
 // User-Agent header (on a copy; the caller's request is never modified),
@@ -55,7 +48,7 @@ func (s *Send) RoundTrip(ctx context.Context, req *core.Request) (*core.Response
 	}
 	r := *resp
 	if r.RequestID == "" {
-		r.RequestID = requestID(r.Header, r.Body)
+		r.RequestID = wire.RequestID(r.Header, r.Body)
 	}
 	if r.StatusCode < 200 || r.StatusCode > 299 {
 		return &r, DecodeAPIError(req.Action, &r, s.Clock.Now())
@@ -80,28 +73,4 @@ func DecodeAPIError(action string, resp *core.Response, now time.Time) *core.API
 	}
 	e.RetryAfter = ServerDelay(resp.Header, now)
 	return e
-}
-
-// requestID returns the request ID of an answer: the x-acs-request-id
-// header, else the body's request_id or requestId field (any case).
-func requestID(h http.Header, body []byte) string {
-	if id := h.Get(HeaderRequestID); id != "" {
-		return id
-	}
-	body = bytes.TrimSpace(body)
-	if len(body) == 0 || body[0] != '{' {
-		return ""
-	}
-	var ids struct {
-		Snake string `json:"request_id"`
-		Camel string `json:"requestId"`
-	}
-	var typeErr *json.UnmarshalTypeError
-	if err := json.Unmarshal(body, &ids); err != nil && !errors.As(err, &typeErr) {
-		return ""
-	}
-	if ids.Snake != "" {
-		return ids.Snake
-	}
-	return ids.Camel
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/vclock"
+	"github.com/ackgo/ack/internal/wire"
 )
 
 func golden(t testing.TB, name string) []byte {
@@ -49,7 +50,7 @@ func TestSendDecodesAnswers(t *testing.T) {
 		},
 		{
 			name: "the header's request ID wins", status: 404, body: "error_lower.json",
-			header: http.Header{HeaderRequestID: {"from-header"}},
+			header: http.Header{wire.HeaderRequestID: {"from-header"}},
 			wantID: "from-header",
 			wantErr: &core.APIError{Action: "DescribeClusterDetail", HTTPStatus: 404, Code: "ErrorClusterNotFound",
 				Message: "cluster c-404 not found", RequestID: "from-header"},
@@ -193,13 +194,13 @@ func TestSendTransportErrors(t *testing.T) {
 	}
 }
 
-func FuzzRequestID(f *testing.F) {
-	for _, name := range []string{"success_snake.json", "success_camel.json", "versions_array.json", "error_lower.json"} {
+func FuzzDecodeAPIError(f *testing.F) {
+	for _, name := range []string{"success_snake.json", "success_camel.json", "versions_array.json", "error_lower.json", "error_capitalised.json"} {
 		f.Add(golden(f, name))
 	}
 	f.Add([]byte(`{"request_id":`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		id := requestID(http.Header{}, body)
+		id := wire.RequestID(http.Header{}, body)
 		e := DecodeAPIError("X", &core.Response{StatusCode: 500, Body: body, RequestID: id}, hintNow)
 		if e.HTTPStatus != 500 || e.Action != "X" {
 			t.Errorf("DecodeAPIError lost the status or action: %+v", e)

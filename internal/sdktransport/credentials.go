@@ -16,6 +16,8 @@ import (
 // Transport calls it once per request, so it should be cheap when its
 // credentials are fresh, and it must be safe for concurrent use.
 type CredentialSource interface {
+	// Credentials returns the credentials to sign the next request with,
+	// or an error that names the source and holds no secret.
 	Credentials(ctx context.Context) (signing.Credentials, error)
 }
 
@@ -102,15 +104,25 @@ func FromSDKProvider(p sdkcredentials.CredentialsProvider, opts CacheOptions) Cr
 	}}
 }
 
-// cachedSource is the cache of FromSDKProvider. Its fields are unexported
-// and hold a secret, so it formats itself.
+// sealed holds credentials behind a function. fmt prints a func as its
+// address, so no verb reaches the secret through a field that fmt walks by
+// reflection, where a Format method is never called: an unexported field,
+// or the target of a pointer printed with a verb such as %s. The sources
+// of this package keep their credentials sealed.
+type sealed func() signing.Credentials
+
+// seal returns c sealed.
+func seal(c signing.Credentials) sealed { return func() signing.Credentials { return c } }
+
+// cachedSource is the cache of FromSDKProvider. It keeps its credentials
+// sealed and formats itself.
 type cachedSource struct {
 	name  string
 	opts  CacheOptions
 	fetch func() (signing.Credentials, error) // called by one goroutine at a time
 
 	mu       sync.Mutex
-	cred     signing.Credentials
+	cred     sealed
 	expires  time.Time // zero: nothing cached
 	inflight *refresh  // non-nil while fetch runs
 }
@@ -119,7 +131,7 @@ type cachedSource struct {
 // Its fields are written before done is closed.
 type refresh struct {
 	done chan struct{}
-	cred signing.Credentials
+	cred sealed
 	err  error
 }
 
@@ -129,7 +141,7 @@ func (c *cachedSource) Credentials(ctx context.Context) (signing.Credentials, er
 	if !c.expires.IsZero() && c.opts.Now().Before(c.expires) {
 		cred := c.cred
 		c.mu.Unlock()
-		return cred, nil
+		return cred(), nil
 	}
 	r := c.inflight
 	if r == nil {
@@ -143,7 +155,7 @@ func (c *cachedSource) Credentials(ctx context.Context) (signing.Credentials, er
 	defer cancel()
 	select {
 	case <-r.done:
-		return r.cred, r.err
+		return r.cred(), r.err
 	case <-wait.Done():
 		if err := ctx.Err(); err != nil {
 			return signing.Credentials{}, fmt.Errorf("credentials from provider %q: %w", c.name, err)
@@ -168,11 +180,11 @@ func (c *cachedSource) refresh(r *refresh) {
 		if cred.SecurityToken != "" {
 			ttl = c.opts.SessionTTL
 		}
-		c.cred, c.expires = cred, c.opts.Now().Add(ttl)
+		c.cred, c.expires = seal(cred), c.opts.Now().Add(ttl)
 	}
 	c.inflight = nil
 	c.mu.Unlock()
-	r.cred, r.err = cred, err
+	r.cred, r.err = seal(cred), err
 	close(r.done)
 }
 
@@ -199,25 +211,28 @@ func (c *cachedSource) Format(f fmt.State, verb rune) { fmt.Fprint(f, c.String()
 // StaticCredentials returns a source that always yields the given AccessKey
 // pair and, when token is not empty, STS security token.
 func StaticCredentials(id, secret, token string) CredentialSource {
-	return &staticSource{cred: signing.Credentials{AccessKeyID: id, AccessKeySecret: secret, SecurityToken: token}}
+	return &staticSource{cred: seal(signing.Credentials{AccessKeyID: id, AccessKeySecret: secret, SecurityToken: token})}
 }
 
-// staticSource is the source of StaticCredentials.
-type staticSource struct{ cred signing.Credentials }
+// staticSource is the source of StaticCredentials; its credentials are
+// sealed.
+type staticSource struct{ cred sealed }
 
 // Credentials returns the static credentials, or an error when the key ID
 // or the secret is empty.
 func (s *staticSource) Credentials(context.Context) (signing.Credentials, error) {
-	if s.cred.AccessKeyID == "" || s.cred.AccessKeySecret == "" {
+	c := s.cred()
+	if c.AccessKeyID == "" || c.AccessKeySecret == "" {
 		return signing.Credentials{}, errors.New("static credentials: access key id and secret must both be set")
 	}
-	return s.cred, nil
+	return c, nil
 }
 
-// String shows the key ID only.
-func (s *staticSource) String() string {
-	return fmt.Sprintf("sdktransport.CredentialSource(static %v)", s.cred)
+// String shows the key ID only (signing.Credentials redacts the rest). Its
+// value receiver makes a staticSource print the same by value.
+func (s staticSource) String() string {
+	return fmt.Sprintf("sdktransport.CredentialSource(static %v)", s.cred())
 }
 
 // Format prints String for every verb.
-func (s *staticSource) Format(f fmt.State, verb rune) { fmt.Fprint(f, s.String()) }
+func (s staticSource) Format(f fmt.State, verb rune) { fmt.Fprint(f, s.String()) }

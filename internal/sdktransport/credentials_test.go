@@ -309,13 +309,28 @@ func TestFormattingNeverShowsSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	trStatic, err := New(Options{Region: "cn-hangzhou", Credentials: static})
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := Options{Region: "cn-hangzhou", Credentials: static}
+	// fmt calls no Format method on what it reaches through an unexported
+	// field, nor on the target of a pointer it prints with a verb such as
+	// %s: the sources must hold nothing that prints as the secret.
+	type holder struct {
+		cached, static CredentialSource
+		tr, trStatic   *Transport
+	}
 	values := map[string]any{
 		"cached source": cached, "static source": static, "transport": tr, "options": opts, "options pointer": &opts,
 		"struct holding a transport": struct{ T *Transport }{tr},
+		"transport value":            *tr,
+		"static source value":        *static.(*staticSource),
+		"unexported fields":          holder{cached, static, tr, trStatic},
+		"pointer to unexported":      &holder{cached, static, tr, trStatic},
 	}
 	for name, v := range values {
-		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
 			out := fmt.Sprintf(verb, v)
 			assertNoSecret(t, name+" formatted with "+verb, out)
 		}

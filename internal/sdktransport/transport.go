@@ -17,6 +17,7 @@ import (
 
 	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/signing"
+	"github.com/ackgo/ack/internal/wire"
 )
 
 // Transport sends ACK requests over HTTP, signed with the credentials of
@@ -124,7 +125,7 @@ func (t *Transport) RoundTrip(ctx context.Context, req *core.Request) (*core.Res
 	if len(body) > MaxResponseBytes {
 		return nil, fmt.Errorf("send %s: answer (HTTP %d) is larger than %d bytes", describe(req), resp.StatusCode, MaxResponseBytes)
 	}
-	return &core.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, RequestID: requestID(resp.Header, body)}, nil
+	return &core.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, RequestID: wire.RequestID(resp.Header, body)}, nil
 }
 
 // build makes the signed HTTP request of req.
@@ -246,8 +247,9 @@ func escape(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+"
 func (t *Transport) CloseIdleConnections() { t.client.CloseIdleConnections() }
 
 // String describes the transport: endpoint, signing scheme and credential
-// source, never a secret.
-func (t *Transport) String() string {
+// source, never a secret. Its value receiver makes a Transport print the
+// same by value; fmt prints a nil *Transport as "<nil>".
+func (t Transport) String() string {
 	return fmt.Sprintf("sdktransport.Transport{endpoint: %s, signing: %v, credentials: %s}", t.base, t.scheme, describeSource(t.creds))
 }
 
@@ -263,4 +265,4 @@ func describeSource(s CredentialSource) string {
 
 // Format prints String for every verb, so that %+v and %#v cannot reach the
 // credentials through the unexported fields.
-func (t *Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }
+func (t Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }

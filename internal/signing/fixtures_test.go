@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // update rewrites the golden files under testdata from their sources (the
@@ -134,6 +136,29 @@ func signVectorWithPackage(t *testing.T, v roaVector) (*http.Request, map[string
 		t.Fatalf("Sign: %v", err)
 	}
 	return req, flatHeaders(req.Header)
+}
+
+// checkROAVector signs the request of v with this package at v's date and
+// expects the headers, the string to sign and the Authorization header
+// that the official SDK produced, byte for byte. It returns the signed
+// request.
+func checkROAVector(t *testing.T, v roaVector) *http.Request {
+	t.Helper()
+	req, headers := signVectorWithPackage(t, v)
+	if diff := cmp.Diff(v.HeadersAfter, headers); diff != "" {
+		t.Errorf("headers after signing (-sdk +package):\n%s", diff)
+	}
+	sts, err := ROAStringToSign(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(v.StringToSign, sts); diff != "" {
+		t.Errorf("string to sign (-sdk +package):\n%s", diff)
+	}
+	if diff := cmp.Diff(v.Authorization, req.Header.Get("Authorization")); diff != "" {
+		t.Errorf("Authorization (-sdk +package):\n%s", diff)
+	}
+	return req
 }
 
 // bodyOf returns nil for an empty body, as callers without a body pass.

@@ -14,4 +14,10 @@
 // sleeps start at one instant, deterministically.
 // No mode starts a goroutine or a timer of its own except Scaled's Sleep,
 // which waits on a wall-clock timer for the scaled duration.
+//
+// Defaults:
+//
+//	setting   default
+//	start     DefaultStart, 2026-01-01T00:00:00Z (New with a zero start, NewAuto, NewManual)
+//	speed     1 virtual second per wall second (Scaled only; a speed below 1 is 1)
 package vclock

@@ -27,15 +27,15 @@ func (e ErrorBody) APIError(action string, status int) *core.APIError {
 	}
 }
 
-// The spellings DecodeError accepts, in order of preference.
+// The spellings DecodeError accepts, in order of preference; the request
+// ID's are those of RequestID.
 var (
-	codeKeys      = []string{"code", "Code"}
-	messageKeys   = []string{"message", "Message"}
-	requestIDKeys = []string{"requestId", "RequestId", "requestid", "request_id", "RequestID"}
+	codeKeys    = []string{"code", "Code"}
+	messageKeys = []string{"message", "Message"}
 )
 
 // DecodeError reads an error body with lower-case or capitalised keys
-// (code/Code, message/Message, requestId/RequestId/requestid/request_id).
+// (code/Code, message/Message, and the request ID keys of RequestID).
 // A numeric code is read as its decimal text. ok is false when body is not
 // a JSON object with a non-empty code, that is, not an error body.
 func DecodeError(body []byte) (e ErrorBody, ok bool) {
@@ -48,7 +48,7 @@ func DecodeError(body []byte) (e ErrorBody, ok bool) {
 		return ErrorBody{}, false
 	}
 	e.Message = pick(m, messageKeys)
-	e.RequestID = pick(m, requestIDKeys)
+	e.RequestID = requestIDOf(m)
 	return e, true
 }
 

@@ -1,4 +1,4 @@
-package sdktransport
+package wire
 
 import (
 	"encoding/json"
@@ -17,14 +17,17 @@ func TestRequestID(t *testing.T) {
 		{"camel case", "", `{"code":"ErrorClusterNotFound","requestId":"R-1"}`, "R-1"},
 		{"snake case", "", `{"cluster_id":"c-1","request_id":"R-2","task_id":"T-1"}`, "R-2"},
 		{"pascal case", "", `{"Code":"Throttling","RequestId":"R-3"}`, "R-3"},
-		{"snake case first", "", `{"RequestId":"R-P","request_id":"R-S"}`, "R-S"},
-		{"leading space", "", " \n{\"requestId\":\"R-4\"}", "R-4"},
+		{"all lower case", "", `{"requestid":"R-4"}`, "R-4"},
+		{"camel case first", "", `{"request_id":"R-S","requestId":"R-C"}`, "R-C"},
+		{"leading space", "", " \n{\"requestId\":\"R-5\"}", "R-5"},
+		{"a key of the wrong type is skipped", "", `{"requestId":7,"request_id":"R-6"}`, "R-6"},
 		{"not a string", "", `{"requestId":42}`, ""},
 		{"empty value", "", `{"requestId":""}`, ""},
-		{"bare array", "", `[{"requestId":"R-5"}]`, ""},
+		{"nested only", "", `{"data":{"requestId":"R-7"}}`, ""},
+		{"bare array", "", `[{"requestId":"R-8"}]`, ""},
 		{"empty body", "", ``, ""},
 		{"html", "", `<html>bad gateway</html>`, ""},
-		{"truncated", "", `{"requestId":"R-6"`, ""},
+		{"truncated", "", `{"requestId":"R-9"`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,29 +35,34 @@ func TestRequestID(t *testing.T) {
 			if tt.header != "" {
 				h.Set("x-acs-request-id", tt.header)
 			}
-			if got := requestID(h, []byte(tt.body)); got != tt.want {
-				t.Errorf("requestID = %q, want %q", got, tt.want)
+			if got := RequestID(h, []byte(tt.body)); got != tt.want {
+				t.Errorf("RequestID = %q, want %q", got, tt.want)
 			}
 		})
 	}
 }
 
-func FuzzRequestIDFromBody(f *testing.F) {
-	for _, s := range []string{`{"requestId":"R-1"}`, `{"request_id":"R-2"}`, `[]`, ``, `{"RequestId":1}`, `{"a":{"requestId":"x"}}`} {
+func FuzzRequestID(f *testing.F) {
+	seedGolden(f)
+	for _, s := range []string{`{"requestId":"R-1"}`, `{"request_id":"R-2"}`, `{"RequestId":1}`, `{"a":{"requestId":"x"}}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		id := requestIDFromBody(body)
+		id := RequestID(http.Header{}, body)
 		if id == "" {
 			return
 		}
-		// A non-empty ID comes from a top-level string field of a valid
-		// JSON object.
+		// A non-empty ID comes from a top-level string field of a JSON
+		// object.
 		var fields map[string]any
 		if err := json.Unmarshal(body, &fields); err != nil {
 			t.Fatalf("ID %q from a body that is not a JSON object: %v", id, err)
 		}
-		if fields["request_id"] != id && fields["requestId"] != id && fields["RequestId"] != id {
+		found := false
+		for _, k := range requestIDKeys {
+			found = found || fields[k] == id
+		}
+		if !found {
 			t.Fatalf("ID %q is none of the body's request ID fields", id)
 		}
 	})

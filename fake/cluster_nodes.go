@@ -1,0 +1,124 @@
+package fake
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
+	"github.com/ackgo/ack/quota"
+)
+
+// What CreateCluster makes besides the cluster: its masters, its legacy
+// workers and its node pools, how the quotas count them, and how they end
+// when the cluster's creation does.
+
+// endCreateLocked ends the creation of cluster rec for its nodes and the
+// node pools created with it: they run and are active, or, when the
+// creation failed, fail.
+func (s *store) endCreateLocked(rec *clusterRec, f *Failure) {
+	for _, n := range s.clusterNodesLocked(rec) {
+		if n.state == nodeInitial {
+			n.state = nodeRunning
+			if f != nil {
+				n.state = nodeFailed
+			}
+		}
+	}
+	for _, p := range rec.pools {
+		if p.state == nodepool.StateInitial {
+			p.state, p.updated = nodepool.StateActive, rec.updated
+			if f != nil {
+				p.state = nodepool.StateFailed
+			}
+		}
+	}
+}
+
+// RuleNodePoolsServerless is the fake's own rule that a serverless cluster
+// is created without node pools: its pods run on container instances.
+const RuleNodePoolsServerless = "fake.nodepools.not_serverless"
+
+// initialPoolViolations judges the node pools of a CreateCluster body
+// with the nodepool package's rules (ValidateCreateRequest), each field
+// path under "nodepools[i].", and refuses pools for a serverless cluster.
+func initialPoolViolations(req *wire.CreateClusterRequest) []ack.Violation {
+	var vs []ack.Violation
+	if f, err := cluster.FormOf(req.ClusterType, req.Profile, req.ClusterSpec); err == nil && f == cluster.Serverless && len(req.Nodepools) > 0 {
+		vs = append(vs, ack.Violation{Rule: RuleNodePoolsServerless, Field: "nodepools",
+			Message: fmt.Sprintf("has %d node pools, but a serverless cluster has none: its pods run on container instances", len(req.Nodepools))})
+	}
+	for i := range req.Nodepools {
+		var ve *ack.ValidationError
+		err := nodepool.ValidateCreateRequest(&req.Nodepools[i])
+		if !errors.As(err, &ve) {
+			continue
+		}
+		for _, v := range ve.Violations {
+			v.Field = fmt.Sprintf("nodepools[%d].%s", i, v.Field)
+			vs = append(vs, v)
+		}
+	}
+	return vs
+}
+
+// createPlan is what a CreateCluster asks of the quotas: a cluster of its
+// kind with its masters, legacy workers and the initial nodes of its node
+// pools, the pools, and the largest pods-per-node setting of the pools.
+func createPlan(req *wire.CreateClusterRequest, spec cluster.Spec, pools []nodepool.Spec) quota.Plan {
+	nc := quota.NewCluster{Name: req.Name, Kind: quota.ClassifyCluster(req.ClusterType, req.Profile), NodePools: len(pools)}
+	if spec.Form == cluster.Dedicated && spec.Masters != nil {
+		nc.Nodes += spec.Masters.Count
+	}
+	if spec.Workers != nil && spec.Form != cluster.Serverless {
+		nc.Nodes += max(spec.Workers.Count, 0)
+	}
+	for _, p := range pools {
+		nc.Nodes += initialSize(p)
+		nc.PodsPerNode = max(nc.PodsPerNode, p.MaxPods)
+	}
+	return quota.Plan{Create: []quota.NewCluster{nc}}
+}
+
+// addNodesLocked creates the nodes that come with a cluster besides those
+// of its node pools: the masters of a dedicated cluster, and the workers
+// of the legacy worker fields (num_of_nodes), both of origin initial.
+func (s *store) addNodesLocked(c *clusterRec, now time.Time) {
+	if m := c.spec.Masters; c.spec.Form == cluster.Dedicated && m != nil {
+		for i := range m.Count {
+			s.nodeSeq++
+			n := &nodeRec{
+				instanceID: s.ids.instance(), clusterID: c.id, role: roleMaster,
+				name:       fmt.Sprintf("master-%02d-k8s-for-cs-%s", i+1, c.id),
+				chargeType: m.ChargeType, created: now, seq: s.nodeSeq, origin: nodepool.OriginInitial,
+			}
+			if i < len(m.InstanceTypes) {
+				n.instanceType = m.InstanceTypes[i]
+			}
+			if i < len(m.VSwitches) {
+				n.vswitchID = m.VSwitches[i].ID
+			}
+			n.ip = s.net.hostIP(n.vswitchID, 10+i)
+			s.nodes[n.instanceID] = n
+			c.nodeIDs = append(c.nodeIDs, n.instanceID)
+		}
+	}
+	w := c.spec.Workers
+	if w == nil || w.Count <= 0 || c.spec.Form == cluster.Serverless {
+		return
+	}
+	ws := workerSpec{chargeType: w.ChargeType, origin: nodepool.OriginInitial}
+	for _, v := range w.VSwitches {
+		ws.vswitchIDs = append(ws.vswitchIDs, v.ID)
+	}
+	if len(ws.vswitchIDs) == 0 {
+		ws.vswitchIDs = []string{firstVSwitch(c.spec)}
+	}
+	if len(w.InstanceTypes) > 0 {
+		ws.instanceType = w.InstanceTypes[0]
+	}
+	s.addWorkersLocked(c, ws, w.Count, now)
+}

@@ -1,0 +1,140 @@
+package fake
+
+import (
+	"slices"
+	"time"
+
+	"github.com/ackgo/ack/nodepool"
+)
+
+// The states of a worker node, as DescribeClusterNodes reports them and
+// filters them (state=initial, running, removing, failed).
+const (
+	// nodeInitial: the node is being created.
+	nodeInitial = "initial"
+	// nodeRunning: the node serves.
+	nodeRunning = "running"
+	// nodeRemoving: the node is being removed.
+	nodeRemoving = "removing"
+	// nodeFailed: the change that created the node failed.
+	nodeFailed = "failed"
+)
+
+// roleWorker and roleMaster are a node's instance_role.
+const (
+	roleWorker = "Worker"
+	roleMaster = "Master"
+)
+
+// workerHostBase is the first host number of worker addresses in a
+// vSwitch; masters take 10 onwards.
+const workerHostBase = 100
+
+// workerSpec is what a new worker node is made of.
+type workerSpec struct {
+	poolID       string
+	vswitchIDs   []string // placed round-robin; may be empty
+	instanceType string
+	chargeType   string
+	origin       nodepool.Origin
+}
+
+// addWorkersLocked creates n worker nodes of cluster c in state initial,
+// records them in the cluster's node list and returns them. Each gets an
+// instance ID, an address in its vSwitch (the node is named
+// "<region>.<address>"), the creation time now and the next creation
+// order.
+func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Time) []*nodeRec {
+	out := make([]*nodeRec, 0, n)
+	for range n {
+		s.nodeSeq++
+		vsw := ""
+		if len(w.vswitchIDs) > 0 {
+			vsw = w.vswitchIDs[int(s.nodeSeq)%len(w.vswitchIDs)]
+		}
+		s.hosts[vsw]++
+		charge := w.chargeType
+		if charge == "" {
+			charge = string(nodepool.DefaultChargeType)
+		}
+		node := &nodeRec{
+			instanceID: s.ids.instance(), clusterID: c.id, nodepoolID: w.poolID, role: roleWorker,
+			name:         "worker-k8s-for-cs-" + c.id,
+			instanceType: w.instanceType, vswitchID: vsw, chargeType: charge,
+			ip:      s.net.hostIP(vsw, workerHostBase+s.hosts[vsw]),
+			created: now, seq: s.nodeSeq, origin: w.origin, state: nodeInitial,
+		}
+		s.nodes[node.instanceID] = node
+		c.nodeIDs = append(c.nodeIDs, node.instanceID)
+		out = append(out, node)
+	}
+	return out
+}
+
+// dropNodeLocked forgets a node of cluster c.
+func (s *store) dropNodeLocked(c *clusterRec, n *nodeRec) {
+	delete(s.nodes, n.instanceID)
+	c.nodeIDs = slices.DeleteFunc(c.nodeIDs, func(id string) bool { return id == n.instanceID })
+}
+
+// clusterNodesLocked returns the nodes of cluster c, in creation order.
+func (s *store) clusterNodesLocked(c *clusterRec) []*nodeRec {
+	out := make([]*nodeRec, 0, len(c.nodeIDs))
+	for _, id := range c.nodeIDs {
+		if n, ok := s.nodes[id]; ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// poolNodesLocked returns the nodes of pool p, in creation order.
+func (s *store) poolNodesLocked(c *clusterRec, p *poolRec) []*nodeRec {
+	var out []*nodeRec
+	for _, n := range s.clusterNodesLocked(c) {
+		if n.nodepoolID == p.id {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// endNodes settles the nodes of a change that ended: on success the nodes
+// it added run and the nodes it removed go (drop forgets one); on failure
+// the nodes it added fail and the nodes it was removing run again.
+func endNodes(added, removed []*nodeRec, failed bool, drop func(*nodeRec)) {
+	for _, n := range added {
+		switch {
+		case failed:
+			n.state = nodeFailed
+		case n.state == nodeInitial:
+			n.state = nodeRunning
+		}
+	}
+	for _, n := range removed {
+		if failed {
+			n.state = nodeRunning
+		} else {
+			drop(n)
+		}
+	}
+}
+
+// setState puts nodes in a state.
+func setState(nodes []*nodeRec, state string) {
+	for _, n := range nodes {
+		n.state = state
+	}
+}
+
+// scaleNode is a node as the nodepool package's scale-in choice sees it.
+func (n *nodeRec) scaleNode(region string) nodepool.Node {
+	return nodepool.Node{
+		InstanceID: n.instanceID, Name: nodeName(region, n.ip), InstanceType: n.instanceType,
+		Origin: n.origin, Created: n.created, Seq: n.seq, State: n.state,
+	}
+}
+
+// nodeName is a node's Kubernetes name, "<region>.<address>", for example
+// "cn-hangzhou.192.168.0.101".
+func nodeName(region, ip string) string { return region + "." + ip }
