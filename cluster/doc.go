@@ -6,9 +6,9 @@
 //
 // The typed client validates with these functions before it sends
 // anything, and the fake ACK runs the very same functions on the requests
-// it receives (ValidateCreateRequest, ApplyModifyBody, CheckChange), so a
-// rule is written once and both sides report it with the same rule ID and
-// field path.
+// it receives (ValidateCreateRequest, ValidateScaleOutRequest,
+// ApplyModifyBody, CheckChange), so a rule is written once and both sides
+// report it with the same rule ID and field path.
 //
 // # Model
 //

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -82,27 +83,15 @@ func (c *Client) Nodes(ctx context.Context, id string, optFns ...func(*NodesOpti
 			fail(1, err)
 			return
 		}
-		for page := int64(1); ; page++ {
-			q.PageNumber = page
-			req := wire.NewRequest(wire.ActionDescribeClusterNodes, id)
-			req.Query = q.Query()
-			resp, err := c.do(ctx, req)
+		for page, err := range paging.ClusterNodes(ctx, c.do, id, q) {
 			if err != nil {
-				fail(page, err)
+				fail(page.Number, err)
 				return
 			}
-			out, err := wire.Decode[wire.DescribeClusterNodesResponse](resp.Body)
-			if err != nil {
-				fail(page, err)
-				return
-			}
-			for i := range out.Nodes {
-				if !yield(nodeFromWire(&out.Nodes[i], resp.RequestID), nil) {
+			for i := range page.Nodes {
+				if !yield(nodeFromWire(&page.Nodes[i], page.RequestID), nil) {
 					return
 				}
-			}
-			if len(out.Nodes) < o.PageSize || (out.Page.TotalCount > 0 && page*int64(o.PageSize) >= out.Page.TotalCount) {
-				return
 			}
 		}
 	}

@@ -2,12 +2,9 @@ package cluster
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"sync"
 	"time"
 
-	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/waiter"
 )
 
@@ -27,7 +24,7 @@ const (
 	KindDelete OperationKind = "cluster.delete"
 )
 
-// kinds lists every kind, in a stable order.
+// allKinds lists every kind, in a stable order.
 var allKinds = []OperationKind{KindCreate, KindModify, KindScaleOut, KindDelete}
 
 // target is the state the kind's cluster phase waits for.
@@ -41,7 +38,7 @@ func (k OperationKind) target() State {
 // Names of the phases of a wait, as Progress reports them.
 const (
 	// PhaseTask is the wait for the task (DescribeTaskInfo) to succeed.
-	PhaseTask = "task"
+	PhaseTask = waiter.TaskPhase
 	// PhaseCluster is the wait for the cluster to reach its target state.
 	PhaseCluster = "cluster"
 )
@@ -105,17 +102,23 @@ type Operation struct {
 	taskID    string
 	requestID string
 
-	mu       sync.Mutex
-	taskDone bool
-	last     *Cluster // the last cluster read
-	done     bool
-	result   *Cluster
-	err      error // the terminal error, once done
+	run *waiter.Operation[*Cluster] // the state of the wait
 }
 
 // newOperation returns an operation to follow.
 func (c *Client) newOperation(kind OperationKind, clusterID, taskID, requestID string) *Operation {
-	return &Operation{client: c, kind: kind, clusterID: clusterID, taskID: taskID, requestID: requestID}
+	op := &Operation{client: c, kind: kind, clusterID: clusterID, taskID: taskID, requestID: requestID}
+	op.run = waiter.New(waiter.Resource[*Cluster]{
+		Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: taskID,
+		Phase: PhaseCluster, Target: string(kind.target()), Deletes: kind == KindDelete, ReadWhileTaskRuns: true,
+		ReadTask: c.taskStatus,
+		Read:     func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, clusterID) },
+		Gone: func(requestID string) *Cluster {
+			return &Cluster{ID: clusterID, State: StateDeleted, RequestID: requestID}
+		},
+		Judge: kind.judge,
+	})
+	return op
 }
 
 // CompletedOperation returns an operation that is already done: its Wait
@@ -123,7 +126,7 @@ func (c *Client) newOperation(kind OperationKind, clusterID, taskID, requestID s
 // uses the narrow interfaces (with the mocks of clustermock) return
 // finished operations.
 func CompletedOperation(kind OperationKind, c *Cluster, err error) *Operation {
-	op := &Operation{kind: kind, done: true, result: c, err: err}
+	op := &Operation{kind: kind, run: waiter.Completed(c, err)}
 	if c != nil {
 		op.clusterID = c.ID
 	}
@@ -144,11 +147,7 @@ func (op *Operation) TaskID() string { return op.taskID }
 func (op *Operation) RequestID() string { return op.requestID }
 
 // Done reports whether the operation has ended, in success or failure.
-func (op *Operation) Done() bool {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	return op.done
-}
+func (op *Operation) Done() bool { return op.run.Done() }
 
 // Wait polls until the operation ends and returns the cluster: running
 // for a create, modify or scale out; for a delete, a Cluster holding only
@@ -163,31 +162,18 @@ func (op *Operation) Done() bool {
 // errors are polled through. optFns change the client's WaitOptions for
 // this call.
 func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*Cluster, error) {
-	if c, err, ok := op.outcome(); ok {
-		return c, err
+	if op.client == nil {
+		return op.detached()
 	}
 	p := op.client.waitPolicy(optFns)
-	w := &waiter.Waiter{
-		Clock:      op.client.cfg.Clock(),
-		Policy:     waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait},
-		Kind:       "cluster",
-		ResourceID: op.clusterID,
-	}
+	var progress waiter.Progress
 	if fn := p.OnProgress; fn != nil {
-		w.OnProgress = func(e waiter.Event) {
+		progress = func(e waiter.Event) {
 			fn(Progress{Kind: op.kind, ClusterID: op.clusterID, Phase: e.Phase, From: e.From, To: e.To, At: e.At, Poll: e.Poll})
 		}
 	}
-	var phases []waiter.Phase
-	if op.taskPending() {
-		phases = append(phases, waiter.Phase{Name: PhaseTask, Target: "success", Poll: op.pollTask})
-	}
-	phases = append(phases, waiter.Phase{Name: PhaseCluster, Target: string(op.kind.target()), Poll: op.pollCluster})
-	if _, err := w.Wait(ctx, phases...); err != nil {
-		op.failIfTerminal(err)
-		return nil, err
-	}
-	return op.finish()
+	policy := waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait}
+	return op.run.Wait(ctx, op.client.cfg.Clock(), policy, progress)
 }
 
 // Poll reads the operation's state once, without waiting: the task while
@@ -196,130 +182,31 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*C
 // it is gone) and the error that ended the operation, if it failed. Done
 // reports whether it has ended.
 func (op *Operation) Poll(ctx context.Context) (*Cluster, error) {
-	if c, err, ok := op.outcome(); ok {
+	if op.client == nil {
+		return op.detached()
+	}
+	return op.run.Poll(ctx)
+}
+
+// detached returns the outcome of an operation without a client: the one
+// CompletedOperation gave it, or an error.
+func (op *Operation) detached() (*Cluster, error) {
+	if c, err, done := op.run.Outcome(); done {
 		return c, err
 	}
-	if op.taskPending() {
-		if _, _, err := op.pollTask(ctx); err != nil {
-			op.failIfTerminal(err)
-			return op.lastCluster(), err
-		}
-	}
-	_, done, err := op.pollCluster(ctx)
-	if err != nil {
-		op.failIfTerminal(err)
-		return op.lastCluster(), err
-	}
-	if done && (op.kind == KindDelete || !op.taskPending()) {
-		return op.finish()
-	}
-	return op.lastCluster(), nil
+	return nil, fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind)
 }
 
-// pollTask reads the task once: done when it succeeded, a
-// *ack.TaskFailedError when it failed.
-func (op *Operation) pollTask(ctx context.Context) (string, bool, error) {
-	t, err := op.client.task(ctx, op.taskID)
-	if err != nil {
-		return "", false, err
-	}
-	switch {
-	case t.Succeeded():
-		op.mu.Lock()
-		op.taskDone = true
-		op.mu.Unlock()
-		return t.State, true, nil
-	case t.Failed():
-		state := ""
-		if cl, err := op.client.describe(ctx, op.clusterID); err == nil {
-			op.setLast(cl)
-			state = string(cl.State)
-		}
-		return t.State, false, &ack.TaskFailedError{
-			Kind: "cluster", ResourceID: op.clusterID, TaskID: op.taskID,
-			Code: t.ErrorCode, Message: t.ErrorMessage, State: state,
-		}
-	}
-	return t.State, false, nil
-}
-
-// pollCluster reads the cluster once: done at the kind's target state, a
-// *ack.TaskFailedError in a state that ends the operation.
-func (op *Operation) pollCluster(ctx context.Context) (string, bool, error) {
-	cl, err := op.client.describe(ctx, op.clusterID)
-	if op.kind == KindDelete && errors.Is(err, ack.ErrNotFound) {
-		gone := &Cluster{ID: op.clusterID, State: StateDeleted}
-		var api *ack.APIError
-		if errors.As(err, &api) {
-			gone.RequestID = api.RequestID
-		}
-		op.setLast(gone)
-		return string(StateDeleted), true, nil
-	}
-	if err != nil {
-		return "", false, err
-	}
-	op.setLast(cl)
+// judge reads the state of a cluster the kind's operation waits on: at its
+// target, or in a state that ends the operation (failed, or going away
+// when it should run).
+func (k OperationKind) judge(cl *Cluster) (string, waiter.Verdict) {
 	s := cl.State
 	switch {
-	case s.IsFailed(), op.kind != KindDelete && (s == StateDeleting || s == StateDeleted):
-		return string(s), false, &ack.TaskFailedError{
-			Kind: "cluster", ResourceID: op.clusterID, TaskID: op.taskID, State: string(s),
-			Message: fmt.Sprintf("the cluster is %s, not %s", s, op.kind.target()),
-		}
-	case op.kind != KindDelete && s == op.kind.target():
-		return string(s), true, nil
+	case s.IsFailed(), k != KindDelete && (s == StateDeleting || s == StateDeleted):
+		return string(s), waiter.Broken
+	case k != KindDelete && s == k.target():
+		return string(s), waiter.Reached
 	}
-	return string(s), false, nil
-}
-
-// outcome returns the operation's outcome once it is done.
-func (op *Operation) outcome() (*Cluster, error, bool) {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	if op.done {
-		return op.result, op.err, true
-	}
-	if op.client == nil {
-		return nil, fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind), true
-	}
-	return nil, nil, false
-}
-
-// finish records success with the last cluster read.
-func (op *Operation) finish() (*Cluster, error) {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	op.done, op.result, op.err = true, op.last, nil
-	return op.result, nil
-}
-
-// failIfTerminal records err as the outcome when it is a failure of the
-// task or the cluster, which no later poll can change.
-func (op *Operation) failIfTerminal(err error) {
-	var tf *ack.TaskFailedError
-	if !errors.As(err, &tf) {
-		return
-	}
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	op.done, op.result, op.err = true, nil, err
-}
-
-func (op *Operation) taskPending() bool {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	return op.taskID != "" && !op.taskDone
-}
-
-func (op *Operation) setLast(c *Cluster) {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	op.last = c
-}
-
-func (op *Operation) lastCluster() *Cluster {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	return op.last
+	return string(s), waiter.Pending
 }

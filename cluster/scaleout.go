@@ -51,28 +51,52 @@ func ScaleOutRules() []Rule {
 	return out
 }
 
-// validate returns a *ack.ValidationError listing what s breaks.
+// scaleOutWorkerRules are the rules of the registry that judge the
+// workers a scale-out adds, as they judge those a create makes.
+var scaleOutWorkerRules = []string{"cluster.workers.not_serverless", "cluster.login.required", "cluster.login.password"}
+
+// validate returns a *ack.ValidationError listing what s breaks. The
+// client does not know the cluster's form, so the form rule cannot fail
+// here; the fake, which knows it, runs the same checks with it.
 func (s ScaleOutSpec) validate(clusterID string, o options) error {
-	var vs []ack.Violation
-	add := func(r Rule, format string, args ...any) {
-		vs = append(vs, ack.Violation{Rule: r.ID, Field: r.Field, Message: fmt.Sprintf(format, args...)})
+	req := s.request()
+	return validateScaleOut(&req, clusterID, 0, o)
+}
+
+// ValidateScaleOutRequest judges a ScaleOutCluster body for cluster
+// clusterID, of form f (zero when not known), and returns a
+// *ack.ValidationError listing what it breaks, or nil: the rules of
+// ScaleOutRules (a count of at least one, an instance type, a vSwitch),
+// then the rules of Rules that judge the workers it adds
+// ("cluster.workers.not_serverless", "cluster.login.required",
+// "cluster.login.password") under the preset of opts. ScaleOut runs the
+// same checks on its ScaleOutSpec before sending it, and the fake on the
+// bodies it receives.
+func ValidateScaleOutRequest(req *wire.ScaleOutClusterRequest, clusterID string, f Form, opts ...Option) error {
+	return validateScaleOut(req, clusterID, f, newOptions(opts))
+}
+
+// validateScaleOut is ValidateScaleOutRequest with its options read.
+func validateScaleOut(req *wire.ScaleOutClusterRequest, clusterID string, f Form, o options) error {
+	var vs violationList
+	add := func(r Rule, format string, args ...any) { vs.reporter(r.ID)(r.Field, format, args...) }
+	if req.Count < 1 {
+		add(scaleOutRules[0], "is %d; add at least one worker", req.Count)
 	}
-	if s.Count < 1 {
-		add(scaleOutRules[0], "is %d; add at least one worker", s.Count)
-	}
-	if len(s.InstanceTypes) == 0 {
+	if len(req.WorkerInstanceTypes) == 0 {
 		add(scaleOutRules[1], "is empty; name at least one instance type")
 	}
-	if len(s.VSwitchIDs) == 0 {
+	if len(req.VSwitchIDs) == 0 {
 		add(scaleOutRules[2], "is empty; name at least one vSwitch")
 	}
-	// The workers' login follows the rules of the nodes a create makes.
-	workers := Spec{Workers: &Workers{Count: max(s.Count, 1)}, Login: s.Login}
+	workers := Spec{
+		Form:    f,
+		Workers: &Workers{Count: max(int(req.Count), 1), InstanceTypes: req.WorkerInstanceTypes},
+		Login:   Login{Password: ack.Secret(req.LoginPassword), KeyPair: req.KeyPair},
+	}
 	for _, r := range registry {
-		if (r.ID == "cluster.login.required" || r.ID == "cluster.login.password") && r.In(o.preset) {
-			r.check(workers, o, func(field, format string, args ...any) {
-				vs = append(vs, ack.Violation{Rule: r.ID, Field: field, Message: fmt.Sprintf(format, args...)})
-			})
+		if slices.Contains(scaleOutWorkerRules, r.ID) && r.In(o.preset) {
+			r.check(workers, o, vs.reporter(r.ID))
 		}
 	}
 	if len(vs) == 0 {

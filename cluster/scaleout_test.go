@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,14 +15,17 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/internal/vclock"
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// scaleStub answers the calls of a scale-out, since the fake does not
-// simulate ScaleOutCluster: one dedicated cluster whose size grows by the
-// count a scale-out asks for, and whose task succeeds when read. lose
-// makes the first ScaleOutCluster apply and then lose its answer.
+// scaleStub answers the calls of a scale-out with exactly the answers a
+// case needs (the fake simulates ScaleOutCluster too; the stub records the
+// bodies and controls the lost answer): one dedicated cluster whose size
+// grows by the count a scale-out asks for, and whose task succeeds when
+// read. lose makes the first ScaleOutCluster apply and then lose its
+// answer.
 type scaleStub struct {
 	mu      sync.Mutex
 	size    int
@@ -135,5 +139,100 @@ func TestScaleOut(t *testing.T) {
 		if !slices.ContainsFunc(tests, func(tt scaleCase) bool { return slices.Contains(tt.wantRules, r.ID) }) {
 			t.Errorf("no case breaks scale-out rule %s", r.ID)
 		}
+	}
+}
+
+// TestValidateScaleOutRequest judges ScaleOutCluster bodies: the scale-out
+// rules, then the rules on the workers, the form rule only when the form
+// is known.
+func TestValidateScaleOutRequest(t *testing.T) {
+	good := wire.ScaleOutClusterRequest{Count: 2, WorkerInstanceTypes: []string{"ecs.g7.large"}, VSwitchIDs: []string{"vsw-1"}, KeyPair: "ops"}
+	with := func(change func(*wire.ScaleOutClusterRequest)) wire.ScaleOutClusterRequest {
+		b := good
+		change(&b)
+		return b
+	}
+	type broken struct{ Rule, Field string }
+	tests := []struct {
+		name string
+		body wire.ScaleOutClusterRequest
+		form cluster.Form
+		want []broken
+	}{
+		{name: "valid", body: good, form: cluster.Dedicated},
+		{name: "valid, form not known", body: good},
+		{name: "a password instead of a key pair", body: with(func(b *wire.ScaleOutClusterRequest) { b.KeyPair, b.LoginPassword = "", "Hello1234!" })},
+		{name: "empty but for the login", body: wire.ScaleOutClusterRequest{KeyPair: "ops"}, form: cluster.Dedicated, want: []broken{
+			{"cluster.scale_out.count", "count"}, {"cluster.scale_out.instance_types", "instance_types"}, {"cluster.scale_out.vswitches", "vswitch_ids"}}},
+		{name: "empty", body: wire.ScaleOutClusterRequest{}, want: []broken{
+			{"cluster.scale_out.count", "count"}, {"cluster.scale_out.instance_types", "instance_types"},
+			{"cluster.scale_out.vswitches", "vswitch_ids"}, {"cluster.login.required", "login"}}},
+		{name: "a negative count", body: with(func(b *wire.ScaleOutClusterRequest) { b.Count = -1 }), want: []broken{{"cluster.scale_out.count", "count"}}},
+		{name: "no login", body: with(func(b *wire.ScaleOutClusterRequest) { b.KeyPair = "" }), want: []broken{{"cluster.login.required", "login"}}},
+		{name: "both logins", body: with(func(b *wire.ScaleOutClusterRequest) { b.LoginPassword = "Hello1234!" }), want: []broken{{"cluster.login.required", "login"}}},
+		{name: "a weak password", body: with(func(b *wire.ScaleOutClusterRequest) { b.KeyPair, b.LoginPassword = "", "weak" }),
+			want: []broken{{"cluster.login.password", "login.password"}}},
+		{name: "a serverless cluster", body: good, form: cluster.Serverless, want: []broken{{"cluster.workers.not_serverless", "workers"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := cluster.ValidateScaleOutRequest(&tt.body, "c-1", tt.form)
+			var got []broken
+			var ve *ack.ValidationError
+			if errors.As(err, &ve) {
+				if ve.Resource != "cluster c-1 scale-out" {
+					t.Errorf("resource %q, want %q", ve.Resource, "cluster c-1 scale-out")
+				}
+				for _, v := range ve.Violations {
+					got = append(got, broken{v.Rule, v.Field})
+				}
+			} else if err != nil {
+				t.Fatalf("ValidateScaleOutRequest: %v, want a *ack.ValidationError or nil", err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("violations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestScaleOutRefusalsMatchTheFake checks that ScaleOut and the fake run
+// the same checks: a spec ScaleOut refuses before any call is refused by
+// the fake, sent as a raw body, with the very same text.
+func TestScaleOutRefusalsMatchTheFake(t *testing.T) {
+	ctx := context.Background()
+	cloud := fake.New()
+	c := newClient(cloud)
+	id := createRunning(t, c, clientDedicated("1")).ID
+	specs := map[string]cluster.ScaleOutSpec{
+		"empty":         {},
+		"no vSwitch":    {Count: 1, InstanceTypes: []string{"ecs.g7.large"}, Login: cluster.Login{KeyPair: "ops"}},
+		"weak password": {Count: 1, InstanceTypes: []string{"ecs.g7.large"}, VSwitchIDs: []string{"vsw-d1"}, Login: cluster.Login{Password: "weak"}},
+	}
+	for name, spec := range specs {
+		t.Run(name, func(t *testing.T) {
+			cloud.ClearCalls()
+			_, clientErr := c.ScaleOut(ctx, id, spec)
+			if clientErr == nil || len(cloud.Calls()) != 0 {
+				t.Fatalf("ScaleOut = %v after %d calls; want a refusal before any call", clientErr, len(cloud.Calls()))
+			}
+			body, err := json.Marshal(wire.ScaleOutClusterRequest{
+				Count: int64(spec.Count), WorkerInstanceTypes: spec.InstanceTypes, VSwitchIDs: spec.VSwitchIDs,
+				KeyPair: spec.Login.KeyPair, LoginPassword: spec.Login.Password.Reveal(),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := wire.NewRequest(wire.ActionScaleOutCluster, id)
+			req.Body = body
+			_, fakeErr := cloud.Config().Do(ctx, req)
+			var api *ack.APIError
+			if !errors.As(fakeErr, &api) || api.Code != fake.InvalidParameter {
+				t.Fatalf("the fake answered %v; want InvalidParameter", fakeErr)
+			}
+			if diff := cmp.Diff(clientErr.Error(), api.Message); diff != "" {
+				t.Errorf("refusals differ (-client +fake):\n%s", diff)
+			}
+		})
 	}
 }

@@ -4,15 +4,16 @@ import (
 	"context"
 	"time"
 
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
 // Task states as DescribeTaskInfo reports them; ACK also writes "fail"
 // for a failed task.
 const (
-	TaskRunning = "running"
-	TaskSuccess = "success"
-	TaskFailed  = "failed"
+	TaskRunning = waiter.TaskRunning
+	TaskSuccess = waiter.TaskSuccess
+	TaskFailed  = waiter.TaskFailed
 )
 
 // Task is one of ACK's tasks: the asynchronous work behind a create,
@@ -37,10 +38,15 @@ type Task struct {
 }
 
 // Succeeded reports whether the task ended in success.
-func (t *Task) Succeeded() bool { return t.State == TaskSuccess }
+func (t *Task) Succeeded() bool { return t.status().Succeeded() }
 
 // Failed reports whether the task ended in failure.
-func (t *Task) Failed() bool { return t.State == TaskFailed || t.State == "fail" }
+func (t *Task) Failed() bool { return t.status().Failed() }
+
+// status is what a wait needs of the task.
+func (t *Task) status() waiter.TaskStatus {
+	return waiter.TaskStatus{State: t.State, Code: t.ErrorCode, Message: t.ErrorMessage}
+}
 
 // Task reads the task with the given ID (DescribeTaskInfo).
 func (c *Client) Task(ctx context.Context, id string) (*Task, error) {
@@ -49,6 +55,15 @@ func (c *Client) Task(ctx context.Context, id string) (*Task, error) {
 		return nil, opError("task", id, "get", err)
 	}
 	return t, nil
+}
+
+// taskStatus reads a task for the waits, without wrapping the error.
+func (c *Client) taskStatus(ctx context.Context, id string) (waiter.TaskStatus, error) {
+	t, err := c.task(ctx, id)
+	if err != nil {
+		return waiter.TaskStatus{}, err
+	}
+	return t.status(), nil
 }
 
 // task reads a task without wrapping the error, for the waits.

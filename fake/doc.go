@@ -135,7 +135,9 @@
 //     value. Usage counts every living cluster, deleting ones included, and
 //     every node, those being created or removed included.
 //   - Every rule of the cluster package: CreateCluster bodies are checked
-//     with cluster.ValidateCreateRequest, ModifyCluster bodies with
+//     with cluster.ValidateCreateRequest, ScaleOutCluster bodies with
+//     cluster.ValidateScaleOutRequest (the checks ScaleOut runs before
+//     sending, plus the cluster's form), ModifyCluster bodies with
 //     cluster.ApplyModifyBody and cluster.CheckChange. The network adds the
 //     checks that need state: vSwitches belong to the cluster's VPC, a
 //     VPC's known CIDR is passed to the cluster package's overlap rule, and

@@ -1,13 +1,13 @@
 package fake
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/netip"
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
@@ -52,107 +52,91 @@ func refusal(err error) *Error {
 	return NewError(InvalidParameterFormat, "%v", err)
 }
 
-// decodeBody unmarshals a required JSON body.
-func decodeBody(action string, body []byte, v any) *Error {
-	if len(strings.TrimSpace(string(body))) == 0 {
-		return NewError(InvalidParameter, "%s needs a JSON body", action)
-	}
-	if err := json.Unmarshal(body, v); err != nil {
-		return NewError(InvalidParameterFormat, "%s body: %v", action, err)
-	}
-	return nil
-}
-
 func (c *Cloud) createCluster(r *request) answer {
 	var req wire.CreateClusterRequest
-	if e := decodeBody(r.route.Action, r.body, &req); e != nil {
-		return fail(e)
-	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-
-	opts := c.validateOptions(req.VPCID)
-	var vs []ack.Violation
-	if req.RegionID != "" && !slices.Contains(c.settings.regions, req.RegionID) {
-		vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
-			Message: fmt.Sprintf("%q is not served by this fake (it serves %s)", req.RegionID, strings.Join(c.settings.regions, ", "))})
-	}
-	if err := cluster.ValidateCreateRequest(&req, opts...); err != nil {
-		var ve *ack.ValidationError
-		if !errors.As(err, &ve) {
+	return c.locked(r, &req, func(now time.Time) answer {
+		st := c.st
+		opts := c.validateOptions(req.VPCID)
+		var vs []ack.Violation
+		if req.RegionID != "" && !slices.Contains(c.settings.regions, req.RegionID) {
+			vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
+				Message: fmt.Sprintf("%q is not served by this fake (it serves %s)", req.RegionID, strings.Join(c.settings.regions, ", "))})
+		}
+		if err := cluster.ValidateCreateRequest(&req, opts...); err != nil {
+			var ve *ack.ValidationError
+			if !errors.As(err, &ve) {
+				return fail(refusal(err))
+			}
+			vs = append(vs, ve.Violations...)
+		}
+		vs = append(vs, initialPoolViolations(&req)...)
+		if len(vs) > 0 {
+			return fail(refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}))
+		}
+		spec, err := cluster.SpecFromCreateRequest(&req)
+		if err != nil {
 			return fail(refusal(err))
 		}
-		vs = append(vs, ve.Violations...)
-	}
-	vs = append(vs, initialPoolViolations(&req)...)
-	if len(vs) > 0 {
-		return fail(refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}))
-	}
-	spec, err := cluster.SpecFromCreateRequest(&req)
-	if err != nil {
-		return fail(refusal(err))
-	}
-	spec = spec.WithDefaults()
-	pools := make([]nodepool.Spec, len(req.Nodepools))
-	for i := range req.Nodepools {
-		if pools[i], err = nodepool.SpecFromCreateRequest(&req.Nodepools[i]); err != nil {
-			return fail(refusal(err))
+		spec = spec.WithDefaults()
+		pools := make([]nodepool.Spec, len(req.Nodepools))
+		for i := range req.Nodepools {
+			if pools[i], err = nodepool.SpecFromCreateRequest(&req.Nodepools[i]); err != nil {
+				return fail(refusal(err))
+			}
 		}
-	}
 
-	plan, e := st.net.admit(createNetRequest(&req, spec), st.cidrUsesLocked(), c.ids)
-	if e != nil {
-		return fail(e)
-	}
-	if e := st.admitLocked(createPlan(&req, spec, pools)); e != nil {
-		return fail(e)
-	}
-	st.net.commit(plan)
-	spec.VPCID = plan.vpc.ID
-	if plan.created {
+		plan, e := st.net.admit(createNetRequest(&req, spec), st.cidrUsesLocked(), c.ids)
+		if e != nil {
+			return fail(e)
+		}
+		if e := st.admitLocked(createPlan(&req, spec, pools)); e != nil {
+			return fail(e)
+		}
+		st.net.commit(plan)
 		spec.VPCID = plan.vpc.ID
-		spec.VSwitches = nil
-		for _, v := range plan.vswitches {
-			spec.VSwitches = append(spec.VSwitches, cluster.VSwitch{ID: v.ID, Zone: v.ZoneID})
+		if plan.created {
+			spec.VPCID = plan.vpc.ID
+			spec.VSwitches = nil
+			for _, v := range plan.vswitches {
+				spec.VSwitches = append(spec.VSwitches, cluster.VSwitch{ID: v.ID, Zone: v.ZoneID})
+			}
 		}
-	}
-	spec = spec.WithZones(st.net.zoneOf)
-	version := req.KubernetesVersion
-	if version == "" {
-		version = DefaultKubernetesVersion
-	}
-	spec.KubernetesVersion = version
+		spec = spec.WithZones(st.net.zoneOf)
+		version := req.KubernetesVersion
+		if version == "" {
+			version = DefaultKubernetesVersion
+		}
+		spec.KubernetesVersion = version
 
-	rec := &clusterRec{
-		id: c.ids.cluster(), spec: spec, created: now, updated: now, state: cluster.StateInitial,
-		wireType: req.ClusterType, profile: req.Profile, clusterSpec: req.ClusterSpec,
-		extra: createExtra(&req, version),
-	}
-	if rec.wireType != cluster.ClusterTypeAsk {
-		if rec.profile == "" {
-			rec.profile = cluster.ProfileDefault
+		rec := &clusterRec{
+			id: c.ids.cluster(), spec: spec, created: now, updated: now, state: cluster.StateInitial,
+			wireType: req.ClusterType, profile: req.Profile, clusterSpec: req.ClusterSpec,
+			extra: createExtra(&req, version),
 		}
-		if rec.clusterSpec == "" && rec.wireType == cluster.ClusterTypeManaged {
-			rec.clusterSpec = cluster.SpecStandard
+		if rec.wireType != cluster.ClusterTypeAsk {
+			if rec.profile == "" {
+				rec.profile = cluster.ProfileDefault
+			}
+			if rec.clusterSpec == "" && rec.wireType == cluster.ClusterTypeManaged {
+				rec.clusterSpec = cluster.SpecStandard
+			}
 		}
-	}
-	if rec.extra.securityGroupID == "" && spec.Form.HasNodes() {
-		rec.extra.securityGroupID = "sg-" + c.ids.hexID("sg", 20)
-	}
-	st.addNodesLocked(rec, now)
-	for i, ps := range pools {
-		p, _ := st.newPoolLocked(rec, ps, now)
-		p.isDefault = i == 0
-	}
-	rec.extra.intranetEndpoint = "https://" + st.net.hostIP(firstVSwitch(spec), 2) + ":6443"
-	rec.extra.publicEndpoint = "https://" + rec.id + "." + spec.Region + ".cs.fake.invalid:6443"
-	st.clusters[rec.id] = rec
-	st.order = append(st.order, rec)
-	t := st.startDoneLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,
-		func(f *Failure) { st.endCreateLocked(rec, f) })
-	return ok(wire.CreateClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+		if rec.extra.securityGroupID == "" && spec.Form.HasNodes() {
+			rec.extra.securityGroupID = "sg-" + c.ids.hexID("sg", 20)
+		}
+		st.addNodesLocked(rec, now)
+		for i, ps := range pools {
+			p, _ := st.newPoolLocked(rec, ps, now)
+			p.isDefault = i == 0
+		}
+		rec.extra.intranetEndpoint = "https://" + st.net.hostIP(firstVSwitch(spec), 2) + ":6443"
+		rec.extra.publicEndpoint = "https://" + rec.id + "." + spec.Region + ".cs.fake.invalid:6443"
+		st.clusters[rec.id] = rec
+		st.order = append(st.order, rec)
+		t := st.startDoneLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,
+			func(f *Failure) { st.endCreateLocked(rec, f) })
+		return ok(wire.CreateClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+	})
 }
 
 // validateOptions are the options of the cluster package's validation:
@@ -359,31 +343,26 @@ func (c *Cloud) deleteCluster(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], now, false)
-	if e != nil {
-		return fail(e)
-	}
-	if !slices.Contains(deletable, rec.state) {
-		return fail(NewError(ErrorClusterState, "cluster %s is %s; DeleteCluster waits for the operation in progress to end", rec.id, rec.state))
-	}
-	if rec.spec.DeletionProtection {
-		return fail(NewError(ErrorDeletionProtection, "cluster %s has deletion protection on; turn it off with ModifyCluster (deletion_protection: false) first", rec.id))
-	}
-	params := map[string]any{
-		"retain_all_resources": opts.RetainAllResources,
-		"keep_slb":             opts.KeepSLB,
-	}
-	if len(opts.RetainResources) > 0 {
-		params["retain_resources"] = slices.Clone(opts.RetainResources)
-	}
-	if len(opts.DeleteOptions) > 0 {
-		params["delete_options"] = cloneJSON(opts.DeleteOptions)
-	}
-	rec.state = cluster.StateDeleting
-	t := st.startLocked(rec, ChangeDeleteCluster, TaskTypeDelete, cloneJSON(params), now, nil)
-	return ok(wire.DeleteClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+	return c.onCluster(r, nil, func(rec *clusterRec, now time.Time) answer {
+		st := c.st
+		if !slices.Contains(deletable, rec.state) {
+			return fail(NewError(ErrorClusterState, "cluster %s is %s; DeleteCluster waits for the operation in progress to end", rec.id, rec.state))
+		}
+		if rec.spec.DeletionProtection {
+			return fail(NewError(ErrorDeletionProtection, "cluster %s has deletion protection on; turn it off with ModifyCluster (deletion_protection: false) first", rec.id))
+		}
+		params := map[string]any{
+			"retain_all_resources": opts.RetainAllResources,
+			"keep_slb":             opts.KeepSLB,
+		}
+		if len(opts.RetainResources) > 0 {
+			params["retain_resources"] = slices.Clone(opts.RetainResources)
+		}
+		if len(opts.DeleteOptions) > 0 {
+			params["delete_options"] = cloneJSON(opts.DeleteOptions)
+		}
+		rec.state = cluster.StateDeleting
+		t := st.startLocked(rec, ChangeDeleteCluster, TaskTypeDelete, cloneJSON(params), now, nil)
+		return ok(wire.DeleteClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+	})
 }

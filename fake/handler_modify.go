@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"time"
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
@@ -16,47 +17,39 @@ import (
 // the new values.
 func (c *Cloud) modifyCluster(r *request) answer {
 	var body wire.ModifyClusterRequest
-	if e := decodeBody(r.route.Action, r.body, &body); e != nil {
-		return fail(e)
-	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], now, false)
-	if e != nil {
-		return fail(e)
-	}
-	if rec.state != cluster.StateRunning {
-		return fail(NewError(ErrorClusterState, "cluster %s is %s; ModifyCluster needs it running", rec.id, rec.state))
-	}
-	next, err := cluster.ApplyModifyBody(rec.spec, r.body)
-	if err != nil {
-		return fail(refusal(err))
-	}
-	next = next.WithZones(st.net.zoneOf)
-	if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
-		return fail(refusal(err))
-	}
-	var plan netPlan
-	if body.VSwitchIDs != nil {
-		nr := netRequest{clusterName: next.Name, vpcID: next.VPCID}
-		for i, id := range body.VSwitchIDs {
-			nr.vswitchIDs = append(nr.vswitchIDs, id)
-			nr.fields = append(nr.fields, fmt.Sprintf("vswitch_ids[%d]", i))
+	return c.onCluster(r, &body, func(rec *clusterRec, now time.Time) answer {
+		st := c.st
+		if rec.state != cluster.StateRunning {
+			return fail(NewError(ErrorClusterState, "cluster %s is %s; ModifyCluster needs it running", rec.id, rec.state))
 		}
-		p, e := st.net.admit(nr, nil, c.ids)
-		if e != nil {
-			return fail(e)
+		next, err := cluster.ApplyModifyBody(rec.spec, r.body)
+		if err != nil {
+			return fail(refusal(err))
 		}
-		plan = p
-	}
-	st.net.commit(plan)
-	extra := modifyExtra(rec.extra, &body)
-	apply := func() { rec.spec, rec.extra = next, extra }
-	rec.state = cluster.StateUpdating
-	t := st.startLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(&body), now, apply)
-	return ok(wire.ModifyClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+		next = next.WithZones(st.net.zoneOf)
+		if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
+			return fail(refusal(err))
+		}
+		var plan netPlan
+		if body.VSwitchIDs != nil {
+			nr := netRequest{clusterName: next.Name, vpcID: next.VPCID}
+			for i, id := range body.VSwitchIDs {
+				nr.vswitchIDs = append(nr.vswitchIDs, id)
+				nr.fields = append(nr.fields, fmt.Sprintf("vswitch_ids[%d]", i))
+			}
+			p, e := st.net.admit(nr, nil, c.ids)
+			if e != nil {
+				return fail(e)
+			}
+			plan = p
+		}
+		st.net.commit(plan)
+		extra := modifyExtra(rec.extra, &body)
+		apply := func() { rec.spec, rec.extra = next, extra }
+		rec.state = cluster.StateUpdating
+		t := st.startLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(&body), now, apply)
+		return ok(wire.ModifyClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+	})
 }
 
 // modifyExtra applies the ModifyCluster fields that the Spec does not
@@ -118,30 +111,22 @@ func modifyParams(b *wire.ModifyClusterRequest) map[string]any {
 // rules (cluster.Validate, cluster.CheckChange), which limit the count.
 func (c *Cloud) modifyClusterTags(r *request) answer {
 	var tags []wire.Tag
-	if e := decodeBody(r.route.Action, r.body, &tags); e != nil {
-		return fail(e)
-	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], c.now(), false)
-	if e != nil {
-		return fail(e)
-	}
-	if rec.state == cluster.StateDeleting {
-		return fail(NewError(ErrorClusterState, "cluster %s is %s; its tags no longer change", rec.id, rec.state))
-	}
-	next := rec.spec.Clone()
-	next.Tags = nil
-	for _, t := range tags {
-		next.Tags = append(next.Tags, cluster.Tag{Key: t.Key, Value: t.Value})
-	}
-	if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
-		return fail(refusal(err))
-	}
-	if err := cluster.Validate(next, c.validateOptions(next.VPCID)...); err != nil {
-		return fail(refusal(err))
-	}
-	rec.spec = next
-	return answer{status: http.StatusOK}
+	return c.onCluster(r, &tags, func(rec *clusterRec, _ time.Time) answer {
+		if rec.state == cluster.StateDeleting {
+			return fail(NewError(ErrorClusterState, "cluster %s is %s; its tags no longer change", rec.id, rec.state))
+		}
+		next := rec.spec.Clone()
+		next.Tags = nil
+		for _, t := range tags {
+			next.Tags = append(next.Tags, cluster.Tag{Key: t.Key, Value: t.Value})
+		}
+		if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
+			return fail(refusal(err))
+		}
+		if err := cluster.Validate(next, c.validateOptions(next.VPCID)...); err != nil {
+			return fail(refusal(err))
+		}
+		rec.spec = next
+		return answer{status: http.StatusOK}
+	})
 }

@@ -3,6 +3,7 @@ package fake
 import (
 	"encoding/json"
 	"slices"
+	"time"
 
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/nodepool"
@@ -25,73 +26,65 @@ type modifyBody struct {
 // shows its other new values.
 func (c *Cloud) modifyClusterNodePool(r *request) answer {
 	var body wire.ModifyNodePoolRequest
-	if e := decodeBody(r.route.Action, r.body, &body); e != nil {
-		return fail(e)
-	}
-	var extra modifyBody
-	_ = json.Unmarshal(r.body, &extra) // decodeBody accepted the same bytes
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, p, e := c.poolTargetLocked(r)
-	if e != nil {
-		return fail(e)
-	}
-	old := p.spec.Clone()
-	nodes := st.poolNodesLocked(rec, p)
-	next := nodepool.ApplyModifyRequest(old, &body)
-	if nc := extra.NodeConfig; nc != nil && nc.KubeletConfiguration != nil && nc.KubeletConfiguration.MaxPods != 0 {
-		next.MaxPods = int(nc.KubeletConfiguration.MaxPods)
-	}
-	if old.AutoScaling.Enabled && !next.AutoScaling.Enabled && (body.ScalingGroup == nil || body.ScalingGroup.DesiredSize == nil) {
-		next.DesiredSize = len(nodes) // the autoscaler's size becomes the desired size
-	}
-	if err := nodepool.CheckChange(old, next); err != nil {
-		return fail(refusal(err))
-	}
-	if err := nodepool.Validate(next); err != nil {
-		return fail(refusal(err))
-	}
-	if e := runningLocked(rec, r.route.Action); e != nil {
-		return fail(e)
-	}
-	if e := st.busyPoolLocked(rec, p, r.route.Action); e != nil {
-		return fail(e)
-	}
-	var added, removed []*nodeRec
-	if delta := next.DesiredSize - len(nodes); !next.AutoScaling.Enabled && delta != 0 {
-		if delta > 0 {
-			if e := st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddNodes: delta}}}); e != nil {
-				return fail(e)
-			}
-			w := (&poolRec{id: p.id, spec: next}).workerSpec(nodepool.OriginScaleOut)
-			added = st.addWorkersLocked(rec, w, delta, now)
-		} else {
-			views := make([]nodepool.Node, len(nodes))
-			for i, n := range nodes {
-				views[i] = n.scaleNode(rec.spec.Region)
-			}
-			chosen, err := nodepool.ChooseScaleIn(views, -delta, 0)
-			if err != nil {
-				return fail(NewError(InvalidParameter, "node pool %s: desired size %d: %v", p.id, next.DesiredSize, err))
-			}
-			for _, n := range nodes {
-				if slices.ContainsFunc(chosen, func(v nodepool.Node) bool { return v.InstanceID == n.instanceID }) {
-					removed = append(removed, n)
+	return c.onPool(r, &body, func(rec *clusterRec, p *poolRec, now time.Time) answer {
+		st := c.st
+		var extra modifyBody
+		_ = json.Unmarshal(r.body, &extra) // the same bytes decoded into body
+		old := p.spec.Clone()
+		nodes := st.poolNodesLocked(rec, p)
+		next := nodepool.ApplyModifyRequest(old, &body)
+		if nc := extra.NodeConfig; nc != nil && nc.KubeletConfiguration != nil && nc.KubeletConfiguration.MaxPods != 0 {
+			next.MaxPods = int(nc.KubeletConfiguration.MaxPods)
+		}
+		if old.AutoScaling.Enabled && !next.AutoScaling.Enabled && (body.ScalingGroup == nil || body.ScalingGroup.DesiredSize == nil) {
+			next.DesiredSize = len(nodes) // the autoscaler's size becomes the desired size
+		}
+		if err := nodepool.CheckChange(old, next); err != nil {
+			return fail(refusal(err))
+		}
+		if err := nodepool.Validate(next); err != nil {
+			return fail(refusal(err))
+		}
+		if e := runningLocked(rec, r.route.Action); e != nil {
+			return fail(e)
+		}
+		if e := st.busyPoolLocked(rec, p, r.route.Action); e != nil {
+			return fail(e)
+		}
+		var added, removed []*nodeRec
+		if delta := next.DesiredSize - len(nodes); !next.AutoScaling.Enabled && delta != 0 {
+			if delta > 0 {
+				if e := st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddNodes: delta}}}); e != nil {
+					return fail(e)
+				}
+				w := (&poolRec{id: p.id, spec: next}).workerSpec(nodepool.OriginScaleOut)
+				added = st.addWorkersLocked(rec, w, delta, now)
+			} else {
+				views := make([]nodepool.Node, len(nodes))
+				for i, n := range nodes {
+					views[i] = n.scaleNode(rec.spec.Region)
+				}
+				chosen, err := nodepool.ChooseScaleIn(views, -delta, 0)
+				if err != nil {
+					return fail(NewError(InvalidParameter, "node pool %s: desired size %d: %v", p.id, next.DesiredSize, err))
+				}
+				for _, n := range nodes {
+					if slices.ContainsFunc(chosen, func(v nodepool.Node) bool { return v.InstanceID == n.instanceID }) {
+						removed = append(removed, n)
+					}
 				}
 			}
 		}
-	}
-	before := old.DesiredSize
-	p.spec.DesiredSize = next.DesiredSize
-	t := st.startPoolLocked(rec, p, poolChange{
-		kind: ChangeModifyNodePool, taskType: TaskTypeModifyNodePool, state: nodepool.StateUpdating,
-		params: map[string]any{"nodepool_id": p.id}, added: added, removed: removed,
-		apply: func() { p.spec = next },
-		undo:  func() { p.spec.DesiredSize = before },
-	}, now)
-	return ok(wire.ModifyNodePoolResponse{NodepoolID: p.id, TaskID: t.id, RequestID: r.id})
+		before := old.DesiredSize
+		p.spec.DesiredSize = next.DesiredSize
+		t := st.startPoolLocked(rec, p, poolChange{
+			kind: ChangeModifyNodePool, taskType: TaskTypeModifyNodePool, state: nodepool.StateUpdating,
+			params: map[string]any{"nodepool_id": p.id}, added: added, removed: removed,
+			apply: func() { p.spec = next },
+			undo:  func() { p.spec.DesiredSize = before },
+		}, now)
+		return ok(wire.ModifyNodePoolResponse{NodepoolID: p.id, TaskID: t.id, RequestID: r.id})
+	})
 }
 
 // removeNodePoolNodes removes nodes of a pool, named by instance_ids (or
@@ -103,46 +96,41 @@ func (c *Cloud) removeNodePoolNodes(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, p, e := c.poolTargetLocked(r)
-	if e != nil {
-		return fail(e)
-	}
-	nodes, e := pickNodes(st.poolNodesLocked(rec, p), rec.spec.Region, q.InstanceIDs, q.Nodes, "node pool "+p.id)
-	if e != nil {
-		return fail(e)
-	}
-	release := wire.BoolValue(q.ReleaseNode, false)
-	if release && p.spec.WithDefaults().ChargeType == nodepool.PrePaid {
-		return fail(NewError(InvalidParameter, "node pool %s: its nodes are PrePaid (subscription) and cannot be released; remove them without release_node", p.id))
-	}
-	if e := runningLocked(rec, r.route.Action); e != nil {
-		return fail(e)
-	}
-	if e := st.busyPoolLocked(rec, p, r.route.Action); e != nil {
-		return fail(e)
-	}
-	before := p.spec.DesiredSize
-	if !p.spec.AutoScaling.Enabled {
-		p.spec.DesiredSize = max(before-len(nodes), 0)
-	}
-	ids := make([]string, len(nodes))
-	for i, n := range nodes {
-		ids[i] = n.instanceID
-	}
-	t := st.startPoolLocked(rec, p, poolChange{
-		kind: ChangeRemoveNodes, taskType: TaskTypeRemoveNodes, state: nodepool.StateRemoving,
-		params: map[string]any{
-			"nodepool_id": p.id, "instance_ids": ids,
-			"release_node": release, "drain_node": wire.BoolValue(q.DrainNode, false),
-		},
-		removed: nodes,
-		undo:    func() { p.spec.DesiredSize = before },
-	}, now)
-	return ok(wire.RemoveNodePoolNodesResponse{TaskID: t.id, RequestID: r.id})
+	return c.onPool(r, nil, func(rec *clusterRec, p *poolRec, now time.Time) answer {
+		st := c.st
+		nodes, e := pickNodes(st.poolNodesLocked(rec, p), rec.spec.Region, q.InstanceIDs, q.Nodes, "node pool "+p.id)
+		if e != nil {
+			return fail(e)
+		}
+		release := wire.BoolValue(q.ReleaseNode, false)
+		if release && p.spec.WithDefaults().ChargeType == nodepool.PrePaid {
+			return fail(NewError(InvalidParameter, "node pool %s: its nodes are PrePaid (subscription) and cannot be released; remove them without release_node", p.id))
+		}
+		if e := runningLocked(rec, r.route.Action); e != nil {
+			return fail(e)
+		}
+		if e := st.busyPoolLocked(rec, p, r.route.Action); e != nil {
+			return fail(e)
+		}
+		before := p.spec.DesiredSize
+		if !p.spec.AutoScaling.Enabled {
+			p.spec.DesiredSize = max(before-len(nodes), 0)
+		}
+		ids := make([]string, len(nodes))
+		for i, n := range nodes {
+			ids[i] = n.instanceID
+		}
+		t := st.startPoolLocked(rec, p, poolChange{
+			kind: ChangeRemoveNodes, taskType: TaskTypeRemoveNodes, state: nodepool.StateRemoving,
+			params: map[string]any{
+				"nodepool_id": p.id, "instance_ids": ids,
+				"release_node": release, "drain_node": wire.BoolValue(q.DrainNode, false),
+			},
+			removed: nodes,
+			undo:    func() { p.spec.DesiredSize = before },
+		}, now)
+		return ok(wire.RemoveNodePoolNodesResponse{TaskID: t.id, RequestID: r.id})
+	})
 }
 
 // pickNodes finds the nodes a removal names among candidates, by instance

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
@@ -17,65 +18,42 @@ import (
 // account's quotas allow what the call adds (quota.Check). A refused call
 // changes nothing.
 
-// poolTargetLocked returns the cluster and the pool a request names,
-// brought up to now.
-func (c *Cloud) poolTargetLocked(r *request) (*clusterRec, *poolRec, *Error) {
-	now := c.now()
-	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, false)
-	if e != nil {
-		return nil, nil, e
-	}
-	p, e := c.st.poolLocked(rec, r.params[wire.ParamNodepoolID], now)
-	if e != nil {
-		return nil, nil, e
-	}
-	return rec, p, nil
-}
-
 // createClusterNodePool creates a pool and its initial nodes (the desired
 // size, or the autoscaler's minimum): initial → active.
 func (c *Cloud) createClusterNodePool(r *request) answer {
 	var req wire.Nodepool
-	if e := decodeBody(r.route.Action, r.body, &req); e != nil {
-		return fail(e)
-	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], now, false)
-	if e != nil {
-		return fail(e)
-	}
-	if err := nodepool.ValidateCreateRequest(&req); err != nil {
-		return fail(refusal(err))
-	}
-	spec, err := nodepool.SpecFromCreateRequest(&req)
-	if err != nil {
-		return fail(refusal(err))
-	}
-	if rec.spec.Form == cluster.Serverless {
-		return fail(NewError(InvalidParameter, "cluster %s is serverless: it has no node pools; its pods run on container instances", rec.id))
-	}
-	if e := runningLocked(rec, r.route.Action); e != nil {
-		return fail(e)
-	}
-	plan, e := st.net.admit(poolNetRequest(rec, spec.VSwitchIDs), nil, c.ids)
-	if e != nil {
-		return fail(e)
-	}
-	if e := st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{
-		ClusterID: rec.id, AddNodePools: 1, AddNodes: initialSize(spec), PodsPerNode: spec.MaxPods,
-	}}}); e != nil {
-		return fail(e)
-	}
-	st.net.commit(plan)
-	p, nodes := st.newPoolLocked(rec, spec, now)
-	t := st.startPoolLocked(rec, p, poolChange{
-		kind: ChangeCreateNodePool, taskType: TaskTypeCreateNodePool, state: nodepool.StateInitial,
-		params: map[string]any{"nodepool_id": p.id, "nodepool_name": spec.Name}, added: nodes,
-	}, now)
-	return ok(wire.CreateNodePoolResponse{NodepoolID: p.id, TaskID: t.id, RequestID: r.id})
+	return c.onCluster(r, &req, func(rec *clusterRec, now time.Time) answer {
+		st := c.st
+		if err := nodepool.ValidateCreateRequest(&req); err != nil {
+			return fail(refusal(err))
+		}
+		spec, err := nodepool.SpecFromCreateRequest(&req)
+		if err != nil {
+			return fail(refusal(err))
+		}
+		if rec.spec.Form == cluster.Serverless {
+			return fail(NewError(InvalidParameter, "cluster %s is serverless: it has no node pools; its pods run on container instances", rec.id))
+		}
+		if e := runningLocked(rec, r.route.Action); e != nil {
+			return fail(e)
+		}
+		plan, e := st.net.admit(poolNetRequest(rec, spec.VSwitchIDs), nil, c.ids)
+		if e != nil {
+			return fail(e)
+		}
+		if e := st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{
+			ClusterID: rec.id, AddNodePools: 1, AddNodes: initialSize(spec), PodsPerNode: spec.MaxPods,
+		}}}); e != nil {
+			return fail(e)
+		}
+		st.net.commit(plan)
+		p, nodes := st.newPoolLocked(rec, spec, now)
+		t := st.startPoolLocked(rec, p, poolChange{
+			kind: ChangeCreateNodePool, taskType: TaskTypeCreateNodePool, state: nodepool.StateInitial,
+			params: map[string]any{"nodepool_id": p.id, "nodepool_name": spec.Name}, added: nodes,
+		}, now)
+		return ok(wire.CreateNodePoolResponse{NodepoolID: p.id, TaskID: t.id, RequestID: r.id})
+	})
 }
 
 // poolNetRequest asks the network to admit a pool's vSwitches: they must
@@ -129,7 +107,7 @@ func (c *Cloud) describeClusterNodePools(r *request) answer {
 func (c *Cloud) describeClusterNodePoolDetail(r *request) answer {
 	st := c.st
 	st.mu.Lock()
-	rec, p, e := c.poolTargetLocked(r)
+	rec, p, e := c.poolTargetLocked(r, c.now())
 	if e != nil {
 		st.mu.Unlock()
 		return fail(e)
@@ -147,42 +125,34 @@ func (c *Cloud) describeClusterNodePoolDetail(r *request) answer {
 // desired size by as many at once: scaling → active.
 func (c *Cloud) scaleClusterNodePool(r *request) answer {
 	var body wire.ScaleNodePoolRequest
-	if e := decodeBody(r.route.Action, r.body, &body); e != nil {
-		return fail(e)
-	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, p, e := c.poolTargetLocked(r)
-	if e != nil {
-		return fail(e)
-	}
-	if body.Count < 1 || body.Count > nodepool.MaxScaleCount {
-		return fail(NewError(InvalidParameter, "node pool %s: count is %d; one ScaleClusterNodePool adds 1 to %d nodes", p.id, body.Count, nodepool.MaxScaleCount))
-	}
-	if a := p.spec.AutoScaling; a.Enabled {
-		return fail(NewError(InvalidParameter, "node pool %s: auto scaling is on and sizes the pool between %d and %d nodes; change that range with ModifyClusterNodePool", p.id, a.Min, a.Max))
-	}
-	if e := runningLocked(rec, r.route.Action); e != nil {
-		return fail(e)
-	}
-	if e := st.busyPoolLocked(rec, p, r.route.Action); e != nil {
-		return fail(e)
-	}
-	n := int(body.Count)
-	if e := st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddNodes: n}}}); e != nil {
-		return fail(e)
-	}
-	before := p.spec.DesiredSize
-	p.spec.DesiredSize += n
-	added := st.addWorkersLocked(rec, p.workerSpec(nodepool.OriginScaleOut), n, now)
-	t := st.startPoolLocked(rec, p, poolChange{
-		kind: ChangeScaleNodePool, taskType: TaskTypeScaleNodePool, state: nodepool.StateScaling,
-		params: map[string]any{"nodepool_id": p.id, "count": n}, added: added,
-		undo: func() { p.spec.DesiredSize = before },
-	}, now)
-	return ok(wire.ScaleNodePoolResponse{TaskID: t.id, RequestID: r.id})
+	return c.onPool(r, &body, func(rec *clusterRec, p *poolRec, now time.Time) answer {
+		st := c.st
+		if body.Count < 1 || body.Count > nodepool.MaxScaleCount {
+			return fail(NewError(InvalidParameter, "node pool %s: count is %d; one ScaleClusterNodePool adds 1 to %d nodes", p.id, body.Count, nodepool.MaxScaleCount))
+		}
+		if a := p.spec.AutoScaling; a.Enabled {
+			return fail(NewError(InvalidParameter, "node pool %s: auto scaling is on and sizes the pool between %d and %d nodes; change that range with ModifyClusterNodePool", p.id, a.Min, a.Max))
+		}
+		if e := runningLocked(rec, r.route.Action); e != nil {
+			return fail(e)
+		}
+		if e := st.busyPoolLocked(rec, p, r.route.Action); e != nil {
+			return fail(e)
+		}
+		n := int(body.Count)
+		if e := st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddNodes: n}}}); e != nil {
+			return fail(e)
+		}
+		before := p.spec.DesiredSize
+		p.spec.DesiredSize += n
+		added := st.addWorkersLocked(rec, p.workerSpec(nodepool.OriginScaleOut), n, now)
+		t := st.startPoolLocked(rec, p, poolChange{
+			kind: ChangeScaleNodePool, taskType: TaskTypeScaleNodePool, state: nodepool.StateScaling,
+			params: map[string]any{"nodepool_id": p.id, "count": n}, added: added,
+			undo: func() { p.spec.DesiredSize = before },
+		}, now)
+		return ok(wire.ScaleNodePoolResponse{TaskID: t.id, RequestID: r.id})
+	})
 }
 
 // deleteClusterNodepool deletes a pool: deleting → gone, its nodes with
@@ -193,27 +163,22 @@ func (c *Cloud) deleteClusterNodepool(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	st := c.st
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	now := c.now()
-	rec, p, e := c.poolTargetLocked(r)
-	if e != nil {
-		return fail(e)
-	}
-	if e := runningLocked(rec, r.route.Action); e != nil {
-		return fail(e)
-	}
-	if state := st.poolStateLocked(rec, p); p.op != nil || (state != nodepool.StateActive && state != nodepool.StateFailed) {
-		return fail(NewError(ErrorNodePoolState, "node pool %s is %s; %s waits for the operation in progress to end", p.id, state, r.route.Action))
-	}
-	nodes := st.poolNodesLocked(rec, p)
-	if len(nodes) > 0 && !q.Force {
-		return fail(NewError(ErrorNodePoolState, "node pool %s has %d nodes; delete it with force=true, or remove its nodes first", p.id, len(nodes)))
-	}
-	t := st.startPoolLocked(rec, p, poolChange{
-		kind: ChangeDeleteNodePool, taskType: TaskTypeDeleteNodePool, state: nodepool.StateDeleting,
-		params: map[string]any{"nodepool_id": p.id, "force": q.Force}, removed: nodes, deletes: true,
-	}, now)
-	return ok(wire.DeleteNodePoolResponse{TaskID: t.id, RequestID: r.id})
+	return c.onPool(r, nil, func(rec *clusterRec, p *poolRec, now time.Time) answer {
+		st := c.st
+		if e := runningLocked(rec, r.route.Action); e != nil {
+			return fail(e)
+		}
+		if state := st.poolStateLocked(rec, p); p.op != nil || (state != nodepool.StateActive && state != nodepool.StateFailed) {
+			return fail(NewError(ErrorNodePoolState, "node pool %s is %s; %s waits for the operation in progress to end", p.id, state, r.route.Action))
+		}
+		nodes := st.poolNodesLocked(rec, p)
+		if len(nodes) > 0 && !q.Force {
+			return fail(NewError(ErrorNodePoolState, "node pool %s has %d nodes; delete it with force=true, or remove its nodes first", p.id, len(nodes)))
+		}
+		t := st.startPoolLocked(rec, p, poolChange{
+			kind: ChangeDeleteNodePool, taskType: TaskTypeDeleteNodePool, state: nodepool.StateDeleting,
+			params: map[string]any{"nodepool_id": p.id, "force": q.Force}, removed: nodes, deletes: true,
+		}, now)
+		return ok(wire.DeleteNodePoolResponse{TaskID: t.id, RequestID: r.id})
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"slices"
 
+	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -67,32 +68,20 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 			fail(1, err)
 			return
 		}
-		for page := int64(1); ; page++ {
-			q.PageNumber = page
-			req := wire.NewRequest(wire.ActionDescribeClusterNodes, clusterID)
-			req.Query = q.Query()
-			resp, err := c.do(ctx, req)
+		for page, err := range paging.ClusterNodes(ctx, c.do, clusterID, q) {
 			if err != nil {
-				fail(page, err)
+				fail(page.Number, err)
 				return
 			}
-			out, err := wire.Decode[wire.DescribeClusterNodesResponse](resp.Body)
-			if err != nil {
-				fail(page, err)
-				return
-			}
-			for _, w := range out.Nodes {
-				n, err := nodeDetail(w, resp.RequestID)
+			for _, w := range page.Nodes {
+				n, err := nodeDetail(w, page.RequestID)
 				if err != nil {
-					fail(page, err)
+					fail(page.Number, err)
 					return
 				}
 				if !yield(n, nil) {
 					return
 				}
-			}
-			if int64(len(out.Nodes)) < size || (out.Page.TotalCount > 0 && page*size >= out.Page.TotalCount) {
-				return
 			}
 		}
 	}

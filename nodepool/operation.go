@@ -2,12 +2,9 @@ package nodepool
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"sync"
 	"time"
 
-	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/waiter"
 )
 
@@ -36,7 +33,7 @@ var allKinds = []OperationKind{KindCreate, KindModify, KindScale, KindRemoveNode
 // Names of the phases of a wait, as Progress reports them.
 const (
 	// PhaseTask is the wait for the task (DescribeTaskInfo) to succeed.
-	PhaseTask = "task"
+	PhaseTask = waiter.TaskPhase
 	// PhasePool is the wait for the pool to be active, or gone for a
 	// delete.
 	PhasePool = "nodepool"
@@ -113,17 +110,23 @@ type Operation struct {
 	nodes    int
 	hasNodes bool
 
-	mu       sync.Mutex
-	taskDone bool
-	last     *Detail // the last pool read
-	done     bool
-	result   *Detail
-	err      error // the terminal error, once done
+	run *waiter.Operation[*Detail] // the state of the wait
 }
 
 // newOperation returns an operation to follow.
 func (c *Client) newOperation(kind OperationKind, clusterID, poolID, taskID, requestID string) *Operation {
-	return &Operation{client: c, kind: kind, clusterID: clusterID, poolID: poolID, taskID: taskID, requestID: requestID}
+	op := &Operation{client: c, kind: kind, clusterID: clusterID, poolID: poolID, taskID: taskID, requestID: requestID}
+	op.run = waiter.New(waiter.Resource[*Detail]{
+		Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: taskID,
+		Phase: PhasePool, Target: op.target(), Deletes: kind == KindDelete,
+		ReadTask: c.task,
+		Read:     func(ctx context.Context) (*Detail, error) { return c.describe(ctx, clusterID, poolID) },
+		Gone: func(requestID string) *Detail {
+			return &Detail{Pool: Pool{ID: poolID}, ClusterID: clusterID, RequestID: requestID}
+		},
+		Judge: op.judge,
+	})
+	return op
 }
 
 // withNodes sets the node count the operation waits for when its task is
@@ -138,7 +141,7 @@ func (op *Operation) withNodes(n int) *Operation {
 // pool already has the size asked for; tests of code that uses the narrow
 // interfaces return them from mocks.
 func CompletedOperation(kind OperationKind, d *Detail, err error) *Operation {
-	op := &Operation{kind: kind, done: true, result: d, err: err}
+	op := &Operation{kind: kind, run: waiter.Completed(d, err)}
 	if d != nil {
 		op.clusterID, op.poolID = d.ClusterID, d.ID
 	}
@@ -162,11 +165,7 @@ func (op *Operation) TaskID() string { return op.taskID }
 func (op *Operation) RequestID() string { return op.requestID }
 
 // Done reports whether the operation has ended, in success or failure.
-func (op *Operation) Done() bool {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	return op.done
-}
+func (op *Operation) Done() bool { return op.run.Done() }
 
 // Wait polls until the operation ends and returns the pool, active; for a
 // delete, a Detail holding only the IDs and the request ID of the read
@@ -181,32 +180,19 @@ func (op *Operation) Done() bool {
 // created or changed). Throttling and server errors are polled through.
 // optFns change the client's WaitOptions for this call.
 func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*Detail, error) {
-	if d, err, ok := op.outcome(); ok {
-		return d, err
+	if op.client == nil {
+		return op.detached()
 	}
 	p := op.client.waitPolicy(optFns)
-	w := &waiter.Waiter{
-		Clock:      op.client.cfg.Clock(),
-		Policy:     waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait},
-		Kind:       "nodepool",
-		ResourceID: op.poolID,
-	}
+	var progress waiter.Progress
 	if fn := p.OnProgress; fn != nil {
-		w.OnProgress = func(e waiter.Event) {
+		progress = func(e waiter.Event) {
 			fn(Progress{Kind: op.kind, ClusterID: op.clusterID, PoolID: op.poolID, Phase: e.Phase,
 				From: e.From, To: e.To, At: e.At, Poll: e.Poll})
 		}
 	}
-	var phases []waiter.Phase
-	if op.taskPending() {
-		phases = append(phases, waiter.Phase{Name: PhaseTask, Target: taskSuccess, Poll: op.pollTask})
-	}
-	phases = append(phases, waiter.Phase{Name: PhasePool, Target: op.target(), Poll: op.pollPool})
-	if _, err := w.Wait(ctx, phases...); err != nil {
-		op.failIfTerminal(err)
-		return nil, err
-	}
-	return op.finish()
+	policy := waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait}
+	return op.run.Wait(ctx, op.client.cfg.Clock(), policy, progress)
 }
 
 // Poll reads the operation's state once, without waiting: the task while
@@ -214,27 +200,19 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*D
 // first read) and the error that ended the operation, if it failed. Done
 // reports whether it has ended.
 func (op *Operation) Poll(ctx context.Context) (*Detail, error) {
-	if d, err, ok := op.outcome(); ok {
+	if op.client == nil {
+		return op.detached()
+	}
+	return op.run.Poll(ctx)
+}
+
+// detached returns the outcome of an operation without a client: the one
+// CompletedOperation gave it, or an error.
+func (op *Operation) detached() (*Detail, error) {
+	if d, err, done := op.run.Outcome(); done {
 		return d, err
 	}
-	if op.taskPending() {
-		if _, _, err := op.pollTask(ctx); err != nil {
-			op.failIfTerminal(err)
-			return op.lastDetail(), err
-		}
-		if op.taskPending() {
-			return op.lastDetail(), nil
-		}
-	}
-	_, done, err := op.pollPool(ctx)
-	if err != nil {
-		op.failIfTerminal(err)
-		return op.lastDetail(), err
-	}
-	if done {
-		return op.finish()
-	}
-	return op.lastDetail(), nil
+	return nil, fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind)
 }
 
 // target is the state the pool phase waits for.
@@ -245,61 +223,18 @@ func (op *Operation) target() string {
 	return string(StateActive)
 }
 
-// pollTask reads the task once: done when it succeeded, a
-// *ack.TaskFailedError when it failed.
-func (op *Operation) pollTask(ctx context.Context) (string, bool, error) {
-	t, err := op.client.task(ctx, op.taskID)
-	if err != nil {
-		return "", false, err
-	}
-	switch {
-	case t.succeeded():
-		op.mu.Lock()
-		op.taskDone = true
-		op.mu.Unlock()
-		return t.state, true, nil
-	case t.failed():
-		state := ""
-		if d, err := op.client.describe(ctx, op.clusterID, op.poolID); err == nil {
-			op.setLast(d)
-			state = string(d.State)
-		}
-		return t.state, false, &ack.TaskFailedError{
-			Kind: "nodepool", ResourceID: op.poolID, TaskID: op.taskID,
-			Code: t.code, Message: t.message, State: state,
-		}
-	}
-	return t.state, false, nil
-}
-
-// pollPool reads the pool once: done at the kind's target, a
-// *ack.TaskFailedError in a state that ends the operation.
-func (op *Operation) pollPool(ctx context.Context) (string, bool, error) {
-	d, err := op.client.describe(ctx, op.clusterID, op.poolID)
-	if op.kind == KindDelete && errors.Is(err, ack.ErrNotFound) {
-		gone := &Detail{Pool: Pool{ID: op.poolID}, ClusterID: op.clusterID}
-		var api *ack.APIError
-		if errors.As(err, &api) {
-			gone.RequestID = api.RequestID
-		}
-		op.setLast(gone)
-		return stateGone, true, nil
-	}
-	if err != nil {
-		return "", false, err
-	}
-	op.setLast(d)
+// judge reads the state of a pool the operation waits on: at its target
+// (stable, and at the size asked for), or in a state that ends the
+// operation (failed, or being deleted under another operation).
+func (op *Operation) judge(d *Detail) (string, waiter.Verdict) {
 	s := d.State
 	switch {
 	case s.Failed(), op.kind != KindDelete && s == StateDeleting:
-		return string(s), false, &ack.TaskFailedError{
-			Kind: "nodepool", ResourceID: op.poolID, TaskID: op.taskID, State: string(s),
-			Message: fmt.Sprintf("the node pool is %s, not %s", s, op.target()),
-		}
+		return string(s), waiter.Broken
 	case op.kind != KindDelete && s.Stable() && op.sizeReached(d):
-		return string(s), true, nil
+		return string(s), waiter.Reached
 	}
-	return string(s), false, nil
+	return string(s), waiter.Pending
 }
 
 // sizeReached reports whether the pool has the node count the operation
@@ -313,55 +248,4 @@ func (op *Operation) sizeReached(d *Detail) bool {
 		return d.Nodes.Total <= op.nodes
 	}
 	return d.Nodes.Total >= op.nodes
-}
-
-// outcome returns the operation's outcome once it is done.
-func (op *Operation) outcome() (*Detail, error, bool) {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	if op.done {
-		return op.result, op.err, true
-	}
-	if op.client == nil {
-		return nil, fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind), true
-	}
-	return nil, nil, false
-}
-
-// finish records success with the last pool read.
-func (op *Operation) finish() (*Detail, error) {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	op.done, op.result, op.err = true, op.last, nil
-	return op.result, nil
-}
-
-// failIfTerminal records err as the outcome when it is a failure of the
-// task or the pool, which no later poll can change.
-func (op *Operation) failIfTerminal(err error) {
-	var tf *ack.TaskFailedError
-	if !errors.As(err, &tf) {
-		return
-	}
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	op.done, op.result, op.err = true, nil, err
-}
-
-func (op *Operation) taskPending() bool {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	return op.taskID != "" && !op.taskDone
-}
-
-func (op *Operation) setLast(d *Detail) {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	op.last = d
-}
-
-func (op *Operation) lastDetail() *Detail {
-	op.mu.Lock()
-	defer op.mu.Unlock()
-	return op.last
 }

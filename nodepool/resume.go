@@ -1,32 +1,23 @@
 package nodepool
 
 import (
-	"bytes"
-	"encoding/base64"
-	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
-	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optoken"
 )
 
-// resumeVersion is the version of the resume token format.
-const resumeVersion = 1
-
-// maxTokenLen bounds the tokens ResumeOperation reads; real ones are a few
-// hundred bytes.
-const maxTokenLen = 4096
+// tokens is the resume token format of node pool operations.
+var tokens = optoken.Format[OperationKind]{Subject: "node pool", Kinds: allKinds}
 
 // resumeToken is what a resume token holds, as JSON, before base64url.
 type resumeToken struct {
-	Version   int           `json:"v"`
-	Kind      OperationKind `json:"kind"`
-	ClusterID string        `json:"cluster_id"`
-	PoolID    string        `json:"nodepool_id"`
-	TaskID    string        `json:"task_id,omitempty"`
-	Region    string        `json:"region,omitempty"`
-	Nodes     *int          `json:"nodes,omitempty"`
+	optoken.Header[OperationKind]
+	ClusterID string `json:"cluster_id"`
+	PoolID    string `json:"nodepool_id"`
+	TaskID    string `json:"task_id,omitempty"`
+	Region    string `json:"region,omitempty"`
+	Nodes     *int   `json:"nodes,omitempty"`
 }
 
 // ResumeToken returns a token from which Client.ResumeOperation, in this
@@ -41,17 +32,17 @@ func (op *Operation) ResumeToken() (string, error) {
 		return "", fmt.Errorf("node pool %s: %s operation is completed and has no resume token", op.poolID, op.kind)
 	}
 	t := resumeToken{
-		Version: resumeVersion, Kind: op.kind, ClusterID: op.clusterID, PoolID: op.poolID,
+		Header: optoken.NewHeader(op.kind), ClusterID: op.clusterID, PoolID: op.poolID,
 		TaskID: op.taskID, Region: op.client.cfg.Region(),
 	}
 	if op.hasNodes {
 		t.Nodes = &op.nodes
 	}
-	b, err := json.Marshal(t)
+	token, err := tokens.Encode(&t)
 	if err != nil {
 		return "", fmt.Errorf("node pool %s: resume token: %w", op.poolID, err)
 	}
-	return base64.RawURLEncoding.EncodeToString(b), nil
+	return token, nil
 }
 
 // ResumeOperation rebuilds an operation from a token of ResumeToken, to
@@ -65,11 +56,8 @@ func (c *Client) ResumeOperation(token string, kinds ...OperationKind) (*Operati
 	if err != nil {
 		return nil, err
 	}
-	if len(kinds) > 0 && !slices.Contains(kinds, t.Kind) {
-		return nil, resumeError("kind %q is not the expected %s", t.Kind, kindList(kinds))
-	}
-	if r := c.cfg.Region(); t.Region != "" && r != "" && t.Region != r {
-		return nil, resumeError("taken in region %s, but this client is for %s", t.Region, r)
+	if err := tokens.Check(t.Kind, kinds, t.Region, c.cfg.Region()); err != nil {
+		return nil, err
 	}
 	op := c.newOperation(t.Kind, t.ClusterID, t.PoolID, t.TaskID, "")
 	if t.Nodes != nil {
@@ -81,49 +69,16 @@ func (c *Client) ResumeOperation(token string, kinds ...OperationKind) (*Operati
 // parseResumeToken decodes and checks a token.
 func parseResumeToken(token string) (resumeToken, error) {
 	var t resumeToken
-	if token == "" {
-		return t, resumeError("empty")
-	}
-	if len(token) > maxTokenLen {
-		return t, resumeError("%d bytes long; a token is at most %d", len(token), maxTokenLen)
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(token)
-	if err != nil {
-		return t, resumeError("not base64url: %v", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&t); err != nil {
-		return t, resumeError("not a JSON token object: %v", err)
-	}
-	if dec.More() {
-		return t, resumeError("trailing data after the token object")
+	if err := tokens.Decode(token, &t); err != nil {
+		return t, err
 	}
 	switch {
-	case t.Version != resumeVersion:
-		return t, resumeError("version %d; this client reads version %d", t.Version, resumeVersion)
-	case !slices.Contains(allKinds, t.Kind):
-		return t, resumeError("kind %q is not a node pool operation (%s)", t.Kind, kindList(allKinds))
 	case t.ClusterID == "" || t.PoolID == "":
-		return t, resumeError("no cluster or node pool ID")
+		return t, tokens.Errorf("no cluster or node pool ID")
 	case strings.ContainsAny(t.ClusterID+t.PoolID+t.TaskID, "/?#\x00"):
-		return t, resumeError("an ID holds a character IDs never hold")
+		return t, tokens.Errorf("an ID holds a character IDs never hold")
 	case t.Nodes != nil && *t.Nodes < 0:
-		return t, resumeError("node count %d is negative", *t.Nodes)
+		return t, tokens.Errorf("node count %d is negative", *t.Nodes)
 	}
 	return t, nil
-}
-
-// resumeError reports a token that cannot be resumed.
-func resumeError(format string, args ...any) error {
-	return fmt.Errorf("node pool resume token: %s: %w", fmt.Sprintf(format, args...), ack.ErrInvalid)
-}
-
-// kindList joins kinds for a message.
-func kindList(ks []OperationKind) string {
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }

@@ -73,8 +73,9 @@ func actions(t *testing.T, cloud *fake.Cloud) []string {
 
 // TestPreflightOnFake runs the client against the in-process fake: an
 // account at the product's cluster quotas, with one dedicated cluster of
-// three masters. Node pools are not simulated by the fake yet, so no plan
-// here adds any.
+// three masters. The clusters are created without node pools and no plan
+// here adds any: these cases are about clusters and nodes (the fake's own
+// tests cover its node pool quotas).
 func TestPreflightOnFake(t *testing.T) {
 	limits := quota.ProductDefaults()
 	limits.NodesPerCluster.Max = 5 // the fake's dedicated clusters have 3 masters and no workers

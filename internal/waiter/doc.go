@@ -38,4 +38,15 @@
 //
 // The first poll of each phase happens at once; the growing delays come
 // after it. The package starts no goroutine: Wait runs on its caller's.
+//
+// # Operations
+//
+// Operation[T] is the state behind the typed clients' Operation types
+// (cluster.Operation, nodepool.Operation), which are thin wrappers over
+// it: the task phase (TaskPhase, until TaskSuccess) and the resource phase,
+// Wait, a single-step Poll, Done, and the outcome kept once the operation
+// has ended (a *core.TaskFailedError ends it; a timeout or a transient
+// error does not). A Resource[T] says how to read the task (TaskStatus)
+// and the resource, and how to judge a read (a Verdict: Pending, Reached
+// or Broken); a deletion counts a not-found read as its target.
 package waiter

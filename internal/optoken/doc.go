@@ -1,0 +1,31 @@
+// Package optoken is the codec of the resume tokens of the typed clients'
+// operations (cluster.Operation.ResumeToken, nodepool.Operation.
+// ResumeToken), so that the format and its checks are written once.
+//
+// A token is base64url, without padding, of one JSON object that starts
+// with a Header: the format's version ("v") and the operation's kind
+// ("kind", for example "cluster.create"); the package's own token struct
+// embeds the Header and adds its IDs, region and whatever else it needs.
+// A Format names the package's operations (Subject) and lists their
+// kinds. Decode refuses, with an error matching core.ErrInvalid that says
+// what is wrong, a token that is:
+//
+//	refused when                        message (after "<subject> resume token: ")
+//	empty                               empty
+//	longer than MaxLen                  N bytes long; a token is at most 4096
+//	not base64url                       not base64url: ...
+//	not one object of the struct's      not a JSON token object: ...
+//	fields (unknown fields refused)     trailing data after the token object
+//	of another version                  version N; this client reads version 1
+//	of a kind not in Format.Kinds       kind "x" is not a <subject> operation (kinds)
+//
+// Check then refuses a token of a kind the caller does not expect, or one
+// taken in another region than the client's. The package's own checks of
+// its IDs use Errorf, so that every refusal reads the same.
+//
+// Defaults:
+//
+//	constant   value
+//	Version    1
+//	MaxLen     4096 bytes
+package optoken

@@ -1,0 +1,64 @@
+package paging
+
+import (
+	"context"
+	"iter"
+
+	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack/internal/wire"
+)
+
+// Doer sends one request and returns its answer: a typed client's send
+// step.
+type Doer func(ctx context.Context, req *core.Request) (*core.Response, error)
+
+// Page is one page of DescribeClusterNodes.
+type Page struct {
+	// Number is the page's number, from 1.
+	Number int64
+	// Nodes are the page's nodes.
+	Nodes []wire.Node
+	// RequestID identifies the call that read the page.
+	RequestID string
+}
+
+// ClusterNodes returns an iterator over the pages of DescribeClusterNodes
+// for cluster clusterID, read one call a page as the loop asks for them,
+// from page 1. q gives the filters and the page size (at least 1; the
+// caller bounds it); its PageNumber is set for each page.
+//
+// The iteration ends after the last page: one with fewer nodes than the
+// page size, or one that reaches the total count ACK reports. An error
+// (of the call, or of decoding its answer) ends it too: it is yielded
+// once, with a Page holding only the number of the page that failed.
+func ClusterNodes(ctx context.Context, do Doer, clusterID string, q wire.DescribeClusterNodesQuery) iter.Seq2[Page, error] {
+	return func(yield func(Page, error) bool) {
+		for n := int64(1); ; n++ {
+			q.PageNumber = n
+			req := wire.NewRequest(wire.ActionDescribeClusterNodes, clusterID)
+			req.Query = q.Query()
+			resp, err := do(ctx, req)
+			if err != nil {
+				yield(Page{Number: n}, err)
+				return
+			}
+			out, err := wire.Decode[wire.DescribeClusterNodesResponse](resp.Body)
+			if err != nil {
+				yield(Page{Number: n}, err)
+				return
+			}
+			if !yield(Page{Number: n, Nodes: out.Nodes, RequestID: resp.RequestID}, nil) {
+				return
+			}
+			if last(n, q.PageSize, len(out.Nodes), out.Page.TotalCount) {
+				return
+			}
+		}
+	}
+}
+
+// last reports whether page n, of size nodes a page, holding got nodes of
+// the total ACK reports (zero when it reports none), is the last one.
+func last(n, size int64, got int, total int64) bool {
+	return int64(got) < size || (total > 0 && n*size >= total)
+}
