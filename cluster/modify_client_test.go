@@ -192,3 +192,53 @@ func TestModifyConflictAndMisuse(t *testing.T) {
 		t.Errorf("Modify without an edit = %v; want invalid", err)
 	}
 }
+
+// TestCurrentPresetBindsEIPLater follows today's ACK end to end: with
+// PresetCurrent on both sides, a running cluster gets a public API server
+// endpoint (an EIP) by Modify, which the product description's preset
+// refuses (see TestImmutabilityParity).
+func TestCurrentPresetBindsEIPLater(t *testing.T) {
+	ctx := context.Background()
+	cloud := fake.New(fake.WithPreset(cluster.PresetCurrent))
+	c := newClient(cloud, func(o *cluster.ClientOptions) {
+		o.Validation = []cluster.Option{cluster.WithPreset(cluster.PresetCurrent)}
+	})
+	cl := createRunning(t, c, clientManaged("1"))
+	if cl.Spec.PublicEndpoint {
+		t.Fatal("the cluster was created with a public endpoint")
+	}
+	if err := cluster.CheckChange(cluster.PresetProduct, cl.Spec, withPublicEndpoint(cl.Spec)); err == nil {
+		t.Fatal("the product preset lets the endpoint be added; this test would prove nothing")
+	}
+	cloud.ClearCalls()
+
+	op, err := c.Modify(ctx, cl.ID, func(s *cluster.Spec) { s.PublicEndpoint = true })
+	if err != nil {
+		t.Fatalf("Modify: %v", err)
+	}
+	got, err := op.Wait(ctx)
+	if err != nil || got.State != cluster.StateRunning || !got.Spec.PublicEndpoint {
+		t.Fatalf("Modify.Wait = %+v, %v; want running with a public endpoint", got, err)
+	}
+	if diff := cmp.Diff([]string{wire.ActionModifyCluster}, writes(cloud)); diff != "" {
+		t.Errorf("writes (-want +got):\n%s", diff)
+	}
+	var body map[string]any
+	for _, call := range cloud.Calls() {
+		if call.Action == wire.ActionModifyCluster {
+			if err := json.Unmarshal(call.Body, &body); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if diff := cmp.Diff(map[string]any{"api_server_eip": true}, body); diff != "" {
+		t.Errorf("ModifyCluster body (-want +got):\n%s", diff)
+	}
+}
+
+// withPublicEndpoint returns a copy of s with the public endpoint on.
+func withPublicEndpoint(s cluster.Spec) cluster.Spec {
+	c := s.Clone()
+	c.PublicEndpoint = true
+	return c
+}

@@ -190,3 +190,59 @@ func assertRefused(t *testing.T, cloud *fake.Cloud, action string, params []stri
 		t.Errorf("fake: %s refused with HTTP %d %s %q; want 400 InvalidParameter naming [%s]", action, api.HTTPStatus, api.Code, api.Message, rule)
 	}
 }
+
+// TestVPCOverlapParity covers the VPC's side of rule "cluster.cidr.overlap",
+// which TestValidationParity (a pod CIDR over the Service CIDR) does not:
+// a client told the VPC's CIDR refuses a pod or Service CIDR inside it with
+// no call, the fake that knows the VPC refuses the raw body with the same
+// rule, and a client that was not told gets the fake's refusal read back
+// under that rule.
+func TestVPCOverlapParity(t *testing.T) {
+	const vpc, vpcCIDR = "vpc-known", "172.16.0.0/12"
+	tests := []struct {
+		name string
+		edit func(*cluster.Spec)
+	}{
+		{"pod CIDR inside the VPC", func(s *cluster.Spec) {}}, // 172.20.0.0/16
+		{"Service CIDR inside the VPC", func(s *cluster.Spec) {
+			s.Network.PodCIDR = "10.0.0.0/16"
+			s.ServiceCIDR = "172.31.0.0/20"
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spec := clientManaged("1")
+			spec.VPCID = vpc
+			tt.edit(&spec)
+			if err := cluster.Validate(spec); err != nil {
+				t.Fatalf("the spec breaks a rule without the VPC's CIDR: %v", err)
+			}
+			cloud := fake.New(fake.WithVPC(fake.VPC{ID: vpc, CIDR: vpcCIDR}))
+
+			told := newClient(cloud, func(o *cluster.ClientOptions) {
+				o.Validation = []cluster.Option{cluster.WithVPCCIDRs(vpcCIDR)}
+			})
+			_, err := told.Create(context.Background(), spec)
+			if !slices.Contains(ruleIDs(err), "cluster.cidr.overlap") || !errors.Is(err, ack.ErrInvalid) {
+				t.Errorf("client told the VPC's CIDR: Create = %v; want a ValidationError with cluster.cidr.overlap", err)
+			}
+			if calls := cloud.Calls(); len(calls) != 0 {
+				t.Errorf("client told the VPC's CIDR: %d calls reached the fake, want none", len(calls))
+			}
+
+			body, err := json.Marshal(spec.CreateRequest())
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertRefused(t, cloud, wire.ActionCreateCluster, nil, body, "cluster.cidr.overlap")
+
+			_, err = newClient(cloud).Create(context.Background(), spec)
+			if !slices.Contains(ruleIDs(err), "cluster.cidr.overlap") {
+				t.Errorf("client not told the VPC's CIDR: Create = %v; want the fake's refusal under cluster.cidr.overlap", err)
+			}
+			if n := len(cloud.Clusters()); n != 0 {
+				t.Errorf("the fake holds %d clusters, want none", n)
+			}
+		})
+	}
+}

@@ -202,11 +202,6 @@ func (w *walk) modify(id string) error {
 	op, err = w.clusters.Modify(w.ctx, id, func(s *cluster.Spec) {
 		s.Tags = append(s.Tags, cluster.Tag{Key: "owner", Value: "platform"})
 	})
-	var api *ack.APIError
-	if errors.As(err, &api) && api.Code == "NotImplemented" {
-		w.printf("  skipped: %s", api.Message)
-		return nil
-	}
 	if err != nil {
 		return err
 	}

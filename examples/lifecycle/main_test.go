@@ -30,6 +30,7 @@ func TestRunOnTheFake(t *testing.T) {
 		"modifying: deletion protection off",
 		"deletion protection: false",
 		"modifying: tag owner=platform",
+		"{owner platform}",
 		"trying a forbidden change: a new VPC",
 		"refused: ",
 		"[cluster.immutable.vpc]",

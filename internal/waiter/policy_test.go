@@ -125,3 +125,56 @@ func FuzzSchedule(f *testing.F) {
 		}
 	})
 }
+
+// TestScheduleJitter checks that the jitter moves each delay by up to
+// ±Jitter of its exponential base, down as well as up, before the clamp to
+// [MinDelay, MaxDelay].
+func TestScheduleJitter(t *testing.T) {
+	// Bases without jitter: 10s, 20s, 40s, then 60s (MaxDelay).
+	base := Policy{MinDelay: 10 * time.Second, MaxDelay: time.Minute, Multiplier: 2, Jitter: 0.2}
+	tests := []struct {
+		name string
+		rand float64
+		want []time.Duration
+	}{
+		{"lowest draw: -20%, the first clamped up to MinDelay", 0,
+			[]time.Duration{10 * time.Second, 16 * time.Second, 32 * time.Second, 48 * time.Second}},
+		{"draw 0.25: -10%", 0.25,
+			[]time.Duration{10 * time.Second, 18 * time.Second, 36 * time.Second, 54 * time.Second}},
+		{"draw 0.75: +10%, the last clamped down to MaxDelay", 0.75,
+			[]time.Duration{11 * time.Second, 22 * time.Second, 44 * time.Second, time.Minute}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := base
+			p.Rand = func() float64 { return tt.rand }
+			s := newSchedule(p.withDefaults(), vclock.NewAuto())
+			var got []time.Duration
+			for range tt.want {
+				got = append(got, s.next(0))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("delays (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	// With a random source, delays of the same step differ between waits.
+	r := rand.New(rand.NewPCG(3, 4))
+	p := base
+	p.Rand = r.Float64
+	seen := map[time.Duration]bool{}
+	for range 20 {
+		s := newSchedule(p.withDefaults(), vclock.NewAuto())
+		s.next(0)
+		seen[s.next(0)] = true // the second step: 20s ± 4s
+	}
+	if len(seen) < 10 {
+		t.Errorf("20 waits drew %d distinct second delays; want the jitter to spread them", len(seen))
+	}
+	for d := range seen {
+		if d < 16*time.Second || d > 24*time.Second {
+			t.Errorf("second delay %s outside 20s ± 20%%", d)
+		}
+	}
+}
