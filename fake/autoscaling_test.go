@@ -107,6 +107,21 @@ func TestAutoscalingFollowsDemand(t *testing.T) {
 		if diff := cmp.Diff(scaleNodeIDs(want), viewIDs(removed)); diff != "" {
 			t.Errorf("%s: removed nodes (-ChooseScaleIn +fake):\n%s", s.name, diff)
 		}
+		// The same, worked out without ChooseScaleIn: the scale-out nodes
+		// of the listing, which is in creation order, taken from its end.
+		var scaleOut []fake.Node
+		for _, n := range before {
+			if n.Origin == nodepool.OriginScaleOut {
+				scaleOut = append(scaleOut, n)
+			}
+		}
+		if len(removed) > len(scaleOut) {
+			t.Fatalf("%s: removed %d nodes, but only %d were added by scale-outs", s.name, len(removed), len(scaleOut))
+		}
+		newest := scaleOut[len(scaleOut)-len(removed):]
+		if diff := cmp.Diff(viewIDs(newest), viewIDs(removed)); diff != "" {
+			t.Errorf("%s: removed nodes (-newest scale-out nodes by creation order +fake):\n%s", s.name, diff)
+		}
 		for _, n := range after {
 			if n.State != "running" {
 				t.Errorf("%s: node %s is %s", s.name, n.InstanceID, n.State)

@@ -224,6 +224,9 @@ func TestOfficialSDKQuotas(t *testing.T) {
 	if d := client.pool(t, id, created.NodepoolId); d.Status.TotalNodes != 38 || wire.IntValue(d.ScalingGroup.DesiredSize, 0) != 38 {
 		t.Fatalf("a refused scale added nodes: %d, desired %d", d.Status.TotalNodes, wire.IntValue(d.ScalingGroup.DesiredSize, 0))
 	}
+	if n := client.nodes(t, id, "", 100).Page.TotalCount; n != 38 {
+		t.Fatalf("the cluster has %d nodes after a refused scale, want 38", n)
+	}
 	if _, err := client.scale(id, created.NodepoolId, 2); err != nil {
 		t.Fatalf("scale to exactly 40 nodes: %v", err)
 	}

@@ -77,6 +77,13 @@
 // never below the pool's minimum; the same answer whatever the order of its
 // input.
 //
+// A node's origin is read from the "source" of DescribeClusterNodes
+// (OriginFromSource). The values are the fake's; ACK documents only the
+// example "ess_attach", which does not tell a pool's initial nodes from
+// scale-out ones, so any other value reads as OriginUnknown, a node no
+// scale-in removes. Client.Nodes numbers nodes in the order the list gives
+// them (Node.Seq), since creation_time has a resolution of one second.
+//
 // # Client
 //
 // NewClient builds the typed client from an *ack.Config: Create, Get,

@@ -265,3 +265,96 @@ func TestFakeTaskFailure(t *testing.T) {
 		t.Errorf("Wait: %v; want a *ack.TaskFailedError with code InsufficientInventory for %s", err, op.PoolID())
 	}
 }
+
+// TestFakeScaleInBreaksTiesByCreationOrder scales out by five nodes at one
+// instant (one creation_time on the wire) and in by three: the client
+// removes the three created last, as the fake's own creation order says,
+// and keeps the two created first with the pool's initial nodes.
+func TestFakeScaleInBreaksTiesByCreationOrder(t *testing.T) {
+	ctx := context.Background()
+	cloud, c, id := onFake(t, fake.WithProgressions(fake.Immediately()))
+	p := activePool(t, c, id, fakeSpec("web", 2))
+	scale := func(size int) {
+		t.Helper()
+		op, err := c.Scale(ctx, id, p.ID, size)
+		if err == nil {
+			_, err = op.Wait(ctx)
+		}
+		if err != nil {
+			t.Fatalf("scale to %d: %v", size, err)
+		}
+	}
+
+	scale(7)
+	var batch []fake.Node // the five scale-out nodes, in the fake's creation order
+	for _, n := range cloud.Nodes(id) {
+		if n.PoolID == p.ID && n.Origin == nodepool.OriginScaleOut {
+			batch = append(batch, n)
+		}
+	}
+	if len(batch) != 5 || !batch[0].Created.Equal(batch[4].Created) || batch[0].Seq >= batch[4].Seq {
+		t.Fatalf("scale-out nodes %+v, want five created at one instant, in order", batch)
+	}
+	want := []string{batch[0].InstanceID, batch[1].InstanceID}
+
+	scale(4)
+	left := poolNodes(cloud, id, p.ID)
+	if diff := cmp.Diff(want, left[nodepool.OriginScaleOut]); diff != "" {
+		t.Errorf("scale-out nodes kept (-the first two created +got):\n%s", diff)
+	}
+	if n := len(left[nodepool.OriginInitial]); n != 2 {
+		t.Errorf("%d initial nodes left, want 2", n)
+	}
+
+	var seqs []int64
+	for n, err := range c.Nodes(ctx, id, func(o *nodepool.NodesOptions) { o.PoolID = p.ID }) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		seqs = append(seqs, n.Seq)
+	}
+	if diff := cmp.Diff([]int64{1, 2, 3, 4}, seqs); diff != "" {
+		t.Errorf("Node.Seq as Nodes numbers the listing (-want +got):\n%s", diff)
+	}
+}
+
+// TestFakeGetAndList reads pools back with Get and List, with and without
+// the name filter.
+func TestFakeGetAndList(t *testing.T) {
+	ctx := context.Background()
+	_, c, id := onFake(t, fake.WithProgressions(fake.Immediately()))
+	web := activePool(t, c, id, fakeSpec("web", 2))
+	db := activePool(t, c, id, fakeSpec("db", 1))
+
+	got, err := c.Get(ctx, id, db.ID)
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	if got.ID != db.ID || got.ClusterID != id || got.Spec.Name != "db" || got.State != nodepool.StateActive ||
+		got.Nodes.Total != 1 || got.Size() != 1 || got.RequestID == "" {
+		t.Errorf("Get = %+v", got)
+	}
+
+	list := func(name string) []string {
+		var out []string
+		for p, err := range c.List(ctx, id, func(o *nodepool.ListOptions) { o.Name = name }) {
+			if err != nil {
+				t.Fatalf("List %q: %v", name, err)
+			}
+			out = append(out, p.Spec.Name+"/"+p.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name string
+		want []string
+	}{
+		{"", []string{"web/" + web.ID, "db/" + db.ID}},
+		{"db", []string{"db/" + db.ID}},
+		{"none", nil},
+	} {
+		if diff := cmp.Diff(tt.want, list(tt.name)); diff != "" {
+			t.Errorf("List name %q (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}

@@ -30,8 +30,9 @@ type Origin string
 
 // The origins.
 const (
-	// OriginUnknown: the node's origin is not known. Such a node is never
-	// removed by a scale-in.
+	// OriginUnknown: the node's origin is not known, for example a node
+	// read from ACK, whose source values OriginFromSource cannot
+	// interpret. Such a node is never removed by a scale-in.
 	OriginUnknown Origin = ""
 	// OriginInitial: created with the cluster or with its pool.
 	OriginInitial Origin = "initial"

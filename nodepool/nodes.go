@@ -54,6 +54,14 @@ type NodesOptions struct {
 // iteration: it is yielded once, with a nil node. Pages are read at
 // different instants, so a node added or removed during the loop may be
 // missed or seen twice.
+//
+// The wire has no creation order beyond creation_time, whose resolution
+// is one second, so the nodes of one scale-out share it. Nodes therefore
+// numbers the nodes it yields in the order DescribeClusterNodes lists them
+// (Node.Seq = 1, 2, ...): the fake lists them in creation order, and so
+// ChooseScaleIn breaks ties between nodes created in the same second by
+// creation order. ACK documents no order for the list; on ACK, ties follow
+// the order it lists the nodes in.
 func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*NodesOptions)) iter.Seq2[*NodeDetail, error] {
 	o := applyOptions(optFns)
 	size := int64(pageSize(o.PageSize, c.opts.PageSize))
@@ -68,6 +76,7 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 			fail(1, err)
 			return
 		}
+		var seq int64
 		for page, err := range paging.ClusterNodes(ctx, c.do, clusterID, q) {
 			if err != nil {
 				fail(page.Number, err)
@@ -79,6 +88,8 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 					fail(page.Number, err)
 					return
 				}
+				seq++
+				n.Seq = seq
 				if !yield(n, nil) {
 					return
 				}

@@ -34,7 +34,10 @@ var ErrAutoScaled = errors.New("the node pool is sized by its autoscaler")
 // node created with the pool or attached by hand), drained, and released
 // unless the pool is PrePaid. It needs the pool active, and fails with an
 // error matching ErrNotEnoughScaleOut when too few nodes were added by
-// scale-outs.
+// scale-outs. A node whose origin the listing does not tell
+// (OriginUnknown; on ACK every node, since its source values are not
+// documented, see OriginFromSource) is never removed this way: name the
+// nodes to remove with RemoveNodes instead.
 //
 // A pool with auto scaling on is refused with an error matching
 // ErrAutoScaled: change its AutoScaling range with Modify instead. A

@@ -20,8 +20,9 @@ var (
 // ScaleInOrder returns the nodes a scale-in may remove, in the order it
 // removes them: only scale-out nodes, newest first by Created, a later Seq
 // first among equal times (then by the other fields, so that the order
-// never depends on the input's). Initial and attached nodes, and
-// nodes of unknown origin, are never in it. nodes is not modified.
+// never depends on the input's). Initial and attached nodes, and nodes of
+// unknown origin (see OriginFromSource), are never in it. nodes is not
+// modified.
 func ScaleInOrder(nodes []Node) []Node {
 	var out []Node
 	for _, n := range nodes {
@@ -70,8 +71,23 @@ func ChooseScaleIn(nodes []Node, k, minSize int) ([]Node, error) {
 	}
 	order := ScaleInOrder(nodes)
 	if len(order) < k {
-		return nil, fmt.Errorf("node pool scale-in of %d nodes: only %d of %d nodes were added by a scale-out, and nodes created with the pool or added by hand are never removed: %w",
-			k, len(order), len(nodes), ErrNotEnoughScaleOut)
+		return nil, fmt.Errorf("node pool scale-in of %d nodes: only %d of %d nodes were added by a scale-out, and nodes created with the pool or added by hand are never removed%s: %w",
+			k, len(order), len(nodes), unknownNote(nodes), ErrNotEnoughScaleOut)
 	}
 	return slices.Clip(order[:k]), nil
+}
+
+// unknownNote says how many nodes are of unknown origin, which a scale-in
+// never removes either, or returns "" when there are none.
+func unknownNote(nodes []Node) string {
+	n := 0
+	for _, x := range nodes {
+		if x.Origin == OriginUnknown {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d nodes are of unknown origin (a source this package does not read, such as ACK's \"ess_attach\") and are kept too; remove chosen nodes with RemoveNodes", n)
 }

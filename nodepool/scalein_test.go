@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +63,32 @@ func TestChooseScaleIn(t *testing.T) {
 				t.Errorf("chosen (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestChooseScaleInOnACKNodes: nodes read from ACK carry source values
+// this package does not read ("ess_attach"), so they are of unknown
+// origin; a scale-in keeps them and its error says why.
+func TestChooseScaleInOnACKNodes(t *testing.T) {
+	var nodes []Node
+	for i, src := range []string{"ess_attach", "ess_attach", "scale-out"} {
+		n := node(fmt.Sprintf("i-%d", i), OriginFromSource(src), i, int64(i))
+		nodes = append(nodes, n)
+	}
+	got, err := ChooseScaleIn(nodes, 2, 0)
+	if !errors.Is(err, ErrNotEnoughScaleOut) {
+		t.Fatalf("ChooseScaleIn = %v, %v; want ErrNotEnoughScaleOut", ids(got), err)
+	}
+	for _, want := range []string{"only 1 of 3 nodes were added by a scale-out", "2 nodes are of unknown origin", `"ess_attach"`, "RemoveNodes"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	if got, err := ChooseScaleIn(nodes, 1, 0); err != nil || !cmp.Equal(ids(got), []string{"i-2"}) {
+		t.Errorf("ChooseScaleIn of 1 = %v, %v; want the one scale-out node", ids(got), err)
+	}
+	if _, err := ChooseScaleIn(nodes[2:], 2, 0); err == nil || strings.Contains(err.Error(), "unknown origin") {
+		t.Errorf("error %v speaks of unknown origins where there are none", err)
 	}
 }
 

@@ -105,18 +105,39 @@ func parseTime(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-// Wire values of a node's "source" that this package reads and writes.
-// ACK documents the field with the example "ess_attach" but not its
-// values, so an unlisted value is OriginUnknown, which no scale-in
-// removes.
+// Wire values of a node's "source" that this package reads and writes:
+// the values the fake reports, one per Origin.
+//
+// ACK's own values are not these, and not documented. The API reference
+// of DescribeClusterNodes (alibabacloud.com/help/en/ack, "Query nodes in a
+// cluster", response parameter source) says only that the field "indicates
+// how the nodes in the node pool were initialized. The nodes can be
+// manually created or created by using Resource Orchestration Service
+// (ROS)", with the example "ess_attach". The Go SDK's model
+// (alibaba-cloud-sdk-go services/cs, Node.Source) is a bare string, and
+// no other value turned up in the public SDK and terraform provider
+// sources searched. By its name, "ess_attach" tells how the node joined
+// (attached by the pool's Auto Scaling group), which a pool's initial
+// nodes and the nodes a scale-out added would share, so it cannot tell
+// OriginInitial from OriginScaleOut. Mapping it, or any other value, would
+// be a guess, so every value not listed here, "ess_attach" included, reads
+// as OriginUnknown.
 var originBySource = map[string]Origin{
 	"initial":   OriginInitial,
 	"attached":  OriginAttached,
 	"scale-out": OriginScaleOut,
 }
 
-// OriginFromSource reads a node's wire "source" as an Origin;
-// OriginUnknown when the value is not one Origin.Source writes.
+// OriginFromSource reads a node's wire "source" as an Origin. It returns
+// OriginUnknown for every value Origin.Source does not write, including
+// ACK's documented example "ess_attach" (see originBySource for why).
+//
+// A node of unknown origin is never chosen by a scale-in (Removable is
+// false), since nothing proves that a scale-out added it. On ACK, whose
+// source values this package cannot read, Client.Scale to a smaller size
+// therefore fails with ErrNotEnoughScaleOut, and its error says how many
+// of the pool's nodes are of unknown origin; remove chosen nodes with
+// Client.RemoveNodes instead.
 func OriginFromSource(source string) Origin { return originBySource[source] }
 
 // Source returns the wire "source" of a node of this origin (what the
@@ -131,7 +152,8 @@ func (o Origin) Source() string {
 }
 
 // NodeFromWire reads a node of DescribeClusterNodes. Seq is left zero: the
-// wire has no creation order beyond creation_time.
+// wire has no creation order beyond creation_time (Client.Nodes numbers
+// the nodes in the order the list gives them).
 func NodeFromWire(w wire.Node) (Node, error) {
 	created, err := parseTime(w.CreationTime)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
 	"github.com/google/go-cmp/cmp"
 )
@@ -71,15 +72,15 @@ func actions(t *testing.T, cloud *fake.Cloud) []string {
 	return got
 }
 
-// TestPreflightOnFake runs the client against the in-process fake: an
-// account at the product's cluster quotas, with one dedicated cluster of
-// three masters. The clusters are created without node pools and no plan
-// here adds any: these cases are about clusters and nodes (the fake's own
-// tests cover its node pool quotas).
+// TestPreflightOnFake runs the client against the in-process fake, an
+// account at the product's defaults: 10 dedicated + managed clusters
+// (six dedicated, four managed), the 2 serverless clusters, and 40 nodes
+// per cluster, of which the first dedicated cluster uses 38 (its three
+// masters and a node pool of 35). Each plan of the acceptance (an 11th
+// cluster, a 3rd serverless one, nodes past 40) is flagged with the exact
+// reads it needs, all of them GETs.
 func TestPreflightOnFake(t *testing.T) {
-	limits := quota.ProductDefaults()
-	limits.NodesPerCluster.Max = 5 // the fake's dedicated clusters have 3 masters and no workers
-	cloud := fake.New(fake.WithLimits(limits))
+	cloud := fake.New(fake.WithProgressions(fake.Immediately()))
 	cfg := cloud.Config()
 	var dedicated string
 	for i := range 6 {
@@ -93,6 +94,19 @@ func TestPreflightOnFake(t *testing.T) {
 	}
 	for i := 10; i < 12; i++ {
 		createOnFake(t, cfg, quota.Serverless, i)
+	}
+	pool := nodepool.Spec{
+		Name: "workers", VSwitchIDs: []string{"vsw-quota000"}, InstanceTypes: []string{"ecs.g7.xlarge"},
+		DesiredSize: 35, KeyPair: "ops",
+	}
+	body, err := json.Marshal(pool.CreateRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := wire.NewRequest(wire.ActionCreateClusterNodePool, dedicated)
+	req.Body = body
+	if _, err := cfg.Do(context.Background(), req); err != nil {
+		t.Fatalf("create a pool of 35: %v", err)
 	}
 
 	tests := []struct {
@@ -114,13 +128,26 @@ func TestPreflightOnFake(t *testing.T) {
 			wantActions: []string{"DescribeUserQuota", "DescribeClustersV1"},
 		},
 		{
-			name:        "nodes past the node quota",
+			name:        "nodes past 40",
 			plan:        quota.Plan{Change: []quota.ClusterChange{{ClusterID: dedicated, AddNodes: 3}}},
-			want:        quota.Violations{violation(quota.LimitNodes, "cluster "+dedicated, 3, 3, 5)},
+			want:        quota.Violations{violation(quota.LimitNodes, "cluster "+dedicated, 38, 3, 40)},
 			wantActions: []string{"DescribeUserQuota", "DescribeClusterNodes"},
 		},
 		{
-			name:        "nodes up to the node quota fit",
+			name: "every plan at once",
+			plan: quota.Plan{
+				Create: []quota.NewCluster{{Kind: quota.Dedicated}, {Kind: quota.Serverless}},
+				Change: []quota.ClusterChange{{ClusterID: dedicated, AddNodes: 3, AddNodePools: 1}},
+			},
+			want: quota.Violations{
+				violation(quota.LimitClusters, "account", 10, 1, 10),
+				violation(quota.LimitServerlessClusters, "account", 2, 1, 2),
+				violation(quota.LimitNodes, "cluster "+dedicated, 38, 3, 40),
+			},
+			wantActions: []string{"DescribeUserQuota", "DescribeClustersV1", "DescribeClusterNodes", "DescribeClusterNodePools"},
+		},
+		{
+			name:        "nodes up to 40 fit",
 			plan:        quota.Plan{Change: []quota.ClusterChange{{ClusterID: dedicated, AddNodes: 2}}},
 			wantActions: []string{"DescribeUserQuota", "DescribeClusterNodes"},
 		},
