@@ -82,7 +82,7 @@ var registry = []specRule{
 	{Rule{"cluster.masters.count", fieldMasterCount,
 		"a dedicated cluster has 3 or 5 masters", allPresets}, checkMasterCount},
 	{Rule{"cluster.masters.instance_types", fieldMasterTypes,
-		"a dedicated cluster names one instance type per master", allPresets}, checkMasterTypes},
+		"a dedicated cluster names one ECS instance type (ecs.<family>.<size>) per master", allPresets}, checkMasterTypes},
 	{Rule{"cluster.masters.vswitches", fieldMasterVSwitches,
 		"a dedicated cluster names one vSwitch per master", allPresets}, checkMasterVSwitches},
 	{Rule{"cluster.workers.not_serverless", fieldWorkers,

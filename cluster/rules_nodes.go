@@ -40,7 +40,16 @@ func checkMasterTypes(s Spec, _ options, r report) {
 	if s.Masters != nil {
 		types = s.Masters.InstanceTypes
 	}
-	checkPerMaster(s.masterCount(), types, fieldMasterTypes, "instance types", r)
+	if !checkPerMaster(s.masterCount(), types, fieldMasterTypes, "instance types", r) {
+		return
+	}
+	// Each type must be an ECS instance type, as the node pools' parser
+	// reads them (ecs.<family>.<size>).
+	for i, t := range types {
+		if _, err := nodepool.ParseInstanceType(t); err != nil {
+			r(fmt.Sprintf("%s[%d]", fieldMasterTypes, i), "%v", err)
+		}
+	}
 }
 
 func checkMasterVSwitches(s Spec, _ options, r report) {
@@ -54,17 +63,21 @@ func checkMasterVSwitches(s Spec, _ options, r report) {
 	checkPerMaster(s.masterCount(), vswitchIDs(vs), fieldMasterVSwitches, "vSwitches", r)
 }
 
-// checkPerMaster checks a list that has one entry per master.
-func checkPerMaster(count int, list []string, field, what string, r report) {
+// checkPerMaster checks a list that has one entry per master; it reports
+// whether the list passed.
+func checkPerMaster(count int, list []string, field, what string, r report) bool {
 	if len(list) != count {
 		r(field, "has %d %s for %d masters; name one per master", len(list), what, count)
-		return
+		return false
 	}
+	ok := true
 	for i, v := range list {
 		if v == "" {
 			r(fmt.Sprintf("%s[%d]", field, i), "is empty")
+			ok = false
 		}
 	}
+	return ok
 }
 
 func checkWorkersForm(s Spec, _ options, r report) {

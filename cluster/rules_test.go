@@ -104,6 +104,8 @@ var ruleCases = []ruleCase{
 		edit: func(s *cluster.Spec) { s.Masters.InstanceTypes = s.Masters.InstanceTypes[:2] }, fields: []string{"masters.instance_types"}},
 	{name: "empty instance type", rule: "cluster.masters.instance_types", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) { s.Masters.InstanceTypes[1] = "" }, fields: []string{"masters.instance_types[1]"}},
+	{name: "malformed instance type", rule: "cluster.masters.instance_types", base: dedicatedSpec,
+		edit: func(s *cluster.Spec) { s.Masters.InstanceTypes[2] = "g7.xlarge" }, fields: []string{"masters.instance_types[2]"}},
 	{name: "three instance types for five masters", rule: "cluster.masters.instance_types", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) {
 			s.Masters.Count = 5
