@@ -114,6 +114,18 @@ func TestConcurrentClients(t *testing.T) {
 	if int(page.PageInfo.TotalCount) != len(want) || len(page.Clusters) != len(want) {
 		t.Fatalf("DescribeClustersV1 reports %d (%d on the page), want %d", page.PageInfo.TotalCount, len(page.Clusters), len(want))
 	}
+	// The action log agrees: one successful create per cluster made, one
+	// successful delete per cluster gone, and nothing else succeeded.
+	okCalls := map[string]int{}
+	for _, k := range c.Calls() {
+		if k.Status == http.StatusOK {
+			okCalls[k.Action]++
+		}
+	}
+	if okCalls[wire.ActionCreateCluster] != len(created) || okCalls[wire.ActionDeleteCluster] != len(killed) {
+		t.Fatalf("log: %d creates and %d deletes succeeded; store: %d created, %d deleted",
+			okCalls[wire.ActionCreateCluster], okCalls[wire.ActionDeleteCluster], len(created), len(killed))
+	}
 	t.Logf("%d clusters kept, %d deleted (%d by an early delete)", len(want), len(killed), early.Load())
 }
 

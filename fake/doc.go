@@ -17,8 +17,10 @@
 //
 // Resource state is computed from the virtual clock when it is read: there
 // are no timers and no background goroutines. Every timestamp in an answer
-// comes from the clock (RFC 3339 with ACK's +08:00 offset); signature
-// freshness is judged on the wall clock. A change completes after its
+// body comes from the clock (RFC 3339 with ACK's +08:00 offset; a
+// kubeconfig's expiration in UTC, as ACK writes it); signature freshness
+// is judged on the wall clock, and so is the Date header net/http adds to
+// answers over HTTP, which SDKs may compare with their own clock. A change completes after its
 // Progression: a duration on the clock, a number of polls (a poll is a
 // read of the resource or of its task; see Progression), or at once. A
 // resource and its task change at the same instant, which both report as
@@ -156,7 +158,12 @@
 // Upgrades (of clusters and node pools), AttachInstancesToNodePool,
 // RepairClusterNodePool, SyncClusterNodePool, addons, TagResources, cluster
 // task lists, billing and every other ACK API answer NotImplemented (HTTP
-// 501) naming the action, never a silent success. Node pools keep the
+// 501) naming the action, never a silent success: every route of
+// internal/wire's table that the fake does not simulate, and any request
+// whose x-acs-action header names an API that table does not know. A
+// method and path of no known API, sent without that header, answers
+// InvalidAction.NotFound (HTTP 404, or 405 when the path takes other
+// methods). Node pools keep the
 // fields the nodepool package models (nodepool.Spec); other fields of a
 // node pool body are accepted and not echoed. Edge and Lingjun pools are
 // refused (nodepool.type.supported). Nodes never fail, stop or change by

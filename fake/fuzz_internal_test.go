@@ -7,29 +7,49 @@ import (
 )
 
 func FuzzWithRequestID(f *testing.F) {
-	for _, s := range []string{`{}`, `{"a":1}`, ` { "b" : [1,2] } `, `[1]`, `{"request_id":"x"}`, `"s"`, ``, `{"requestId":"y","n":null}`} {
+	for _, s := range []string{`{}`, `{"a":1}`, ` { "b" : [1,2] } `, `[1]`, `{"request_id":"x"}`, `"s"`, ``,
+		`{"requestId":"y","n":null}`, `{"tags":[{"key":"request_id"}]}`, `{"name":"requestId","o":{"request_id":1}}`} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, body []byte) {
-		out := withRequestID(body, "REQ-1")
+	f.Fuzz(func(t *testing.T, raw []byte) {
 		var in map[string]json.RawMessage
-		if json.Unmarshal(body, &in) != nil {
-			return // only JSON the fake wrote is ever passed
+		if json.Unmarshal(raw, &in) != nil || in == nil {
+			return
 		}
+		// Only JSON the fake wrote is ever passed: re-encode it as
+		// json.Marshal writes it.
+		body, err := json.Marshal(in)
+		if err != nil {
+			return
+		}
+		out := withRequestID(body, "REQ-1")
 		var got map[string]json.RawMessage
 		if err := json.Unmarshal(out, &got); err != nil {
 			t.Fatalf("withRequestID(%q) = %q: not JSON: %v", body, out, err)
 		}
-		named := bytes.Contains(body, []byte(`"request_id"`)) || bytes.Contains(body, []byte(`"requestId"`))
-		if !named && string(got["request_id"]) != `"REQ-1"` {
+		_, named := in["request_id"]
+		_, namedCamel := in["requestId"]
+		if !named && !namedCamel && string(got["request_id"]) != `"REQ-1"` {
 			t.Fatalf("withRequestID(%q) = %q: no request_id", body, out)
 		}
+		if (named || namedCamel) && !bytes.Equal(out, body) {
+			t.Fatalf("withRequestID(%q) = %q: changed a body that names its request ID", body, out)
+		}
 		for k, v := range in {
-			if !bytes.Equal(got[k], v) && k != "request_id" {
+			if k != "request_id" && !bytes.Equal(compact(t, got[k]), compact(t, v)) {
 				t.Fatalf("withRequestID(%q) changed key %q", body, k)
 			}
 		}
 	})
+}
+
+func compact(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := json.Compact(&out, b); err != nil {
+		t.Fatalf("compact %q: %v", b, err)
+	}
+	return out.Bytes()
 }
 
 func FuzzParseDuration(f *testing.F) {
@@ -49,6 +69,11 @@ func TestWithRequestID(t *testing.T) {
 		{`{}`, `{"request_id":"R"}`},
 		{`{"a":1}`, `{"request_id":"R","a":1}`},
 		{`{"request_id":"X"}`, `{"request_id":"X"}`},
+		{`{"a":1,"requestId":"X"}`, `{"a":1,"requestId":"X"}`},
+		// Nested keys and values named like the request ID do not count.
+		{`{"name":"request_id"}`, `{"request_id":"R","name":"request_id"}`},
+		{`{"tags":[{"key":"request_id","value":"requestId"}]}`, `{"request_id":"R","tags":[{"key":"request_id","value":"requestId"}]}`},
+		{`{"o":{"request_id":"X"},"s":"a\"request_id"}`, `{"request_id":"R","o":{"request_id":"X"},"s":"a\"request_id"}`},
 		{`[1]`, `[1]`},
 		{``, ``},
 	}

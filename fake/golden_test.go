@@ -94,6 +94,12 @@ func TestWireShapes(t *testing.T) {
 // header and in the body.
 func TestRequestIDs(t *testing.T) {
 	c := fake.New()
+	// A cluster whose tags name the request ID's key: only the top level
+	// of an answer counts.
+	tagged := managedRequest("tagged")
+	tagged.VPCID, tagged.VSwitchIDs = "vpc-tagged", []string{"vsw-tagged"}
+	tagged.Tags = []wire.Tag{{Key: "request_id", Value: "requestId"}}
+	taggedID := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, tagged)).ClusterID
 	tests := []struct {
 		name   string
 		action string
@@ -102,6 +108,7 @@ func TestRequestIDs(t *testing.T) {
 		key    string
 	}{
 		{"create", wire.ActionCreateCluster, nil, managedRequest("ids"), "request_id"},
+		{"detail of a cluster tagged request_id", wire.ActionDescribeClusterDetail, []string{taggedID}, nil, "request_id"},
 		{"detail", wire.ActionDescribeClusterDetail, []string{"cnone"}, nil, "requestId"},
 		{"quota", wire.ActionDescribeUserQuota, nil, nil, "request_id"},
 		{"list", wire.ActionDescribeClustersV1, nil, nil, "request_id"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -148,7 +149,7 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	}
 
 	re, _ := c.reactors.react(*call)
-	if err := c.clock.delay(r.Context(), re.Latency); err != nil {
+	if err := delay(r.Context(), c.clock, re.Latency); err != nil {
 		return fail(NewError(ServiceUnavailable, "%s: request cancelled during injected latency: %v", route.Action, err)), false
 	}
 	if re.Err != nil {
@@ -161,10 +162,19 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	return act(c, &request{http: r, route: route, params: params, body: body, id: reqID, caller: caller}), re.LoseResponse
 }
 
-// noRoute explains a method and path that no ACK API has: 405 when the
-// path exists with other methods, 404 otherwise.
+// actionName is the shape of an API name in x-acs-action.
+var actionName = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{1,79}$`)
+
+// noRoute explains a method and path that no route of internal/wire has:
+// NotImplemented (501) when x-acs-action names an API the route table does
+// not know (one of ACK's many APIs the fake does not simulate, sent by a
+// Tea SDK), else 405 when the path exists with other methods and 404
+// otherwise.
 func (c *Cloud) noRoute(r *http.Request, path string) *Error {
 	name := r.Header.Get("x-acs-action")
+	if _, known := wire.Lookup(name); !known && actionName.MatchString(name) {
+		return NewError(NotImplemented, "the fake ACK does not implement %s (%s %s)", name, r.Method, r.URL.Path)
+	}
 	if name == "" {
 		name = r.Method + " " + r.URL.Path
 	}

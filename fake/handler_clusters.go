@@ -56,7 +56,9 @@ func (c *Cloud) createCluster(r *request) answer {
 	var req wire.CreateClusterRequest
 	return c.locked(r, &req, func(now time.Time) answer {
 		st := c.st
-		opts := c.validateOptions(req.VPCID)
+		// The VPC's CIDR, when known, joins the cluster package's overlap
+		// rule, also for a VPC named only by its vSwitches.
+		opts := c.validateOptions(st.net.inferVPC(req.VPCID, createNetRequest(&req, cluster.Spec{}).vswitchIDs))
 		var vs []ack.Violation
 		if req.RegionID != "" && !slices.Contains(c.settings.regions, req.RegionID) {
 			vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
@@ -95,7 +97,6 @@ func (c *Cloud) createCluster(r *request) answer {
 		st.net.commit(plan)
 		spec.VPCID = plan.vpc.ID
 		if plan.created {
-			spec.VPCID = plan.vpc.ID
 			spec.VSwitches = nil
 			for _, v := range plan.vswitches {
 				spec.VSwitches = append(spec.VSwitches, cluster.VSwitch{ID: v.ID, Zone: v.ZoneID})

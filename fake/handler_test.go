@@ -96,22 +96,31 @@ func TestRefusals(t *testing.T) {
 func TestUnroutedRequests(t *testing.T) {
 	c := fake.New()
 	tests := []struct {
-		name   string
-		method string
-		path   string
-		status int
+		name     string
+		method   string
+		path     string
+		action   string // x-acs-action
+		status   int
+		code     string
+		contains string
 	}{
-		{"unknown path", http.MethodGet, "/no/such/api", 404},
-		{"wrong method", http.MethodPatch, "/clusters/c1", 405},
+		{"unknown path", http.MethodGet, "/no/such/api", "", 404, fake.InvalidActionNotFound, "/no/such/api"},
+		{"wrong method", http.MethodPatch, "/clusters/c1", "", 405, fake.InvalidActionNotFound, "GET"},
+		{"known action on a wrong path", http.MethodGet, "/no/such/api", wire.ActionDescribeClusterDetail, 404, fake.InvalidActionNotFound, wire.ActionDescribeClusterDetail},
+		{"an API the route table lacks, named by a Tea SDK", http.MethodPost, "/clusters/c1/components/install", "InstallClusterAddons",
+			501, fake.NotImplemented, "InstallClusterAddons"},
+		{"a malformed action name is not taken for an API", http.MethodGet, "/no/such/api", "not an action", 404, fake.InvalidActionNotFound, "/no/such/api"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			resp, err := c.Transport().RoundTrip(context.Background(), &ack.Request{Method: tt.method, Path: tt.path})
+			req := &ack.Request{Method: tt.method, Path: tt.path, Action: tt.action}
+			resp, err := c.Transport().RoundTrip(context.Background(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if e := errorBody(t, resp); resp.StatusCode != tt.status || e.Code != fake.InvalidActionNotFound {
-				t.Fatalf("HTTP %d %+v", resp.StatusCode, e)
+			e := errorBody(t, resp)
+			if resp.StatusCode != tt.status || e.Code != tt.code || !strings.Contains(e.Message, tt.contains) {
+				t.Fatalf("HTTP %d %+v, want %d %s naming %q", resp.StatusCode, e, tt.status, tt.code, tt.contains)
 			}
 		})
 	}

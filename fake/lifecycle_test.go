@@ -90,7 +90,11 @@ func TestLifecycleByForm(t *testing.T) {
 			if d.State != "deleting" {
 				t.Fatalf("state after delete = %q, want deleting", d.State)
 			}
-			c.Advance(3 * time.Minute)
+			c.Advance(3*time.Minute - time.Second)
+			if d = decode[wire.ClusterDetail](t, call(t, c, wire.ActionDescribeClusterDetail, []string{cr.ClusterID}, nil, nil)); d.State != "deleting" {
+				t.Fatalf("state a second before the deletion completes = %q, want deleting", d.State)
+			}
+			c.Advance(time.Second)
 			gone := call(t, c, wire.ActionDescribeClusterDetail, []string{cr.ClusterID}, nil, nil)
 			if gone.StatusCode != http.StatusNotFound || errorBody(t, gone).Code != fake.ErrorClusterNotFound {
 				t.Fatalf("after delete: HTTP %d %s, want 404 ErrorClusterNotFound", gone.StatusCode, gone.Body)
@@ -106,25 +110,51 @@ func TestLifecycleByForm(t *testing.T) {
 	}
 }
 
+// TestProgressionByPolls completes a creation after a number of polls:
+// reads of the cluster (its detail, its appearance in a list, its nodes)
+// or of its task all count, and the clock does not move.
 func TestProgressionByPolls(t *testing.T) {
-	c := fake.New(fake.WithProgressions(fake.AfterPolls(2)))
-	cr := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("polls")))
-	var states []string
-	for range 4 {
-		if len(states)%2 == 0 {
-			d := decode[wire.ClusterDetail](t, call(t, c, wire.ActionDescribeClusterDetail, []string{cr.ClusterID}, nil, nil))
-			states = append(states, d.State)
-		} else {
-			ti := decode[wire.TaskInfo](t, call(t, c, wire.ActionDescribeTaskInfo, []string{cr.TaskID}, nil, nil))
-			states = append(states, "task:"+ti.State)
-		}
+	tests := []struct {
+		name  string
+		polls int
+		reads []string
+		want  []string
+	}{
+		{"detail and task alternate", 2, []string{"detail", "task", "detail", "task"},
+			[]string{"initial", "task:running", "running", "task:success"}},
+		{"task only", 3, []string{"task", "task", "task", "task"},
+			[]string{"task:running", "task:running", "task:running", "task:success"}},
+		{"list and nodes count", 3, []string{"list", "nodes", "detail", "list"},
+			[]string{"initial", "nodes", "initial", "running"}},
+		{"one poll", 1, []string{"detail", "detail"}, []string{"initial", "running"}},
 	}
-	want := []string{"initial", "task:running", "running", "task:success"}
-	if diff := cmp.Diff(want, states); diff != "" {
-		t.Fatalf("states over polls (-want +got):\n%s", diff)
-	}
-	if !c.Now().Equal(fake.New().Now()) {
-		t.Fatalf("polls moved the clock to %v", c.Now())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := fake.New(fake.WithProgressions(fake.AfterPolls(tt.polls)))
+			start := c.Now()
+			cr := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("polls")))
+			var states []string
+			for _, read := range tt.reads {
+				switch read {
+				case "detail":
+					states = append(states, decode[wire.ClusterDetail](t, call(t, c, wire.ActionDescribeClusterDetail, []string{cr.ClusterID}, nil, nil)).State)
+				case "task":
+					states = append(states, "task:"+decode[wire.TaskInfo](t, call(t, c, wire.ActionDescribeTaskInfo, []string{cr.TaskID}, nil, nil)).State)
+				case "list":
+					page := decode[wire.DescribeClustersV1Response](t, call(t, c, wire.ActionDescribeClustersV1, nil, nil, nil))
+					states = append(states, page.Clusters[0].State)
+				case "nodes":
+					call(t, c, wire.ActionDescribeClusterNodes, []string{cr.ClusterID}, nil, nil)
+					states = append(states, "nodes")
+				}
+			}
+			if diff := cmp.Diff(tt.want, states); diff != "" {
+				t.Fatalf("states over polls (-want +got):\n%s", diff)
+			}
+			if !c.Now().Equal(start) {
+				t.Fatalf("polls moved the clock to %v", c.Now())
+			}
+		})
 	}
 }
 

@@ -111,6 +111,18 @@ func (n *network) addVSwitch(v VSwitch) error {
 	return nil
 }
 
+// inferVPC returns vpcID, or, when it is empty, the VPC of the first of
+// vswitchIDs if the fake knows it: ACK finds the VPC of the vSwitches it
+// is given. It returns "" when neither tells.
+func (n *network) inferVPC(vpcID string, vswitchIDs []string) string {
+	if vpcID == "" && len(vswitchIDs) > 0 {
+		if sw, ok := n.vswitches[vswitchIDs[0]]; ok {
+			return sw.VPCID
+		}
+	}
+	return vpcID
+}
+
 // zoneOf returns the zone of a known vSwitch, "" otherwise.
 func (n *network) zoneOf(id string) string { return n.vswitches[id].ZoneID }
 
@@ -157,12 +169,7 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 	svc, svcOK := parseCIDR(req.serviceCIDR)
 
 	var plan netPlan
-	if req.vpcID == "" && len(req.vswitchIDs) > 0 {
-		// ACK finds the VPC of the vSwitches it is given.
-		if sw, ok := n.vswitches[req.vswitchIDs[0]]; ok {
-			req.vpcID = sw.VPCID
-		}
-	}
+	req.vpcID = n.inferVPC(req.vpcID, req.vswitchIDs)
 	switch {
 	case req.vpcID == "" && len(req.zones) == 0:
 		add(RuleVPCRequired, "vpcid", "required unless known vSwitches name the VPC or zone_id or zone_ids lets ACK create one")

@@ -38,6 +38,12 @@ func TestNetworkRefusals(t *testing.T) {
 		{"no VPC and no zone", false, in("", "vsw-known", func(r *wire.CreateClusterRequest) { r.VSwitchIDs = nil }), fake.InvalidParameter, fake.RuleVPCRequired},
 		{"pod CIDR inside the VPC's", false, in("vpc-known", "vsw-known", func(r *wire.CreateClusterRequest) { r.ContainerCIDR = "192.168.128.0/17" }),
 			fake.InvalidParameter, "cluster.cidr.overlap"},
+		{"Service CIDR inside the VPC's", false, in("vpc-known", "vsw-known", func(r *wire.CreateClusterRequest) { r.ServiceCIDR = "192.168.200.0/24" }),
+			fake.InvalidParameter, "cluster.cidr.overlap"},
+		{"pod CIDR inside the VPC's, the VPC found by its vSwitch", false, in("", "vsw-known", func(r *wire.CreateClusterRequest) { r.ContainerCIDR = "192.168.128.0/17" }),
+			fake.InvalidParameter, "cluster.cidr.overlap"},
+		{"pod and Service CIDRs overlap in a VPC of unknown CIDR", false, in("vpc-new", "vsw-new", func(r *wire.CreateClusterRequest) { r.ContainerCIDR, r.ServiceCIDR = "172.16.0.0/12", "172.21.0.0/20" }),
+			fake.InvalidParameter, "cluster.cidr.overlap"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +65,52 @@ func TestNetworkRefusals(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return containsAny(s, sub) }
+
+// TestNetworkAccepts checks what the network lets through: known IDs in
+// strict mode, and, for a VPC whose CIDR is unknown, any pod and Service
+// CIDRs that overlap neither each other nor another cluster's in the VPC.
+func TestNetworkAccepts(t *testing.T) {
+	known := []fake.Option{
+		fake.WithVPC(fake.VPC{ID: "vpc-known", CIDR: "192.168.0.0/16"}),
+		fake.WithVSwitch(fake.VSwitch{ID: "vsw-known", VPCID: "vpc-known", ZoneID: "cn-hangzhou-h", CIDR: "192.168.1.0/24"}),
+	}
+	tests := []struct {
+		name       string
+		opts       []fake.Option
+		vpc, vsw   string
+		pod, svc   string
+		registered bool // the IDs were registered on use
+	}{
+		{"strict, known IDs", append(known[:2:2], fake.WithStrictNetwork()), "vpc-known", "vsw-known", "172.20.0.0/16", "172.21.0.0/20", false},
+		{"known VPC, CIDRs outside it", known, "vpc-known", "vsw-known", "10.0.0.0/16", "10.1.0.0/20", false},
+		{"unknown VPC: any CIDRs, even a typical VPC range", nil, "vpc-new", "vsw-new", "192.168.0.0/16", "10.96.0.0/20", true},
+		{"known VPC found by its vSwitch", known, "", "vsw-known", "172.20.0.0/16", "172.21.0.0/20", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := fake.New(tt.opts...)
+			r := managedRequest("ok")
+			r.VPCID, r.VSwitchIDs, r.ContainerCIDR, r.ServiceCIDR = tt.vpc, []string{tt.vsw}, tt.pod, tt.svc
+			resp := call(t, c, wire.ActionCreateCluster, nil, nil, r)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("HTTP %d %s", resp.StatusCode, resp.Body)
+			}
+			vpc, okVPC := c.VPC(tt.vpc)
+			sw, okSW := c.VSwitch(tt.vsw)
+			if tt.registered && (!okVPC || !okSW || vpc.CIDR != "" || sw.VPCID != tt.vpc) {
+				t.Fatalf("registered on use: %+v %v / %+v %v; want both, CIDR unknown", vpc, okVPC, sw, okSW)
+			}
+			id := decode[wire.CreateClusterResponse](t, resp).ClusterID
+			want := tt.vpc
+			if want == "" {
+				want = "vpc-known"
+			}
+			if got, _ := c.Cluster(id); got.Spec.VPCID != want {
+				t.Fatalf("cluster in VPC %q, want %q", got.Spec.VPCID, want)
+			}
+		})
+	}
+}
 
 func TestNetworkRegistersUnknownIDs(t *testing.T) {
 	c := fake.New()

@@ -145,27 +145,51 @@ func serverError(t *testing.T, err error) *sdkerrors.ServerError {
 
 // TestOfficialSDKLifecycle drives the fake's HTTP server with
 // alibaba-cloud-sdk-go's CS client, signed (ROA v1) with a configured
-// credential: three forms from creation to deletion.
+// credential, on a scaled clock: three forms from creation to deletion.
+// The clock runs a million times faster than the wall, so each creation
+// completes within a few polls of DescribeTaskInfo and
+// DescribeClusterDetail, and the timestamps show the virtual durations.
 func TestOfficialSDKLifecycle(t *testing.T) {
 	srv := startServer(t)
 	client := newSDKClient(t, srv, testAK, testSecret)
 
-	bodies := []*wire.CreateClusterRequest{dedicatedRequest("sdk-dedicated"), managedRequest("sdk-managed"), serverlessRequest("sdk-serverless")}
+	forms := []struct {
+		body  *wire.CreateClusterRequest
+		takes time.Duration
+	}{
+		{dedicatedRequest("sdk-dedicated"), 12 * time.Minute},
+		{managedRequest("sdk-managed"), 8 * time.Minute},
+		{serverlessRequest("sdk-serverless"), 2 * time.Minute},
+	}
 	var ids []string
-	for _, body := range bodies {
-		resp := client.create(t, body)
+	for _, f := range forms {
+		resp := client.create(t, f.body)
 		if resp.ClusterId == "" || resp.TaskId == "" || resp.RequestId == "" {
 			t.Fatalf("CreateCluster answer %+v", resp)
 		}
 		ids = append(ids, resp.ClusterId)
-		for polls := 0; client.task(t, resp.TaskId).State != "success"; polls++ {
+		var task wire.TaskInfo
+		var d wire.ClusterDetail
+		for polls := 0; task.State != "success" || d.State != "running"; polls++ {
 			if polls > maxPolls {
-				t.Fatalf("task %s of %s never succeeded", resp.TaskId, body.Name)
+				t.Fatalf("%s: task %s %s, cluster %s after %d polls", f.body.Name, resp.TaskId, task.State, d.State, polls)
+			}
+			task = client.task(t, resp.TaskId)
+			var err error
+			if d, err = client.detail(resp.ClusterId); err != nil {
+				t.Fatalf("DescribeClusterDetail %s: %v", resp.ClusterId, err)
+			}
+			// The detail is read after the task: the change may complete
+			// between the two reads, but a cluster whose task succeeded
+			// runs.
+			if task.State == "success" && d.State != "running" {
+				t.Fatalf("%s: task %s but cluster %s", f.body.Name, task.State, d.State)
 			}
 		}
-		d, err := client.detail(resp.ClusterId)
-		if err != nil || d.State != "running" {
-			t.Fatalf("after task success: %+v %v, want running", d.State, err)
+		created, updated := parseTime(t, d.Created), parseTime(t, d.Updated)
+		if got := updated.Sub(created); got != f.takes || d.Updated != task.Updated || task.Created != d.Created {
+			t.Fatalf("%s: created %s, running at %s (task %s to %s): want %s apart, cluster and task at one instant",
+				f.body.Name, d.Created, d.Updated, task.Created, task.Updated, f.takes)
 		}
 	}
 
@@ -181,12 +205,23 @@ func TestOfficialSDKLifecycle(t *testing.T) {
 		t.Fatalf("listed %v, want %v in creation order", listed, ids)
 	}
 
-	for _, id := range ids {
+	for i, id := range ids {
 		req := cs.CreateDeleteClusterRequest()
 		client.point(req.RoaRequest)
 		req.ClusterId = id
-		if _, err := client.DeleteCluster(req); err != nil {
+		retain := i == 0 // the old SDK sends these options in the body
+		req.RetainAllResources, req.KeepSlb = requests.NewBoolean(retain), requests.NewBoolean(retain)
+		resp, err := client.DeleteCluster(req)
+		if err != nil {
 			t.Fatalf("DeleteCluster %s: %v", id, err)
+		}
+		dr, err := wire.Decode[wire.DeleteClusterResponse](resp.GetHttpContentBytes())
+		if err != nil || dr.ClusterID != id || dr.TaskID == "" || dr.RequestID == "" {
+			t.Fatalf("DeleteCluster answer %s: %v", resp.GetHttpContentBytes(), err)
+		}
+		params := client.task(t, dr.TaskID).Parameters
+		if params["retain_all_resources"] != retain || params["keep_slb"] != retain {
+			t.Fatalf("delete task parameters %v, want retain_all_resources and keep_slb %v", params, retain)
 		}
 	}
 	for _, id := range ids {
@@ -204,6 +239,25 @@ func TestOfficialSDKLifecycle(t *testing.T) {
 			}
 			break
 		}
+	}
+	if n := len(srv.Cloud().Clusters()); n != 0 {
+		t.Fatalf("%d clusters left", n)
+	}
+}
+
+// TestOfficialSDKUserQuota reads the account's quotas with the SDK's typed
+// DescribeUserQuota: the fake's defaults.
+func TestOfficialSDKUserQuota(t *testing.T) {
+	client := newSDKClient(t, startServer(t), testAK, testSecret)
+	req := cs.CreateDescribeUserQuotaRequest()
+	client.point(req.RoaRequest)
+	resp, err := client.DescribeUserQuota(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []int64{resp.ClusterQuota, resp.NodeQuota, resp.AmkClusterQuota, resp.AskClusterQuota, resp.ClusterNodepoolQuota}
+	if !slices.Equal(got, []int64{10, 40, 10, 2, 20}) {
+		t.Fatalf("cluster, node, amk, ask, node pool quotas %v, want [10 40 10 2 20]", got)
 	}
 }
 

@@ -86,8 +86,12 @@ type clusterExtra struct {
 // clone returns a deep copy.
 func (e clusterExtra) clone() clusterExtra {
 	c := e
-	c.operationPolicy = cloneJSON(e.operationPolicy)
-	c.controlPlaneEndpoints = cloneJSON(e.controlPlaneEndpoints)
+	if e.operationPolicy != nil {
+		c.operationPolicy = cloneJSON(e.operationPolicy)
+	}
+	if e.controlPlaneEndpoints != nil {
+		c.controlPlaneEndpoints = cloneJSON(e.controlPlaneEndpoints)
+	}
 	c.extraSANs = slices.Clone(e.extraSANs)
 	return c
 }

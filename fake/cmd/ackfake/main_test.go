@@ -5,12 +5,76 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"go.uber.org/goleak"
 )
+
+// runMainEnv makes the test binary run the command's main instead of the
+// tests, so that a test can start the real command as a process.
+const runMainEnv = "ACKFAKE_TEST_RUN_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestSIGINTStopsCleanly starts the command as a process, waits for its
+// first line, serves one call and interrupts it: it exits with status 0
+// after shutting the server down, and its stdout holds only the first
+// line.
+func TestSIGINTStopsCleanly(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-addr", "127.0.0.1:0", "-credential", "AKID:SECRET")
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	out := bufio.NewReader(stdout)
+	line, err := out.ReadString('\n')
+	if err != nil {
+		t.Fatalf("first line: %v (stderr %q)", err, stderr.String())
+	}
+	m := firstLine.FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("first line %q", line)
+	}
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := client.Get(m[1] + "/_fake/clock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"mode":"scaled"`) {
+		t.Fatalf("/_fake/clock: HTTP %d %s, want the scaled clock", resp.StatusCode, body)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(out)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("after SIGINT: %v (stderr %q)", err, stderr.String())
+	}
+	if len(rest) != 0 || !strings.HasSuffix(stderr.String(), "ackfake: stopped\n") {
+		t.Fatalf("stdout after the first line %q, stderr %q; want nothing, then \"ackfake: stopped\"", rest, stderr.String())
+	}
+}
 
 var firstLine = regexp.MustCompile(`^ackfake listening on (http://127\.0\.0\.1:[1-9][0-9]*)\n$`)
 
