@@ -75,7 +75,7 @@ func (c *Client) task(ctx context.Context, id string) (*Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	ti, err := wire.DecodeTaskInfo(resp.Body)
+	ti, err := wire.DecodeTaskSummary(resp.Body)
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ type Cloud struct {
 	ids      *idGen
 	st       *store
 	reactors reactors
-	log      callLog
+	log      *callLog
 	handler  http.Handler
 
 	mu        sync.Mutex
@@ -46,7 +46,7 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 		}
 	}
 	s = s.clone()
-	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal}
+	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit)}
 	c.clock = newClock(s.clockMode, s.start, s.speed)
 	st, err := newStore(s, c.ids)
 	if err != nil {
@@ -130,10 +130,16 @@ func (c *Cloud) PrependReactor(action string, fn ReactionFunc) {
 func (c *Cloud) ClearReactors() { c.reactors.clear() }
 
 // Calls returns a copy of the action log, in the order the calls
-// completed. Calls to the control endpoints are not logged.
+// completed: the most recent DefaultCallLogLimit calls, or as many as
+// WithCallLogLimit says. Calls to the control endpoints are not logged.
 func (c *Cloud) Calls() []Call { return c.log.all() }
 
-// ClearCalls empties the action log.
+// TotalCalls returns how many calls were logged since New, ClearCalls or
+// Reset, those the log no longer keeps included: the Seq of the newest
+// call.
+func (c *Cloud) TotalCalls() int { return c.log.count() }
+
+// ClearCalls empties the action log and restarts its numbering.
 func (c *Cloud) ClearCalls() { c.log.clear() }
 
 // Reset forgets every cluster, node pool, task, node, registered-on-use

@@ -38,8 +38,9 @@ type loggedCall struct {
 
 // serveControl answers the control endpoints. They are not signed and not
 // logged, and only loopback clients (and in-process calls) may use them.
-func (c *Cloud) serveControl(w http.ResponseWriter, r *http.Request, reqID string) {
-	_, inProcess := r.Context().Value(principalKey{}).(Principal)
+// It writes the answer's headers into hdr and returns its status and
+// body.
+func (c *Cloud) serveControl(hdr http.Header, r *http.Request, reqID string, inProcess bool) (int, []byte) {
 	var ans answer
 	switch {
 	case !inProcess && !isLoopback(r.RemoteAddr):
@@ -47,12 +48,7 @@ func (c *Cloud) serveControl(w http.ResponseWriter, r *http.Request, reqID strin
 	default:
 		ans = c.control(r)
 	}
-	status, hdr, out := c.encode(ans, reqID)
-	for k, v := range hdr {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(status)
-	_, _ = w.Write(out)
+	return c.encode(hdr, ans, reqID)
 }
 
 func (c *Cloud) control(r *http.Request) answer {

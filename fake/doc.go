@@ -60,6 +60,7 @@
 //	in-process principal                      full access
 //	network                                   unknown well-formed IDs registered on first use
 //	rules                                     cluster.PresetProduct
+//	action log (WithCallLogLimit)             the most recent 10,000 calls (DefaultCallLogLimit)
 //
 // # What is simulated
 //
@@ -85,8 +86,12 @@
 //     (cn-hangzhou.192.168.0.101) from an address in its vSwitch, a
 //     creation time and a creation order (Node.Seq), and a source: initial
 //     (created with the cluster or its pool), or scale-out, as
-//     nodepool.Origin.Source spells them. Workers are initial, running,
-//     removing or failed; masters follow their cluster. CreateCluster
+//     nodepool.Origin.Source spells them; the fake never creates attached
+//     nodes (nodepool.OriginAttached), since it simulates no attach API.
+//     DescribeClusterNodes lists a cluster's nodes in creation order,
+//     which nodepool.Client.Nodes relies on to break scale-in ties
+//     between nodes created in the same second. Workers are initial,
+//     running, removing or failed; masters follow their cluster. CreateCluster
 //     makes the masters of a dedicated cluster, the legacy workers of
 //     num_of_nodes and the node pools of its nodepools array (judged by
 //     the nodepool package's rules under "nodepools[i]."), all ready when
@@ -151,7 +156,9 @@
 //     the SDK signs with. Read-only keys may only GET.
 //   - Reactors (client-go style) that return an error, add latency on the
 //     virtual clock, throttle every Nth call, or apply a call and lose its
-//     answer; Calls is the action log.
+//     answer; Calls is the action log: the most recent calls, as many as
+//     WithCallLogLimit keeps, while TotalCalls counts them all, so that a
+//     long-running fake holds bounded memory.
 //
 // # What is not simulated
 //

@@ -150,3 +150,21 @@ func ExampleWithLimits() {
 	// second 400 QuotaExceeded.ServerlessCluster
 	// 1 cluster
 }
+
+// Keep only the most recent calls in the action log, as a long-running
+// fake does (it keeps DefaultCallLogLimit unless told otherwise).
+func ExampleWithCallLogLimit() {
+	cloud := fake.New(fake.WithCallLogLimit(2))
+	tr := cloud.Transport()
+	for range 3 {
+		_, _ = tr.RoundTrip(context.Background(), wire.NewRequest(wire.ActionDescribeUserQuota))
+	}
+	for _, c := range cloud.Calls() {
+		fmt.Println(c)
+	}
+	fmt.Println("calls in all:", cloud.TotalCalls())
+	// Output:
+	// #2 DescribeUserQuota GET /quota -> 200
+	// #3 DescribeUserQuota GET /quota -> 200
+	// calls in all: 3
+}

@@ -35,21 +35,18 @@ func FuzzWithRequestID(f *testing.F) {
 		if (named || namedCamel) && !bytes.Equal(out, body) {
 			t.Fatalf("withRequestID(%q) = %q: changed a body that names its request ID", body, out)
 		}
-		for k, v := range in {
-			if k != "request_id" && !bytes.Equal(compact(t, got[k]), compact(t, v)) {
+		// Every other member keeps the bytes json.Marshal wrote for it
+		// (which may differ from the input's: it escapes HTML).
+		var want map[string]json.RawMessage
+		if err := json.Unmarshal(body, &want); err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range want {
+			if k != "request_id" && !bytes.Equal(got[k], v) {
 				t.Fatalf("withRequestID(%q) changed key %q", body, k)
 			}
 		}
 	})
-}
-
-func compact(t *testing.T, b []byte) []byte {
-	t.Helper()
-	var out bytes.Buffer
-	if err := json.Compact(&out, b); err != nil {
-		t.Fatalf("compact %q: %v", b, err)
-	}
-	return out.Bytes()
 }
 
 func FuzzParseDuration(f *testing.F) {

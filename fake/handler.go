@@ -19,8 +19,14 @@ const maxBody = 4 << 20
 // headerRequestID carries the request ID of every answer.
 const headerRequestID = "X-Acs-Request-Id"
 
-// principalKey marks a request as in-process; its value is the Principal.
-type principalKey struct{}
+// inbound says how a request reached the handler: over HTTP (the zero
+// value; the body is read from the request), or in process through
+// Transport, acting as principal, with the body already in body.
+type inbound struct {
+	inProcess bool
+	principal Principal
+	body      []byte
+}
 
 // request is one routed call as an action sees it.
 type request struct {
@@ -32,12 +38,14 @@ type request struct {
 	caller string // who sent it, as the call log shows
 }
 
-// answer is what an action returns: a JSON body (any) with a status, or
-// an error.
+// answer is what an action returns: a JSON body with a status, or an
+// error. The body is a value to encode (body), or a JSON object already
+// encoded without a request ID (encoded), which the answer then shares.
 type answer struct {
-	status int
-	body   any
-	err    *Error
+	status  int
+	body    any
+	encoded []byte
+	err     *Error
 }
 
 // ok returns a 200 answer with body v.
@@ -87,51 +95,55 @@ type handler struct{ cloud *Cloud }
 // ServeHTTP answers one request: control endpoints under /_fake/, ACK's
 // API everywhere else.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	c := h.cloud
+	status, out, lost := h.cloud.serve(w.Header(), r, inbound{})
+	if lost {
+		// net/http closes the connection without an answer.
+		panic(http.ErrAbortHandler)
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(out)
+}
+
+// serve answers one request, over HTTP or in process: it writes the
+// answer's headers into hdr and returns its status and body. lost reports
+// that the change was applied and the answer must be dropped.
+func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int, out []byte, lost bool) {
 	reqID := c.ids.request()
 	if strings.HasPrefix(r.URL.Path, controlPrefix) {
-		c.serveControl(w, r, reqID)
-		return
+		status, out = c.serveControl(hdr, r, reqID, in.inProcess)
+		return status, out, false
 	}
-	principal, inProcess := r.Context().Value(principalKey{}).(Principal)
 	call := Call{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(),
-		InProcess: inProcess, At: c.clock.Now(), RequestID: reqID,
+		InProcess: in.inProcess, At: c.clock.Now(), RequestID: reqID,
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	body, err := in.body, error(nil)
+	if !in.inProcess {
+		body, err = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	}
 	call.Body = body
 	var ans answer
-	var lose bool
 	switch {
 	case err != nil:
 		ans = fail(NewError(InvalidParameterFormat, "request body could not be read: %v", err))
 	case len(body) > maxBody:
 		ans = fail(NewError(InvalidParameter, "request body is larger than %d bytes", maxBody))
 	default:
-		ans, lose = c.serveAPI(r, body, reqID, &call, principal, inProcess)
+		ans, lost = c.serveAPI(r, body, reqID, &call, in)
 	}
-	status, hdr, out := c.encode(ans, reqID)
+	status, out = c.encode(hdr, ans, reqID)
 	call.Status = status
 	if ans.err != nil {
 		call.Code = ans.err.Code
 	}
-	call.Lost = lose
+	call.Lost = lost
 	c.log.add(call)
-	if lose {
-		// net/http closes the connection without an answer; the in-process
-		// transport turns this into a transport error.
-		panic(http.ErrAbortHandler)
-	}
-	for k, v := range hdr {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(status)
-	_, _ = w.Write(out)
+	return status, out, lost
 }
 
 // serveAPI routes, authenticates, runs the reactors and the action. lose
 // reports that the answer must be dropped.
-func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call, principal Principal, inProcess bool) (ans answer, lose bool) {
+func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call, in inbound) (ans answer, lose bool) {
 	path := r.URL.EscapedPath()
 	route, params, found := wire.Match(r.Method, path)
 	if !found {
@@ -139,7 +151,7 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	}
 	call.Action = route.Action
 
-	caller, readOnly, aerr := c.authenticate(r, body, principal, inProcess)
+	caller, readOnly, aerr := c.authenticate(r, body, in.principal, in.inProcess)
 	call.Caller = caller
 	if aerr != nil {
 		return fail(aerr), false
@@ -193,32 +205,38 @@ func callerName(caller string) string {
 	return "caller " + caller
 }
 
-// encode turns an answer into status, headers and body. Object bodies get
-// the request ID as request_id; error bodies are {"code","message",
-// "requestId"}.
-func (c *Cloud) encode(ans answer, reqID string) (int, http.Header, []byte) {
-	h := http.Header{}
+// encode turns an answer into status, headers (written into h) and body.
+// Object bodies get the request ID as request_id; error bodies are
+// {"code","message","requestId"}.
+func (c *Cloud) encode(h http.Header, ans answer, reqID string) (int, []byte) {
 	h.Set(headerRequestID, reqID)
-	h.Set("Content-Type", "application/json;charset=utf-8")
 	if ans.err != nil {
+		h.Set("Content-Type", contentTypeJSON)
 		e := ans.err
 		if e.RetryAfter > 0 {
 			h.Set("X-Ratelimit-User-Api", "TimeLeft:"+strconv.FormatInt(e.RetryAfter.Milliseconds(), 10))
 		}
 		b, _ := json.Marshal(wire.ErrorBody{Code: e.Code, Message: e.Message, RequestID: reqID})
-		return e.status(), h, b
+		return e.status(), b
 	}
-	if ans.body == nil {
-		h.Del("Content-Type")
-		return ans.status, h, nil
+	switch {
+	case ans.encoded != nil:
+		h.Set("Content-Type", contentTypeJSON)
+		return ans.status, prependRequestID(ans.encoded, reqID)
+	case ans.body == nil:
+		return ans.status, nil
 	}
-	b, err := json.Marshal(ans.body)
+	h.Set("Content-Type", contentTypeJSON)
+	b, err := encodeWithRequestID(ans.body, reqID)
 	if err != nil {
 		eb, _ := json.Marshal(wire.ErrorBody{Code: InternalError, Message: "encode answer: " + err.Error(), RequestID: reqID})
-		return http.StatusInternalServerError, h, eb
+		return http.StatusInternalServerError, eb
 	}
-	return ans.status, h, withRequestID(b, reqID)
+	return ans.status, b
 }
+
+// contentTypeJSON is the Content-Type of every answer with a body.
+const contentTypeJSON = "application/json;charset=utf-8"
 
 // errLost is what the in-process transport returns for a dropped answer.
 // It wraps io.ErrUnexpectedEOF, as a connection closed mid-answer does, so

@@ -188,8 +188,8 @@ func createExtra(req *wire.CreateClusterRequest, version string) clusterExtra {
 		proxyMode:             orDefault(req.ProxyMode, "ipvs"),
 		ipStack:               orDefault(req.IPStack, "ipv4"),
 		clusterDomain:         orDefault(req.ClusterDomain, "cluster.local"),
-		operationPolicy:       cloneJSON(req.OperationPolicy),
-		controlPlaneEndpoints: cloneJSON(req.ControlPlaneEndpointsConfig),
+		operationPolicy:       cloneOperationPolicy(req.OperationPolicy),
+		controlPlaneEndpoints: cloneEndpoints(req.ControlPlaneEndpointsConfig),
 		rrsa:                  wire.BoolValue(req.EnableRRSA, false) || (req.RRSAConfig != nil && wire.BoolValue(req.RRSAConfig.Enabled, false)),
 		extraSANs:             slices.Clone(req.ExtraSANs),
 	}
@@ -234,7 +234,7 @@ func (c *Cloud) describeClusterDetail(r *request) answer {
 		c.st.mu.Unlock()
 		return fail(e)
 	}
-	snap := c.st.snapshotLocked(rec)
+	snap := c.st.snapshotLocked(rec, false)
 	c.st.mu.Unlock()
 	return ok(renderDetail(snap))
 }
@@ -288,7 +288,7 @@ func (c *Cloud) describeClustersV1(r *request) answer {
 		if rec.op != nil {
 			rec.op.poll(now)
 		}
-		snaps = append(snaps, c.st.snapshotLocked(rec))
+		snaps = append(snaps, c.st.snapshotLocked(rec, false))
 	}
 	c.st.mu.Unlock()
 	resp := wire.DescribeClustersV1Response{PageInfo: wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(match))}}
@@ -363,7 +363,7 @@ func (c *Cloud) deleteCluster(r *request) answer {
 			params["delete_options"] = cloneJSON(opts.DeleteOptions)
 		}
 		rec.state = cluster.StateDeleting
-		t := st.startLocked(rec, ChangeDeleteCluster, TaskTypeDelete, cloneJSON(params), now, nil)
+		t := st.startLocked(rec, ChangeDeleteCluster, TaskTypeDelete, params, now, nil)
 		return ok(wire.DeleteClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
 	})
 }

@@ -63,7 +63,7 @@ func modifyExtra(old clusterExtra, b *wire.ModifyClusterRequest) clusterExtra {
 		if e.operationPolicy == nil {
 			e.operationPolicy = &wire.OperationPolicy{}
 		}
-		au := cloneJSON(e.operationPolicy.ClusterAutoUpgrade)
+		au := cloneAutoUpgrade(e.operationPolicy.ClusterAutoUpgrade)
 		if au == nil {
 			au = &wire.ClusterAutoUpgrade{}
 		}
@@ -79,7 +79,7 @@ func modifyExtra(old clusterExtra, b *wire.ModifyClusterRequest) clusterExtra {
 		e.rrsa = *b.EnableRRSA
 	}
 	if b.ControlPlaneEndpointsConfig != nil {
-		e.controlPlaneEndpoints = cloneJSON(b.ControlPlaneEndpointsConfig)
+		e.controlPlaneEndpoints = cloneEndpoints(b.ControlPlaneEndpointsConfig)
 	}
 	if s := b.APIServerCustomCertSANs; s != nil {
 		switch s.Action {

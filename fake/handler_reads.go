@@ -1,6 +1,8 @@
 package fake
 
 import (
+	"encoding/json"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -9,16 +11,25 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
+// describeTaskInfo answers DescribeTaskInfo. A task's answer changes only
+// when the task ends, so it is encoded once per state and shared by the
+// polls that read it.
 func (c *Cloud) describeTaskInfo(r *request) answer {
 	c.st.mu.Lock()
+	defer c.st.mu.Unlock()
 	t, e := c.st.taskLocked(r.params[wire.ParamTaskID], c.now(), true)
 	if e != nil {
-		c.st.mu.Unlock()
 		return fail(e)
 	}
-	tc := copyTask(t)
-	c.st.mu.Unlock()
-	return ok(renderTask(tc))
+	if t.answer == nil {
+		b, err := json.Marshal(renderTask(*t))
+		if err != nil {
+			// encode reports it.
+			return ok(renderTask(copyTask(t)))
+		}
+		t.answer = b
+	}
+	return answer{status: http.StatusOK, encoded: t.answer}
 }
 
 // describeKubeconfig answers DescribeClusterUserKubeconfig for a cluster
@@ -84,7 +95,7 @@ func (c *Cloud) describeClusterNodes(r *request) answer {
 	if i := slices.IndexFunc(rec.pools, func(p *poolRec) bool { return p.id == q.NodepoolID }); i >= 0 && rec.pools[i].op != nil {
 		rec.pools[i].op.poll(now)
 	}
-	snap := c.st.snapshotLocked(rec)
+	snap := c.st.snapshotLocked(rec, true)
 	c.st.mu.Unlock()
 
 	want := strings.ToLower(q.State)

@@ -18,21 +18,37 @@ type idGen struct {
 	n  map[string]uint64
 }
 
-// hexID returns n hex digits derived from kind and the kind's next count.
-func (g *idGen) hexID(kind string, n int) string {
+// next returns the kind's next count.
+func (g *idGen) next(kind string) uint64 {
 	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.n == nil {
 		g.n = make(map[string]uint64)
 	}
 	g.n[kind]++
-	count := g.n[kind]
-	g.mu.Unlock()
-	sum := sha256.Sum256([]byte(kind + "/" + strconv.FormatUint(count, 10)))
-	h := hex.EncodeToString(sum[:])
-	for len(h) < n {
-		h += h
+	return g.n[kind]
+}
+
+// digest returns the hex SHA-256 of "<kind>/<count>".
+func digest(kind string, count uint64) [2 * sha256.Size]byte {
+	var in [64]byte
+	b := append(in[:0], kind...)
+	b = append(b, '/')
+	b = strconv.AppendUint(b, count, 10)
+	sum := sha256.Sum256(b)
+	var h [2 * sha256.Size]byte
+	hex.Encode(h[:], sum[:])
+	return h
+}
+
+// hexID returns n hex digits derived from kind and the kind's next count:
+// the digest's, repeated when n is longer.
+func (g *idGen) hexID(kind string, n int) string {
+	h := digest(kind, g.next(kind))
+	if n <= len(h) {
+		return string(h[:n])
 	}
-	return h[:n]
+	return strings.Repeat(string(h[:]), n/len(h)+1)[:n]
 }
 
 // cluster returns a cluster ID: "c" and 32 hex digits.
@@ -56,8 +72,22 @@ func (g *idGen) vpc() string { return "vpc-" + g.hexID("vpc", 22) }
 // vswitch returns a vSwitch ID for a vSwitch the fake creates itself.
 func (g *idGen) vswitch() string { return "vsw-" + g.hexID("vswitch", 22) }
 
-// request returns a request ID in ACK's upper-case UUID form.
+// request returns a request ID in ACK's upper-case UUID form, made of the
+// first 32 digits of hexID("request", 32).
 func (g *idGen) request() string {
-	h := strings.ToUpper(g.hexID("request", 32))
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+	h := digest("request", g.next("request"))
+	var id [36]byte
+	j := 0
+	for i, c := range h[:32] {
+		if i == 8 || i == 12 || i == 16 || i == 20 {
+			id[j] = '-'
+			j++
+		}
+		if 'a' <= c && c <= 'f' {
+			c -= 'a' - 'A'
+		}
+		id[j] = c
+		j++
+	}
+	return string(id[:])
 }

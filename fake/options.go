@@ -37,6 +37,7 @@ type settings struct {
 	progressions map[Change]Progression
 	principal    Principal
 	preset       cluster.Preset
+	callLogLimit int
 }
 
 func defaultSettings(mode ClockMode) settings {
@@ -47,6 +48,7 @@ func defaultSettings(mode ClockMode) settings {
 		clockMode:    mode,
 		speed:        DefaultSpeed,
 		progressions: DefaultProgressions(),
+		callLogLimit: DefaultCallLogLimit,
 	}
 }
 
@@ -157,3 +159,9 @@ func WithPrincipal(p Principal) Option { return func(s *settings) { s.principal 
 // (cluster.PresetCurrent). It is passed to the cluster package's
 // validation and immutability checks.
 func WithPreset(p cluster.Preset) Option { return func(s *settings) { s.preset = p } }
+
+// WithCallLogLimit sets how many calls the action log keeps: the n most
+// recent, the older ones dropped as new ones come (TotalCalls still counts
+// them). n of 0 or less keeps every call, so that the log grows without
+// bound. The default is DefaultCallLogLimit.
+func WithCallLogLimit(n int) Option { return func(s *settings) { s.callLogLimit = n } }

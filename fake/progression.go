@@ -189,7 +189,7 @@ func (p *pending) settle(now time.Time) bool {
 	}
 	p.done = true
 	t := p.task
-	t.updated, t.op = at, nil
+	t.updated, t.op, t.answer = at, nil, nil
 	var failure *Failure
 	if p.fail != nil {
 		f := p.fail.orDefault(p.change)

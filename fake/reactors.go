@@ -11,7 +11,9 @@ import (
 // Call is one call the fake received: an entry of the action log that
 // Calls returns. It prints without its body, which may hold passwords.
 type Call struct {
-	// Seq numbers the calls from 1 in the order they completed.
+	// Seq numbers the calls from 1 in the order they completed, since
+	// New, ClearCalls or Reset. When the first call Calls returns has a
+	// Seq above 1, the log dropped the calls before it (WithCallLogLimit).
 	Seq int
 	// Action is the API, for example "CreateCluster"; empty when no route
 	// matched the method and path.
@@ -197,32 +199,3 @@ func Times(n int, fn ReactionFunc) ReactionFunc {
 
 // Once lets fn handle one call.
 func Once(fn ReactionFunc) ReactionFunc { return Times(1, fn) }
-
-// callLog is the action log.
-type callLog struct {
-	mu    sync.Mutex
-	calls []Call
-}
-
-func (l *callLog) add(c Call) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	c.Seq = len(l.calls) + 1
-	l.calls = append(l.calls, c)
-}
-
-func (l *callLog) all() []Call {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	out := make([]Call, len(l.calls))
-	for i, c := range l.calls {
-		out[i] = c.clone()
-	}
-	return out
-}
-
-func (l *callLog) clear() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.calls = nil
-}

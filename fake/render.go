@@ -6,6 +6,7 @@ import (
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // DefaultKubernetesVersion is the version of clusters created without
@@ -44,7 +45,7 @@ func renderDetail(s snapshot) wire.ClusterDetail {
 		Profile:            r.profile,
 		ClusterSpec:        r.clusterSpec,
 		State:              string(r.state),
-		Size:               int64(len(s.nodes)),
+		Size:               int64(s.size),
 		CurrentVersion:     r.extra.version,
 		InitVersion:        r.extra.initVersion,
 		VPCID:              cr.VPCID,
@@ -210,17 +211,15 @@ func renderNode(n nodeRec, region string, st cluster.State) wire.Node {
 	}
 }
 
-// instanceFamily returns the family of an ECS type ("ecs.g7" of
-// "ecs.g7.large").
+// instanceFamily returns the family of an ECS type as ACK reports it
+// ("ecs.g7" of "ecs.g7.large", "ecs.gn6i" of "ecs.gn6i-c4g1.xlarge"), read
+// by the nodepool package's parser. A name that parser refuses (the fake's
+// validation refuses such types, so no node has one) has no family: the
+// answer leaves instance_type_family out rather than guess.
 func instanceFamily(t string) string {
-	dots := 0
-	for i := range len(t) {
-		if t[i] == '.' {
-			dots++
-			if dots == 2 {
-				return t[:i]
-			}
-		}
+	it, err := nodepool.ParseInstanceType(t)
+	if err != nil {
+		return ""
 	}
-	return t
+	return it.FamilyName()
 }

@@ -17,7 +17,7 @@ import (
 //
 //	GET  /_fake/clock              {"now": RFC 3339, "mode": "scaled"}
 //	POST /_fake/advance?d=90s      advance the clock (also {"duration":"90s"}); answers as /_fake/clock
-//	GET  /_fake/calls              the action log, without bodies
+//	GET  /_fake/calls              the action log (the calls it keeps), without bodies
 //	POST /_fake/reset              Cloud.Reset
 type Server struct {
 	cloud *Cloud

@@ -86,12 +86,8 @@ type clusterExtra struct {
 // clone returns a deep copy.
 func (e clusterExtra) clone() clusterExtra {
 	c := e
-	if e.operationPolicy != nil {
-		c.operationPolicy = cloneJSON(e.operationPolicy)
-	}
-	if e.controlPlaneEndpoints != nil {
-		c.controlPlaneEndpoints = cloneJSON(e.controlPlaneEndpoints)
-	}
+	c.operationPolicy = cloneOperationPolicy(e.operationPolicy)
+	c.controlPlaneEndpoints = cloneEndpoints(e.controlPlaneEndpoints)
 	c.extraSANs = slices.Clone(e.extraSANs)
 	return c
 }
@@ -105,11 +101,19 @@ type taskRec struct {
 	created   time.Time
 	updated   time.Time
 	err       *Failure
-	params    map[string]any
+	// params are the task's parameters as JSON values (objects are
+	// map[string]any, numbers float64), made so when the task is created
+	// and never changed afterwards, so that copies share them.
+	params map[string]any
 	// poolID is the node pool the task acts on; empty for a cluster task.
 	poolID string
 	// op is the change the task tracks while it runs; nil once it ended.
 	op *pending
+	// answer is DescribeTaskInfo's body without its request ID, encoded
+	// by the first read of the task as it is; the change that ends the
+	// task (pending.settle) clears it, so polls of an unchanged task
+	// encode nothing.
+	answer []byte
 }
 
 // nodeRec is one ECS node of a cluster.
@@ -227,11 +231,13 @@ func (s *store) removeLocked(c *clusterRec) {
 	c.pools, c.nodeIDs, c.containerInstances = nil, nil, 0
 }
 
-// newTaskLocked records a running task for a change starting at now.
+// newTaskLocked records a running task for a change starting at now. The
+// task keeps a copy of params made of JSON values, as its answer shows
+// them.
 func (s *store) newTaskLocked(clusterID, taskType string, params map[string]any, now time.Time) *taskRec {
 	t := &taskRec{
 		id: s.ids.task(), clusterID: clusterID, taskType: taskType, state: cluster.TaskRunning,
-		created: now, updated: now, params: params,
+		created: now, updated: now, params: cloneJSON(params),
 	}
 	s.tasks[t.id] = t
 	return t
@@ -334,16 +340,18 @@ func (s *store) cidrUsesLocked() []cidrUse {
 	return out
 }
 
-// snapshot is a deep copy of a cluster and its nodes, taken under the lock
-// and rendered without it.
+// snapshot is a deep copy of a cluster, and of its nodes when asked for,
+// taken under the lock and rendered without it.
 type snapshot struct {
 	rec   clusterRec
-	nodes []nodeRec
-	pools int // the cluster's node pools
+	size  int       // the cluster's nodes
+	nodes []nodeRec // copies of them, in creation order, when asked for
+	pools int       // the cluster's node pools
 }
 
-// snapshotLocked copies a cluster and its nodes.
-func (s *store) snapshotLocked(c *clusterRec) snapshot {
+// snapshotLocked copies a cluster, and its nodes when withNodes is set
+// (most reads need only their number).
+func (s *store) snapshotLocked(c *clusterRec, withNodes bool) snapshot {
 	r := *c
 	r.spec = c.spec.Clone()
 	r.extra = c.extra.clone()
@@ -353,20 +361,23 @@ func (s *store) snapshotLocked(c *clusterRec) snapshot {
 	snap := snapshot{rec: r, pools: len(c.pools)}
 	for _, id := range c.nodeIDs {
 		if n, ok := s.nodes[id]; ok {
-			snap.nodes = append(snap.nodes, *n)
+			snap.size++
+			if withNodes {
+				snap.nodes = append(snap.nodes, *n)
+			}
 		}
 	}
 	return snap
 }
 
-// copyTask returns a deep copy of a task.
+// copyTask returns a copy of a task that shares only what never changes
+// (its parameters and its encoded answer).
 func copyTask(t *taskRec) taskRec {
 	c := *t
 	if t.err != nil {
 		e := *t.err
 		c.err = &e
 	}
-	c.params = cloneJSON(t.params)
 	c.op = nil
 	return c
 }

@@ -54,7 +54,7 @@ type Task struct {
 func viewCluster(s snapshot) Cluster {
 	return Cluster{
 		ID: s.rec.id, Spec: s.rec.spec, State: s.rec.state,
-		Created: s.rec.created, Updated: s.rec.updated, TaskID: s.rec.lastTask, Nodes: len(s.nodes),
+		Created: s.rec.created, Updated: s.rec.updated, TaskID: s.rec.lastTask, Nodes: s.size,
 		NodePools: s.pools, ContainerInstances: s.rec.containerInstances,
 	}
 }
@@ -67,7 +67,7 @@ func (c *Cloud) Cluster(id string) (Cluster, bool) {
 	if e != nil {
 		return Cluster{}, false
 	}
-	return viewCluster(c.st.snapshotLocked(rec)), true
+	return viewCluster(c.st.snapshotLocked(rec, false)), true
 }
 
 // Clusters returns copies of the living clusters, by creation.
@@ -76,7 +76,7 @@ func (c *Cloud) Clusters() []Cluster {
 	defer c.st.mu.Unlock()
 	var out []Cluster
 	for _, rec := range c.st.livingLocked(c.now()) {
-		out = append(out, viewCluster(c.st.snapshotLocked(rec)))
+		out = append(out, viewCluster(c.st.snapshotLocked(rec, false)))
 	}
 	return out
 }

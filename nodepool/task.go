@@ -14,7 +14,7 @@ func (c *Client) task(ctx context.Context, id string) (waiter.TaskStatus, error)
 	if err != nil {
 		return waiter.TaskStatus{}, err
 	}
-	ti, err := wire.DecodeTaskInfo(resp.Body)
+	ti, err := wire.DecodeTaskSummary(resp.Body)
 	if err != nil {
 		return waiter.TaskStatus{}, err
 	}

@@ -35,6 +35,15 @@ func DecodeTaskInfo(body []byte) (TaskInfo, error) {
 	return Decode[TaskInfo](body)
 }
 
+// DecodeTaskSummary decodes the part of DescribeTaskInfo's answer that a
+// wait reads. The other fields (target, parameters, outputs, stages,
+// events, task_result) are skipped without being decoded: a poll costs
+// less, and a change in the shape of a field the caller never reads does
+// not fail it.
+func DecodeTaskSummary(body []byte) (TaskSummary, error) {
+	return Decode[TaskSummary](body)
+}
+
 // DecodeNodePoolDetail decodes the answer of DescribeClusterNodePoolDetail.
 func DecodeNodePoolDetail(body []byte) (NodePoolDetail, error) {
 	return Decode[NodePoolDetail](body)

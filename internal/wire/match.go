@@ -48,9 +48,8 @@ func splitPath(path string) (segs []string, ok bool) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, false
 	}
-	raw := strings.Split(path[1:], "/")
-	segs = make([]string, len(raw))
-	for i, s := range raw {
+	segs = strings.Split(path[1:], "/")
+	for i, s := range segs {
 		u, err := url.PathUnescape(s)
 		if err != nil {
 			return nil, false

@@ -75,7 +75,7 @@ func parsePattern(pattern string) []segment {
 // they appear, for example ["ClusterId", "NodepoolId"].
 func (r Route) Placeholders() []string {
 	var names []string
-	for _, s := range parsePattern(r.Pattern) {
+	for _, s := range r.segments() {
 		if s.param != "" {
 			names = append(names, s.param)
 		}
@@ -112,7 +112,7 @@ func (r Route) UnescapedPath(params ...string) string {
 }
 
 func (r Route) fill(params []string, escape func(string) string) string {
-	segs := parsePattern(r.Pattern)
+	segs := r.segments()
 	want := 0
 	for _, s := range segs {
 		if s.param != "" {
@@ -134,6 +134,17 @@ func (r Route) fill(params []string, escape func(string) string) string {
 		i++
 	}
 	return b.String()
+}
+
+// segments returns the route's parsed pattern: the route table's, parsed
+// once, for a route of the table, else parsed now.
+func (r Route) segments() []segment {
+	if defaultRouter != nil {
+		if i, ok := defaultRouter.byAction[r.Action]; ok && defaultRouter.routes[i].route == r {
+			return defaultRouter.routes[i].segs
+		}
+	}
+	return parsePattern(r.Pattern)
 }
 
 // neutralSegment makes a param safe to place unescaped in a path: it cannot

@@ -25,6 +25,20 @@ type TaskInfo struct {
 	Error        *TaskError     `json:"error,omitempty"`
 }
 
+// TaskSummary is the part of DescribeTaskInfo's answer that a wait reads:
+// the task's identity, state, stage, timestamps and error. Its fields are
+// TaskInfo's, under the same keys.
+type TaskSummary struct {
+	TaskID       string     `json:"task_id"`
+	ClusterID    string     `json:"cluster_id,omitempty"`
+	TaskType     string     `json:"task_type,omitempty"`
+	State        string     `json:"state"`
+	Created      string     `json:"created,omitempty"`
+	Updated      string     `json:"updated,omitempty"`
+	CurrentStage string     `json:"current_stage,omitempty"`
+	Error        *TaskError `json:"error,omitempty"`
+}
+
 // TaskTarget is what a task acts on, for example {id: c-1, type: cluster}.
 type TaskTarget struct {
 	ID   string `json:"id,omitempty"`

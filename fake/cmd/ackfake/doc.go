@@ -6,6 +6,7 @@
 //
 //	ackfake [-addr 127.0.0.1:9180] [-region cn-hangzhou] [-speed 60]
 //	        [-credential AK:SECRET]... [-readonly-credential AK:SECRET]...
+//	        [-polls N] [-call-log-limit N]
 //
 // Flags:
 //
@@ -18,6 +19,8 @@
 //	-readonly-credential  none             AK:SECRET whose writes are refused, repeatable
 //	-polls                0                complete every change after this many polls
 //	                                       instead of after its duration
+//	-call-log-limit       10000            calls the action log keeps, the most recent
+//	                                       (GET /_fake/calls lists them); 0 keeps every call
 //
 // Its first line on stdout is exactly "ackfake listening on http://HOST:PORT"
 // with the port it listens on. Control endpoints under /_fake/ (clock,

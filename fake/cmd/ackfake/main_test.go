@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -84,7 +85,7 @@ func TestRunServesAndStops(t *testing.T) {
 	out, w := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-credential", "AKID:SECRET", "-speed", "1000"}, w, io.Discard)
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-credential", "AKID:SECRET", "-speed", "1000", "-call-log-limit", "1"}, w, io.Discard)
 		w.Close()
 	}()
 	line, err := bufio.NewReader(out).ReadString('\n')
@@ -109,8 +110,23 @@ func TestRunServesAndStops(t *testing.T) {
 		t.Fatalf("control endpoint: HTTP %d", got)
 	}
 	// Credentials were given, so an unsigned API call is refused.
-	if got := get("/api/v1/clusters"); got != http.StatusBadRequest {
-		t.Fatalf("unsigned call: HTTP %d, want 400", got)
+	for range 2 {
+		if got := get("/api/v1/clusters"); got != http.StatusBadRequest {
+			t.Fatalf("unsigned call: HTTP %d, want 400", got)
+		}
+	}
+	// The action log keeps the last call only.
+	resp, err := client.Get(m[1] + "/_fake/calls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls []struct {
+		Seq int `json:"seq"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&calls)
+	resp.Body.Close()
+	if err != nil || len(calls) != 1 || calls[0].Seq != 2 {
+		t.Fatalf("/_fake/calls: %+v, %v; want the second call alone", calls, err)
 	}
 	cancel()
 	if err := <-done; err != nil {
