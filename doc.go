@@ -14,7 +14,11 @@
 //	clusters := cluster.NewClient(cfg)
 //
 // In tests, fake.New().Config() gives a Config wired to the in-memory fake
-// ACK and its virtual clock.
+// ACK and its virtual clock. A fake ACK served over HTTP (the ackfake command)
+// is reached with LoadConfig too: WithEndpoint with its address,
+// WithScheme("http") and WithCredentials with one of its credentials (any
+// pair when it has none; without the option the default chain is searched
+// for real credentials).
 //
 // # The pipeline
 //

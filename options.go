@@ -112,14 +112,20 @@ func WithUserAgent(ua string) Option { return func(o *Options) { o.UserAgent = u
 func WithAttemptTimeout(d time.Duration) Option { return func(o *Options) { o.AttemptTimeout = d } }
 
 // WithEndpoint sets LoadConfig's host[:port], for example a VPC endpoint or
-// a fake ACK server.
+// a fake ACK server ("127.0.0.1:9180"). A URL with a scheme, such as the
+// "http://127.0.0.1:9180" that ackfake prints, is accepted too, and its
+// scheme then takes the place of WithScheme's.
 func WithEndpoint(host string) Option { return func(o *Options) { o.Endpoint = host } }
 
-// WithScheme sets LoadConfig's URL scheme: "https" or "http".
+// WithScheme sets LoadConfig's URL scheme: "https" (the default) or "http",
+// which a fake ACK server (ackfake, fake.Server) needs.
 func WithScheme(scheme string) Option { return func(o *Options) { o.Scheme = scheme } }
 
 // WithCredentials gives LoadConfig a static AccessKey pair instead of the
-// default credential chain.
+// default credential chain. Against a fake ACK server pass one of its
+// credentials, or any pair when it has none: without this option the
+// default chain looks for real credentials and the first call fails when
+// there are none.
 func WithCredentials(id string, secret Secret) Option {
 	return func(o *Options) {
 		o.Credentials = &StaticCredentials{AccessKeyID: id, AccessKeySecret: secret}

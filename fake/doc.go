@@ -58,7 +58,7 @@
 //	page size (DescribeClustersV1, nodes)     10, at most 100
 //	credentials                               none: any well-formed request is accepted
 //	in-process principal                      full access
-//	network                                   unknown well-formed IDs registered on first use
+//	network                                   unknown well-formed IDs ("vpc-demo", "vsw-demo") registered on first use
 //	rules                                     cluster.PresetProduct
 //	action log (WithCallLogLimit)             the most recent 10,000 calls (DefaultCallLogLimit)
 //

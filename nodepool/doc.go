@@ -90,7 +90,7 @@
 // List, Modify, Scale, RemoveNodes, Delete, Nodes and ResumeOperation.
 // Each is also a one-method interface (Creator, Getter, Lister, Modifier,
 // Scaler, NodeRemover, Deleter, NodeLister, Resumer) for consumers to
-// mock. Reads return a Detail: the Pool, its cluster, the request ID and
+// mock; package nodepoolmock holds generated mocks of them. Reads return a Detail: the Pool, its cluster, the request ID and
 // the raw JSON. Lists are iterators (iter.Seq2) over the API's pages.
 //
 // Mutations return an Operation. Its Wait polls the task

@@ -98,5 +98,6 @@
 //
 // Set the account with WithAccount to have the prerequisites checked.
 // Each method is also a one-method interface (LimitsGetter,
-// LimitsDescriber, UsageGetter, Preflighter) for consumers to mock.
+// LimitsDescriber, UsageGetter, Preflighter) for consumers to mock;
+// package quotamock holds generated mocks of them.
 package quota

@@ -26,4 +26,34 @@
 // with the port it listens on. Control endpoints under /_fake/ (clock,
 // advance, calls, reset; see fake.Server) answer loopback clients without
 // signatures. It stops cleanly on SIGINT or SIGTERM.
+//
+// # From this SDK
+//
+// From another module, run it as
+//
+//	go run github.com/ackgo/ack/fake/cmd/ackfake -addr 127.0.0.1:0 -credential AKID:SECRET
+//
+// and point ack.LoadConfig at the address it prints, with the http scheme and
+// one of its credentials:
+//
+//	cfg, err := ack.LoadConfig(ctx,
+//		ack.WithRegion("cn-hangzhou"),
+//		ack.WithEndpoint("127.0.0.1:9180"), // or "http://127.0.0.1:9180" as printed
+//		ack.WithScheme("http"),
+//		ack.WithCredentials("AKID", "SECRET"),
+//	)
+//
+// Pass ack.WithCredentials even when the server has no -credential (any pair
+// is then accepted): without it the client looks for real credentials in the
+// Alibaba Cloud default chain. The client's waits run on the wall clock and
+// poll a change first after cluster.DefaultMinDelay (5s); with -polls 1 and a
+// short cluster.ClientOptions.Wait.MinDelay a create takes milliseconds.
+//
+// # Stopping it
+//
+// Send SIGINT or SIGTERM to the ackfake process itself. Under go run the
+// server is a child of the go command, which does not pass on a signal sent
+// to its own PID: Ctrl-C in a terminal reaches both, but a script should
+// build the command first (go build -o ackfake
+// github.com/ackgo/ack/fake/cmd/ackfake) or signal the whole process group.
 package main
