@@ -63,6 +63,11 @@ func Classify(err error) (o Outcome, timeout bool) {
 	if errors.As(err, &apiErr) {
 		return classifyAnswer(apiErr), false
 	}
+	if errors.Is(err, core.ErrAuth) {
+		// No usable credentials: the request never left, but sending it
+		// again cannot help.
+		return Final, false
+	}
 	if core.IsNotSent(err) {
 		return NotSent, isTimeout(err)
 	}

@@ -45,6 +45,7 @@ func TestClassify(t *testing.T) {
 		{"409 conflict", api(409, "ErrorClusterState"), Final, false},
 		{"wrapped answer", fmt.Errorf("outer: %w", api(503, "")), Refused, false},
 		{"not sent", core.MarkNotSent(errors.New("dial: refused")), NotSent, false},
+		{"not sent, no credentials", core.MarkNotSent(fmt.Errorf("send X: %w: %w", core.ErrAuth, errors.New("no access key"))), Final, false},
 		{"not sent by a dial timeout", core.MarkNotSent(fmt.Errorf("dial: %w", os.ErrDeadlineExceeded)), NotSent, true},
 		{"connection reset", &url.Error{Op: "Post", URL: "https://cs", Err: &net.OpError{Op: "read", Err: os.NewSyscallError("read", syscall.ECONNRESET)}}, Ambiguous, false},
 		{"connection aborted", syscall.ECONNABORTED, Ambiguous, false},

@@ -3,6 +3,7 @@ package sdktransport
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -84,6 +85,7 @@ func TestNotSent(t *testing.T) {
 				return newTransport(t, closedAddr(t), signing.ROAv1, StaticCredentials("", "", ""))
 			},
 			wantNotSent: true,
+			wantIs:      core.ErrAuth,
 		},
 		{
 			name: "context canceled before sending",
@@ -128,5 +130,25 @@ func TestNotSent(t *testing.T) {
 			}
 			assertNoSecret(t, "error", err.Error())
 		})
+	}
+}
+
+// TestNoCredentialsSaysWhatToDo checks that a missing credential ends the
+// call as an authentication failure whose text says how to provide one,
+// and that a provider that merely ran out of time is not one.
+func TestNoCredentialsSaysWhatToDo(t *testing.T) {
+	tr := newTransport(t, closedAddr(t), signing.ACS3, StaticCredentials("", "", ""))
+	_, err := tr.RoundTrip(context.Background(), &core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
+	if !errors.Is(err, core.ErrAuth) {
+		t.Fatalf("RoundTrip error %v does not match core.ErrAuth", err)
+	}
+	for _, want := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ack.WithCredentials"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %s", err, want)
+		}
+	}
+	slow := &credentialsError{err: fmt.Errorf("refresh took longer than 1s: %w", context.DeadlineExceeded)}
+	if errors.Is(slow, core.ErrAuth) {
+		t.Errorf("a credential timeout counts as an authentication failure: %v", slow)
 	}
 }

@@ -165,7 +165,7 @@ func (t *Transport) build(ctx context.Context, req *core.Request) (*http.Request
 
 	cred, err := t.creds.Credentials(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("send %s: %w", describe(req), err)
+		return nil, fmt.Errorf("send %s: %w", describe(req), &credentialsError{err: err})
 	}
 	if err := signing.Sign(hreq, req.Body, cred, t.scheme, t.now(), ""); err != nil {
 		return nil, fmt.Errorf("send %s: %w", describe(req), err)
@@ -266,3 +266,20 @@ func describeSource(s CredentialSource) string {
 // Format prints String for every verb, so that %+v and %#v cannot reach the
 // credentials through the unexported fields.
 func (t Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }
+
+// credentialsError is a failure to get credentials. Unless the provider
+// merely ran out of time, it matches core.ErrAuth, so that the pipeline does
+// not retry what retrying cannot fix, and its text says how to provide
+// credentials.
+type credentialsError struct{ err error }
+
+func (e *credentialsError) Error() string {
+	return e.err.Error() + " (set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, " +
+		"configure a profile or an ECS RAM role, or pass ack.WithCredentials)"
+}
+
+func (e *credentialsError) Unwrap() error { return e.err }
+
+func (e *credentialsError) Is(target error) bool {
+	return target == core.ErrAuth && !errors.Is(e.err, context.DeadlineExceeded) && !errors.Is(e.err, context.Canceled)
+}
