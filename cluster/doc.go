@@ -32,6 +32,11 @@
 // *ack.ValidationError listing every violation (it matches ack.ErrInvalid),
 // or nil.
 //
+// The formats of VPC and vSwitch IDs (rules "cluster.network.vpc_id" and
+// "cluster.network.vswitch_id", on the control-plane, master, worker and
+// Terway pod vSwitches) are nodepool.ValidVPCID and
+// nodepool.ValidVSwitchID, the functions node pools and the fake use too.
+//
 // The product description is the default (PresetProduct). PresetCurrent
 // follows ACK today where it differs: a NAT gateway is optional for
 // dedicated and managed clusters, and the API server may get a public

@@ -69,6 +69,10 @@ var registry = []specRule{
 		"the pod, Service and VPC CIDRs are IPv4 network addresses with a prefix length, such as 172.20.0.0/16", allPresets}, checkCIDRSyntax},
 	{Rule{"cluster.cidr.overlap", fieldPodCIDR,
 		"the pod CIDR, the Service CIDR and the VPC's CIDRs do not overlap", allPresets}, checkCIDROverlap},
+	{Rule{"cluster.network.vpc_id", fieldVPC,
+		"a VPC ID, when set, is \"vpc-\" and lower-case letters, digits and hyphens (nodepool.ValidVPCID)", allPresets}, checkVPCID},
+	{Rule{"cluster.network.vswitch_id", fieldVSwitches,
+		"every vSwitch ID (control plane, masters, workers, Terway pods) is \"vsw-\" and lower-case letters, digits and hyphens (nodepool.ValidVSwitchID)", allPresets}, checkVSwitchIDs},
 	{Rule{"cluster.network.plugin", fieldPlugin,
 		"dedicated and managed clusters have a network plugin, Flannel or Terway", allPresets}, checkPlugin},
 	{Rule{"cluster.network.pod_cidr", fieldPodCIDR,
@@ -121,6 +125,7 @@ const (
 	fieldMasterTypes       = "masters.instance_types"
 	fieldMasterVSwitches   = "masters.vswitches"
 	fieldWorkers           = "workers"
+	fieldWorkerVSwitches   = "workers.vswitches"
 	fieldLogin             = "login"
 	fieldPassword          = "login.password"
 )

@@ -3,10 +3,38 @@ package cluster
 import (
 	"fmt"
 
+	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
 )
 
-// Rules about the container network and the NAT gateway.
+// Rules about the VPC and vSwitch IDs, the container network and the NAT
+// gateway.
+
+func checkVPCID(s Spec, _ options, r report) {
+	if s.VPCID != "" && !nodepool.ValidVPCID(s.VPCID) {
+		r(fieldVPC, "is %q, not a VPC ID (vpc-...)", s.VPCID)
+	}
+}
+
+// checkVSwitchIDs checks every vSwitch the cluster names. An empty master
+// vSwitch is left to rule "cluster.masters.vswitches", which counts them.
+func checkVSwitchIDs(s Spec, _ options, r report) {
+	check := func(field string, ids []string, skipEmpty bool) {
+		for i, id := range ids {
+			if (id != "" || !skipEmpty) && !nodepool.ValidVSwitchID(id) {
+				r(fmt.Sprintf("%s[%d]", field, i), "is %q, not a vSwitch ID (vsw-...)", id)
+			}
+		}
+	}
+	check(fieldVSwitches, vswitchIDs(s.VSwitches), false)
+	if s.Masters != nil {
+		check(fieldMasterVSwitches, vswitchIDs(s.Masters.VSwitches), true)
+	}
+	if s.Workers != nil {
+		check(fieldWorkerVSwitches, vswitchIDs(s.Workers.VSwitches), false)
+	}
+	check(fieldPodVSwitches, s.Network.PodVSwitchIDs, false)
+}
 
 func checkPlugin(s Spec, _ options, r report) {
 	switch p := s.Network.Plugin; {

@@ -41,8 +41,10 @@ var scaleOutRules = []Rule{
 	{"cluster.scale_out.vswitches", "vswitch_ids", "a scale-out names at least one vSwitch", allPresets},
 }
 
-// ScaleOutRules returns the rules ScaleOut checks besides the login rules
-// of Rules ("cluster.login.required", "cluster.login.password").
+// ScaleOutRules returns the rules ScaleOut checks besides those of Rules
+// that judge the workers it adds ("cluster.network.vswitch_id",
+// "cluster.workers.not_serverless", "cluster.login.required",
+// "cluster.login.password").
 func ScaleOutRules() []Rule {
 	out := slices.Clone(scaleOutRules)
 	for i := range out {
@@ -53,7 +55,7 @@ func ScaleOutRules() []Rule {
 
 // scaleOutWorkerRules are the rules of the registry that judge the
 // workers a scale-out adds, as they judge those a create makes.
-var scaleOutWorkerRules = []string{"cluster.workers.not_serverless", "cluster.login.required", "cluster.login.password"}
+var scaleOutWorkerRules = []string{"cluster.network.vswitch_id", "cluster.workers.not_serverless", "cluster.login.required", "cluster.login.password"}
 
 // validate returns a *ack.ValidationError listing what s breaks. The
 // client does not know the cluster's form, so the form rule cannot fail
@@ -68,8 +70,10 @@ func (s ScaleOutSpec) validate(clusterID string, o options) error {
 // *ack.ValidationError listing what it breaks, or nil: the rules of
 // ScaleOutRules (a count of at least one, an instance type, a vSwitch),
 // then the rules of Rules that judge the workers it adds
-// ("cluster.workers.not_serverless", "cluster.login.required",
-// "cluster.login.password") under the preset of opts. ScaleOut runs the
+// ("cluster.network.vswitch_id" on its vSwitches, at
+// "workers.vswitches[i]", "cluster.workers.not_serverless",
+// "cluster.login.required", "cluster.login.password") under the preset of
+// opts. ScaleOut runs the
 // same checks on its ScaleOutSpec before sending it, and the fake on the
 // bodies it receives.
 func ValidateScaleOutRequest(req *wire.ScaleOutClusterRequest, clusterID string, f Form, opts ...Option) error {
@@ -91,7 +95,7 @@ func validateScaleOut(req *wire.ScaleOutClusterRequest, clusterID string, f Form
 	}
 	workers := Spec{
 		Form:    f,
-		Workers: &Workers{Count: max(int(req.Count), 1), InstanceTypes: req.WorkerInstanceTypes},
+		Workers: &Workers{Count: max(int(req.Count), 1), InstanceTypes: req.WorkerInstanceTypes, VSwitches: vswitchesOf(req.VSwitchIDs)},
 		Login:   Login{Password: ack.Secret(req.LoginPassword), KeyPair: req.KeyPair},
 	}
 	for _, r := range registry {

@@ -90,6 +90,11 @@ func TestScaleOut(t *testing.T) {
 			"DescribeClusterDetail", "ScaleOutCluster", "DescribeClusterDetail", "DescribeClusterDetail"}},
 		{name: "empty", spec: cluster.ScaleOutSpec{}, wantRules: []string{
 			"cluster.scale_out.count", "cluster.scale_out.instance_types", "cluster.scale_out.vswitches", "cluster.login.required"}},
+		{name: "malformed vSwitch", spec: func() cluster.ScaleOutSpec {
+			s := good
+			s.VSwitchIDs = []string{"vsw-1", "vsw-bad_id"}
+			return s
+		}(), wantRules: []string{"cluster.network.vswitch_id"}},
 		{name: "weak password", spec: func() cluster.ScaleOutSpec {
 			s := good
 			s.Login = cluster.Login{Password: "weak"}
@@ -167,6 +172,8 @@ func TestValidateScaleOutRequest(t *testing.T) {
 		{name: "empty", body: wire.ScaleOutClusterRequest{}, want: []broken{
 			{"cluster.scale_out.count", "count"}, {"cluster.scale_out.instance_types", "instance_types"},
 			{"cluster.scale_out.vswitches", "vswitch_ids"}, {"cluster.login.required", "login"}}},
+		{name: "a malformed vSwitch", body: with(func(b *wire.ScaleOutClusterRequest) { b.VSwitchIDs = []string{"vsw-1", "switch-2"} }),
+			want: []broken{{"cluster.network.vswitch_id", "workers.vswitches[1]"}}},
 		{name: "a negative count", body: with(func(b *wire.ScaleOutClusterRequest) { b.Count = -1 }), want: []broken{{"cluster.scale_out.count", "count"}}},
 		{name: "no login", body: with(func(b *wire.ScaleOutClusterRequest) { b.KeyPair = "" }), want: []broken{{"cluster.login.required", "login"}}},
 		{name: "both logins", body: with(func(b *wire.ScaleOutClusterRequest) { b.LoginPassword = "Hello1234!" }), want: []broken{{"cluster.login.required", "login"}}},

@@ -145,7 +145,12 @@
 //     with cluster.ValidateCreateRequest, ScaleOutCluster bodies with
 //     cluster.ValidateScaleOutRequest (the checks ScaleOut runs before
 //     sending, plus the cluster's form), ModifyCluster bodies with
-//     cluster.ApplyModifyBody and cluster.CheckChange. The network adds the
+//     cluster.ApplyModifyBody, cluster.CheckChange and cluster.Validate.
+//     The formats of VPC and vSwitch IDs are those rules too
+//     ("cluster.network.vpc_id", "cluster.network.vswitch_id", and
+//     "nodepool.vswitches.format" for node pools), written once in
+//     nodepool.ValidVPCID and nodepool.ValidVSwitchID, which AddVPC and
+//     AddVSwitch also call. The network adds the
 //     checks that need state: vSwitches belong to the cluster's VPC, a
 //     VPC's known CIDR is passed to the cluster package's overlap rule, and
 //     pod and Service CIDRs may not overlap those of other clusters in the
@@ -196,7 +201,7 @@
 // InvalidParameter (HTTP 400) whose message is the *ack.ValidationError's
 // text: each broken rule as "field: message [rule.id]", joined by "; ", so
 // that a client can read the rule IDs back. The fake's own rules use the
-// same format with IDs starting "fake." (RuleRegion, RuleVPCID, ...).
+// same format with IDs starting "fake." (RuleRegion, RuleVSwitchVPC, ...).
 // Quota refusals carry the quota package's codes (quota.CodeNodeQuota,
 // ...) with HTTP 400. Codes whose ACK spelling is unknown are the fake's
 // own and say so (ErrorDeletionProtection, ErrorTaskNotFound,

@@ -11,8 +11,10 @@ import (
 )
 
 // modifyCluster applies ModifyCluster: the cluster package reads the body
-// (ApplyModifyBody) and judges the change (CheckChange) with the fake's
-// preset; new control-plane vSwitches must belong to the cluster's VPC.
+// (ApplyModifyBody) and judges the change (CheckChange) and the result
+// (Validate, which also judges the format of new vSwitch IDs) with the
+// fake's preset; new control-plane vSwitches must belong to the cluster's
+// VPC.
 // The cluster is updating until the change completes, and only then shows
 // the new values.
 func (c *Cloud) modifyCluster(r *request) answer {
@@ -28,6 +30,9 @@ func (c *Cloud) modifyCluster(r *request) answer {
 		}
 		next = next.WithZones(st.net.zoneOf)
 		if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
+			return fail(refusal(err))
+		}
+		if err := cluster.Validate(next, c.validateOptions(next.VPCID)...); err != nil {
 			return fail(refusal(err))
 		}
 		var plan netPlan

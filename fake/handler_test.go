@@ -82,7 +82,7 @@ func TestRefusals(t *testing.T) {
 		{"modify while creating", wire.ActionModifyCluster, []string{initial}, nil, map[string]any{"cluster_name": "x"}, "", 400, fake.ErrorClusterState, nil},
 		{"modify the VPC", wire.ActionModifyCluster, []string{running}, nil, map[string]any{"vpcid": "vpc-other"}, "", 400, fake.InvalidParameter, []string{"[cluster.immutable.vpc]"}},
 		{"modify the pod CIDR", wire.ActionModifyCluster, []string{running}, nil, map[string]any{"container_cidr": "10.0.0.0/8"}, "", 400, fake.InvalidParameter, []string{"[cluster.immutable.field]"}},
-		{"modify to a foreign vswitch", wire.ActionModifyCluster, []string{running}, nil, map[string]any{"vswitch_ids": []string{"vsw-bad_id"}}, "", 400, fake.InvalidParameter, []string{"[" + fake.RuleVSwitchID + "]"}},
+		{"modify to a malformed vswitch", wire.ActionModifyCluster, []string{running}, nil, map[string]any{"vswitch_ids": []string{"vsw-bad_id"}}, "", 400, fake.InvalidParameter, []string{"[cluster.network.vswitch_id]"}},
 		{"kubeconfig while creating", wire.ActionDescribeClusterUserKubeconfig, []string{initial}, nil, nil, "", 400, fake.ErrorClusterState, nil},
 		{"kubeconfig too short", wire.ActionDescribeClusterUserKubeconfig, []string{running}, url.Values{"TemporaryDurationMinutes": {"5"}}, nil, "", 400, fake.InvalidParameter, []string{"[cluster.kubeconfig.duration]"}},
 		{"kubeconfig too long", wire.ActionDescribeClusterUserKubeconfig, []string{running}, url.Values{"TemporaryDurationMinutes": {"99999999999999"}}, nil, "", 400, fake.InvalidParameter, []string{"[cluster.kubeconfig.duration]"}},

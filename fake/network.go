@@ -3,15 +3,16 @@ package fake
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
 	"slices"
 
 	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // VPC is a virtual private cloud known to the fake.
 type VPC struct {
-	// ID is the VPC ID, "vpc-" and lower-case letters, digits and hyphens.
+	// ID is the VPC ID, "vpc-" and lower-case letters, digits and hyphens
+	// (nodepool.ValidVPCID).
 	ID string
 	// CIDR is the VPC's address range, for example "192.168.0.0/16"; empty
 	// when unknown (a VPC registered on first use). A known CIDR is
@@ -21,7 +22,8 @@ type VPC struct {
 
 // VSwitch is a vSwitch known to the fake.
 type VSwitch struct {
-	// ID is the vSwitch ID, "vsw-" and lower-case letters, digits and hyphens.
+	// ID is the vSwitch ID, "vsw-" and lower-case letters, digits and
+	// hyphens (nodepool.ValidVSwitchID).
 	ID string
 	// VPCID is the VPC the vSwitch belongs to.
 	VPCID string
@@ -36,14 +38,11 @@ type VSwitch struct {
 // Rule IDs of the fake's own network checks, the ones that depend on what
 // the fake knows (the overlap of the pod, Service and VPC CIDRs is the
 // cluster package's rule "cluster.cidr.overlap", which the fake runs with
-// the VPC's CIDR when it knows it). They appear in refusals as "[rule.id]",
-// like the domain packages' rules.
+// the VPC's CIDR when it knows it). The formats of VPC and vSwitch IDs are
+// the domain rules "cluster.network.vpc_id", "cluster.network.vswitch_id"
+// and "nodepool.vswitches.format", judged before the network is. They
+// appear in refusals as "[rule.id]", like the domain packages' rules.
 const (
-	// RuleVPCID: vpcid is "vpc-" and lower-case letters, digits and hyphens.
-	RuleVPCID = "fake.network.vpc-id"
-	// RuleVSwitchID: every vSwitch ID is "vsw-" and lower-case letters and
-	// digits.
-	RuleVSwitchID = "fake.network.vswitch-id"
 	// RuleVPCRequired: vpcid is given, or known vSwitches name it, or
 	// zone_id or zone_ids lets the fake create the VPC, as ACK does.
 	RuleVPCRequired = "fake.network.vpc-required"
@@ -52,11 +51,6 @@ const (
 	// RuleClusterOverlap: the pod and Service CIDRs overlap neither CIDR
 	// of any other cluster in the same VPC.
 	RuleClusterOverlap = "fake.network.cluster-cidr-overlap"
-)
-
-var (
-	vpcIDPattern     = regexp.MustCompile(`^vpc-[0-9a-z][0-9a-z-]{0,63}$`)
-	vswitchIDPattern = regexp.MustCompile(`^vsw-[0-9a-z][0-9a-z-]{0,63}$`)
 )
 
 // network holds the VPCs and vSwitches. Unknown but well-formed IDs are
@@ -74,7 +68,7 @@ func newNetwork(strict bool) *network {
 
 // addVPC registers or replaces a VPC.
 func (n *network) addVPC(v VPC) error {
-	if !vpcIDPattern.MatchString(v.ID) {
+	if !nodepool.ValidVPCID(v.ID) {
 		return fmt.Errorf("vpc %q: id must be \"vpc-\" and lower-case letters, digits and hyphens", v.ID)
 	}
 	if v.CIDR != "" {
@@ -89,7 +83,7 @@ func (n *network) addVPC(v VPC) error {
 // addVSwitch registers or replaces a vSwitch. Its VPC is registered with
 // an unknown CIDR when it is not known yet.
 func (n *network) addVSwitch(v VSwitch) error {
-	if !vswitchIDPattern.MatchString(v.ID) {
+	if !nodepool.ValidVSwitchID(v.ID) {
 		return fmt.Errorf("vswitch %q: id must be \"vsw-\" and lower-case letters, digits and hyphens", v.ID)
 	}
 	vpc, ok := n.vpcs[v.VPCID]
@@ -157,7 +151,10 @@ type netPlan struct {
 }
 
 // admit checks a cluster's network against what the fake knows, without
-// changing anything; commit applies the plan. Refusals are an *Error:
+// changing anything; commit applies the plan. The callers have judged the
+// IDs' formats with the domain rules first (cluster.ValidateCreateRequest,
+// cluster.Validate, cluster.ValidateScaleOutRequest,
+// nodepool.ValidateCreateRequest), so admit does not. Refusals are an *Error:
 // InvalidVpcId.NotFound or InvalidVSwitchId.NotFound in strict mode,
 // InvalidParameter listing the broken rules otherwise.
 func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, *Error) {
@@ -175,8 +172,6 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 		add(RuleVPCRequired, "vpcid", "required unless known vSwitches name the VPC or zone_id or zone_ids lets ACK create one")
 	case req.vpcID == "":
 		plan = n.newVPCPlan(req.zones, pod, podOK, svc, svcOK, ids)
-	case !vpcIDPattern.MatchString(req.vpcID):
-		add(RuleVPCID, "vpcid", "%q is not a VPC ID (\"vpc-\" and lower-case letters, digits and hyphens)", req.vpcID)
 	default:
 		if _, known := n.vpcs[req.vpcID]; !known {
 			if n.strict {
@@ -186,10 +181,6 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 		plan.vpc = VPC{ID: req.vpcID}
 		for i, id := range req.vswitchIDs {
 			field := req.fields[i]
-			if !vswitchIDPattern.MatchString(id) {
-				add(RuleVSwitchID, field, "%q is not a vSwitch ID (\"vsw-\" and lower-case letters, digits and hyphens)", id)
-				continue
-			}
 			sw, known := n.vswitches[id]
 			switch {
 			case known && sw.VPCID != req.vpcID:

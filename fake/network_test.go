@@ -32,8 +32,8 @@ func TestNetworkRefusals(t *testing.T) {
 	}{
 		{"strict refuses an unknown VPC", true, in("vpc-unknown", "vsw-known"), fake.InvalidVpcIDNotFound, ""},
 		{"strict refuses an unknown vSwitch", true, in("vpc-known", "vsw-unknown"), fake.InvalidVSwitchIDNotFound, ""},
-		{"malformed VPC ID", false, in("VPC_1", "vsw-known"), fake.InvalidParameter, fake.RuleVPCID},
-		{"malformed vSwitch ID", false, in("vpc-known", "switch-1"), fake.InvalidParameter, fake.RuleVSwitchID},
+		{"malformed VPC ID", false, in("VPC_1", "vsw-known"), fake.InvalidParameter, "cluster.network.vpc_id"},
+		{"malformed vSwitch ID", false, in("vpc-known", "switch-1"), fake.InvalidParameter, "cluster.network.vswitch_id"},
 		{"vSwitch of another VPC", false, in("vpc-known", "vsw-elsewhere"), fake.InvalidParameter, fake.RuleVSwitchVPC},
 		{"no VPC and no zone", false, in("", "vsw-known", func(r *wire.CreateClusterRequest) { r.VSwitchIDs = nil }), fake.InvalidParameter, fake.RuleVPCRequired},
 		{"pod CIDR inside the VPC's", false, in("vpc-known", "vsw-known", func(r *wire.CreateClusterRequest) { r.ContainerCIDR = "192.168.128.0/17" }),

@@ -59,6 +59,15 @@
 // node; PrePaid terms of 1 to 9, 12, 24, 36, 48 or 60 months, or 1 to 4
 // weeks.
 //
+// # Network IDs
+//
+// ValidVSwitchID and ValidVPCID define the formats of vSwitch and VPC IDs
+// ("vsw-" or "vpc-", then 1 to 64 lower-case letters, digits and hyphens,
+// the first a letter or digit) for the whole module: the rule
+// "nodepool.vswitches.format", the cluster package's rules
+// "cluster.network.vpc_id" and "cluster.network.vswitch_id", and the fake
+// all call them.
+//
 // # Instance types
 //
 // ParseInstanceType reads ecs.<family>[-<qualifier>].<size>: vCPUs from the

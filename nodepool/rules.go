@@ -39,7 +39,7 @@ var registry = []specRule{
 	{Rule{"nodepool.vswitches.count", fieldVSwitches,
 		fmt.Sprintf("the pool names 1 to %d vSwitches", MaxVSwitches)}, checkVSwitchCount},
 	{Rule{"nodepool.vswitches.format", fieldVSwitches,
-		"each vSwitch ID is \"vsw-\" and lower-case letters and digits"}, checkVSwitchFormat},
+		"each vSwitch ID is \"vsw-\" and lower-case letters, digits and hyphens, starting with a letter or digit (ValidVSwitchID)"}, checkVSwitchFormat},
 	{Rule{"nodepool.vswitches.unique", fieldVSwitches,
 		"no vSwitch is named twice"}, checkVSwitchUnique},
 	{Rule{"nodepool.instance_types.count", fieldInstanceTypes,

@@ -27,25 +27,10 @@ func checkVSwitchCount(s Spec, r report) {
 
 func checkVSwitchFormat(s Spec, r report) {
 	for i, id := range s.VSwitchIDs {
-		if !validVSwitchID(id) {
+		if !ValidVSwitchID(id) {
 			r(at(fieldVSwitches, i), "is %q, not a vSwitch ID (vsw-...)", id)
 		}
 	}
-}
-
-// validVSwitchID reports whether id looks like a vSwitch ID: "vsw-" and
-// lower-case letters and digits.
-func validVSwitchID(id string) bool {
-	rest, ok := strings.CutPrefix(id, "vsw-")
-	if !ok || rest == "" {
-		return false
-	}
-	for i := 0; i < len(rest); i++ {
-		if !lowerAlnum(rest[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 func checkVSwitchUnique(s Spec, r report) {
