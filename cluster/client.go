@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -185,14 +184,4 @@ func parseTime(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// retryAttempts returns how many times the pipeline sent a request whose
-// call ended in err (1 when it stopped after the first attempt).
-func retryAttempts(err error) int {
-	var re *ack.RetryError
-	if errors.As(err, &re) {
-		return re.Attempts
-	}
-	return 1
 }

@@ -91,12 +91,6 @@ func (c *Client) Delete(ctx context.Context, id string, optFns ...func(*DeleteOp
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {
-		// A re-send refused because the first attempt already applied.
-		if retryAttempts(err) > 1 && (errors.Is(err, ack.ErrNotFound) || errors.Is(err, ack.ErrConflict)) {
-			if gone, requestID, gerr := c.deleting(ctx, id); gerr == nil && gone {
-				return c.newOperation(KindDelete, id, "", requestID), nil
-			}
-		}
 		return fail(err)
 	}
 	out, err := wire.Decode[wire.DeleteClusterResponse](resp.Body)

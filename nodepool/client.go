@@ -2,7 +2,6 @@ package nodepool
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -152,16 +151,6 @@ func (c *Client) waitPolicy(optFns []func(*WaitOptions)) WaitOptions {
 		w.MaxDelay = DefaultMaxDelay
 	}
 	return w
-}
-
-// retryAttempts returns how many times the pipeline sent a request whose
-// call ended in err (1 when it stopped after the first attempt).
-func retryAttempts(err error) int {
-	var re *ack.RetryError
-	if errors.As(err, &re) {
-		return re.Attempts
-	}
-	return 1
 }
 
 // applyOptions returns the zero T changed by optFns.

@@ -46,12 +46,6 @@ func (c *Client) Delete(ctx context.Context, clusterID, poolID string, optFns ..
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {
-		// A re-send refused because the first attempt already applied.
-		if retryAttempts(err) > 1 && (errors.Is(err, ack.ErrNotFound) || errors.Is(err, ack.ErrConflict)) {
-			if gone, requestID, gerr := c.deleting(ctx, clusterID, poolID); gerr == nil && gone {
-				return c.newOperation(KindDelete, clusterID, poolID, "", requestID), nil
-			}
-		}
 		return fail(err)
 	}
 	out, err := wire.Decode[wire.DeleteNodePoolResponse](resp.Body)

@@ -51,7 +51,10 @@ func (m RetryMode) String() string {
 
 // ReconcileFunc is called by the retry step after an ambiguous outcome of a
 // Reconcile request: the request may or may not have been applied. cause is
-// the error of the ambiguous attempt.
+// the error of the ambiguous attempt. It is also called once when a re-send
+// of the request is refused for good (a delete answered "not found"), since
+// an earlier attempt may have applied it; a Response it returns then ends
+// the call, and otherwise the refusal stands.
 //
 // It returns a non-nil Response when it found the result of the write (the
 // call then succeeds with that response), (nil, nil) when it is sure the

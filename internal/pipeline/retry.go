@@ -24,7 +24,9 @@ const MsgRetry = "ack retry decision"
 // After an ambiguous outcome of a Reconcile request it sleeps the delay,
 // then calls the request's Reconcile hook: a non-nil Response ends the call
 // with that response, (nil, nil) lets the request be sent again, an error
-// ends the call. A write is never re-sent blindly.
+// ends the call. A write is never re-sent blindly. When a re-sent Reconcile
+// request is refused for good, the hook is asked once more whether an
+// earlier attempt applied it, and its result, if any, ends the call.
 type Retry struct {
 	// Policy bounds attempts and delays.
 	Policy RetryPolicy
@@ -61,6 +63,12 @@ func (r *Retry) RoundTrip(ctx context.Context, req *core.Request) (*core.Respons
 		case decision == Stop && outcome == Ambiguous && req.Retry != core.Never:
 			return stop(ReasonUnsafeWrite, nil)
 		case decision == Stop:
+			// A re-sent write refused for good may have been refused
+			// because an earlier attempt applied it (a delete answered
+			// "not found", a create "already exists"): the hook looks.
+			if found := r.reconcileRefusal(ctx, req, attempt, outcome, err); found != nil {
+				return found, nil
+			}
 			return stop(ReasonFinal, nil)
 		case attempt >= r.Policy.MaxAttempts:
 			return stop(ReasonMaxAttempts, nil)
@@ -92,6 +100,23 @@ func (r *Retry) RoundTrip(ctx context.Context, req *core.Request) (*core.Respons
 			}
 		}
 	}
+}
+
+// reconcileRefusal asks the Reconcile hook of a write whose re-send ended
+// in a final error whether an earlier attempt applied it; it returns the
+// result the hook found, or nil (and the refusal stands) when the hook
+// found none or failed.
+func (r *Retry) reconcileRefusal(ctx context.Context, req *core.Request, attempt int, o Outcome, err error) *core.Response {
+	if attempt == 1 || o != Final || req.Retry != core.Reconcile || req.Reconcile == nil {
+		return nil
+	}
+	found, rerr := req.Reconcile(ctx, err)
+	if rerr != nil || found == nil {
+		return nil
+	}
+	r.Budget.Succeeded()
+	r.log(ctx, slog.LevelDebug, req, attempt, o, "reconciled", "")
+	return found
 }
 
 // stop ends the call. The error of a first attempt that nothing could have
