@@ -132,6 +132,7 @@ func (c *Cloud) createCluster(r *request) answer {
 		}
 		rec.extra.intranetEndpoint = "https://" + st.net.hostIP(firstVSwitch(spec), 2) + ":6443"
 		rec.extra.publicEndpoint = "https://" + rec.id + "." + spec.Region + ".cs.fake.invalid:6443"
+		rec.cidrs = cidrUsesOf(rec.id, spec)
 		st.clusters[rec.id] = rec
 		st.order = append(st.order, rec)
 		t := st.startDoneLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,

@@ -58,6 +58,7 @@ type clusterRec struct {
 	wireType, profile, clusterSpec string
 	extra                          clusterExtra
 	nodeIDs                        []string   // masters and workers, in creation order
+	cidrs                          []cidrUse  // pod and Service CIDRs, fixed at creation
 	pools                          []*poolRec // living node pools, by creation
 	containerInstances             int        // running container instances (serverless)
 	op                             *pending
@@ -329,13 +330,21 @@ func (s *store) taskLocked(id string, now time.Time, poll bool) (*taskRec, *Erro
 func (s *store) cidrUsesLocked() []cidrUse {
 	var out []cidrUse
 	for _, c := range s.order {
-		sp := c.spec.WithDefaults()
-		if p, ok := parseCIDR(sp.Network.PodCIDR); ok {
-			out = append(out, cidrUse{clusterID: c.id, vpcID: sp.VPCID, field: "container_cidr", cidr: p})
-		}
-		if p, ok := parseCIDR(sp.ServiceCIDR); ok {
-			out = append(out, cidrUse{clusterID: c.id, vpcID: sp.VPCID, field: "service_cidr", cidr: p})
-		}
+		out = append(out, c.cidrs...)
+	}
+	return out
+}
+
+// cidrUsesOf lists the pod and Service CIDRs of a cluster's spec (stored
+// with its defaults applied). Both are fixed at creation (cluster.CheckChange refuses changing
+// them), so a cluster's list is computed once, when it is stored.
+func cidrUsesOf(id string, sp cluster.Spec) []cidrUse {
+	var out []cidrUse
+	if p, ok := parseCIDR(sp.Network.PodCIDR); ok {
+		out = append(out, cidrUse{clusterID: id, vpcID: sp.VPCID, field: "container_cidr", cidr: p})
+	}
+	if p, ok := parseCIDR(sp.ServiceCIDR); ok {
+		out = append(out, cidrUse{clusterID: id, vpcID: sp.VPCID, field: "service_cidr", cidr: p})
 	}
 	return out
 }
