@@ -20,7 +20,7 @@ const (
 	// DefaultPageSize is the page size of List and Nodes.
 	DefaultPageSize = 50
 	// MaxPageSize is the largest page ACK serves.
-	MaxPageSize = 100
+	MaxPageSize = wire.MaxPageSize
 	// ClientTokenTag is the key of the tag on which Create records its
 	// client token (see Create). The tag is visible to anyone who reads the
 	// cluster's tags and takes one of its MaxTags slots.

@@ -243,7 +243,7 @@ func (c *Cloud) describeClusterDetail(r *request) answer {
 // Paging of DescribeClustersV1 and DescribeClusterNodes.
 const (
 	defaultPageSize = 10
-	maxPageSize     = 100
+	maxPageSize     = wire.MaxPageSize
 )
 
 // page checks paging parameters and returns the bounds of the page in a

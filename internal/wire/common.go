@@ -122,3 +122,7 @@ type PageInfo struct {
 	PageSize   int64 `json:"page_size"`
 	TotalCount int64 `json:"total_count"`
 }
+
+// MaxPageSize is the largest page the paged list calls serve
+// (DescribeClusterNodes' pageSize, DescribeClustersV1's page_size).
+const MaxPageSize = 100
