@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-
-	"github.com/ackgo/ack/internal/pipeline"
 )
 
 // ErrNoTransport is returned by every call of a Config built without a
@@ -32,15 +30,15 @@ type Config struct {
 
 // shared is the state every Config derived from one root Config shares.
 type shared struct {
-	limiters *pipeline.Limiters
-	budget   *pipeline.Budget
+	limiters *limiterSet
+	budget   *tokenBucket
 }
 
 // NewConfig builds a Config from options, with no I/O. Without a Transport
 // every call fails with ErrNoTransport; LoadConfig builds the real one.
 func NewConfig(opts ...Option) *Config {
 	o := Options{}.apply(opts)
-	return newConfig(o, &shared{limiters: o.RateLimit.limiters(), budget: pipeline.NewBudget(o.Retry.Budget.pipeline())})
+	return newConfig(o, &shared{limiters: o.RateLimit.limiters(), budget: newTokenBucket(o.Retry.Budget.pipeline())})
 }
 
 func newConfig(o Options, sh *shared) *Config {
@@ -69,7 +67,7 @@ func (c *Config) pipeline(o Options) Transport {
 	if o.Transport == nil {
 		return nil
 	}
-	return pipeline.New(pipeline.Settings{
+	return newPipeline(pipelineSettings{
 		Transport:      o.Transport,
 		Clock:          o.Clock,
 		Logger:         o.Logger,
@@ -90,8 +88,11 @@ func (c *Config) pipeline(o Options) Transport {
 // and an error that is, or wraps, an *APIError. When the retry step stopped
 // for a reason of its own (it gave up after retries, the budget or the
 // context stopped it, a write was not re-sent), the error is a *RetryError
-// wrapping the last attempt's error. A call that got no answer returns a
-// nil response.
+// wrapping the last attempt's error. An answer that refuses the request by
+// the domain packages' rules (as the fake and the clients' own checks word
+// them) is a *RefusalError, which errors.As reads both as the
+// *ValidationError with the broken rules' IDs and as the *APIError. A call
+// that got no answer returns a nil response.
 func (c *Config) Do(ctx context.Context, req *Request, opts ...Option) (*Response, error) {
 	if req == nil {
 		return nil, errors.New("ack: Do needs a request, got nil")
@@ -103,7 +104,11 @@ func (c *Config) Do(ctx context.Context, req *Request, opts ...Option) (*Respons
 	if pipe == nil {
 		return nil, fmt.Errorf("%s: %w", req.Action, ErrNoTransport)
 	}
-	return pipe.RoundTrip(ctx, req)
+	resp, err := pipe.RoundTrip(ctx, req)
+	if err != nil {
+		return resp, asRefusal(err)
+	}
+	return resp, nil
 }
 
 // Region returns the region ID.

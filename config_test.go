@@ -371,7 +371,7 @@ func TestAttemptTimeoutReachesTheTransport(t *testing.T) {
 func TestConfigString(t *testing.T) {
 	cfg := ack.NewConfig(ack.WithRegion("cn-hangzhou"), ack.WithRateLimit(10, 2),
 		ack.WithActionRateLimit("DescribeClusterDetail", 1, 1), ack.WithCredentials("LTAI-id", "secret"))
-	want := `ack.Config{Region:cn-hangzhou Transport:<nil> Clock:core.RealClock Logger:false UserAgent:"" AttemptTimeout:0s` +
+	want := `ack.Config{Region:cn-hangzhou Transport:<nil> Clock:ack.RealClock Logger:false UserAgent:"" AttemptTimeout:0s` +
 		` Retry:{MaxAttempts:5 BaseDelay:200ms MaxDelay:20s Budget:{Capacity:500 RetryCost:5 TimeoutCost:10 SuccessRefill:1}}` +
 		` RateLimit:{QPS:10 Burst:2 DescribeClusterDetail:1/1} Endpoint: Scheme:https Signing:ACS3` +
 		` Credentials:{AccessKeyID:LTAI-id AccessKeySecret:[redacted] SecurityToken:} HTTPTimeouts:{Dial:0s TLSHandshake:0s ResponseHeader:0s}}`

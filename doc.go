@@ -69,9 +69,14 @@
 //
 // # Where the types live
 //
-// Request, Response, Transport, Clock, Secret and the error types are
-// defined in an internal package and re-exported here as type aliases: the
-// SDK's internal pipeline and real transport need them, and this package
-// imports those, so the types sit below both. For a user the aliases are
-// the types; nothing else needs importing.
+// Every type a user handles is defined in this package, with its fields and
+// methods: Request, Response, Transport, Clock, Secret, Money, the errors.
+// The SDK's internal packages (the wire shapes, the waiters, the fake's
+// clock) import this package for them; none of them is imported back. The
+// pipeline (rate limit, retry, log, send) is this package's own code, so
+// that Config.Do runs it without an import loop, and the real transport
+// that LoadConfig builds (credentials, signing, net/http) is an internal
+// package that knows nothing of these types: LoadConfig adapts its calls
+// and answers. This is aws-sdk-go-v2's split of types from loaders, with
+// the loader kept in the root package.
 package ack

@@ -72,5 +72,5 @@ func realTransport(o Options) (Transport, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ack config: building the transport for region %q: %w", o.Region, err)
 	}
-	return t, nil
+	return sdkTransport{t: t}, nil
 }

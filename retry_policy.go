@@ -2,8 +2,6 @@ package ack
 
 import (
 	"time"
-
-	"github.com/ackgo/ack/internal/pipeline"
 )
 
 // Defaults of the retry policy and its budget; see RetryPolicy and
@@ -98,15 +96,6 @@ type Limit struct {
 	Burst int
 }
 
-// RetryError is the error of a call that the retry step stopped for a
-// reason of its own: it gave up after retries, the retry budget or the
-// context stopped it, it did not re-send a write whose outcome is unknown,
-// or a Reconcile hook failed. Attempts says how many sends were made and
-// Reason why it stopped. It unwraps to the last attempt's error, so
-// errors.As finds the *APIError and the predicates (IsThrottled, ...) still
-// work, and to the context's or the hook's error when one ended the call.
-type RetryError = pipeline.RetryError
-
 func (p *RetryPolicy) setDefaults() {
 	switch {
 	case p.MaxAttempts == 0:
@@ -136,18 +125,18 @@ func (p *RetryPolicy) setDefaults() {
 	}
 }
 
-func (p RetryPolicy) pipeline() pipeline.RetryPolicy {
-	return pipeline.RetryPolicy{MaxAttempts: p.MaxAttempts, BaseDelay: p.BaseDelay, MaxDelay: p.MaxDelay, Rand: p.Rand}
+func (p RetryPolicy) pipeline() retrySettings {
+	return retrySettings{MaxAttempts: p.MaxAttempts, BaseDelay: p.BaseDelay, MaxDelay: p.MaxDelay, Rand: p.Rand}
 }
 
-func (b RetryBudget) pipeline() pipeline.BudgetPolicy {
-	return pipeline.BudgetPolicy{Capacity: b.Capacity, RetryCost: b.RetryCost, TimeoutCost: b.TimeoutCost, SuccessRefill: b.SuccessRefill}
+func (b RetryBudget) pipeline() budgetSettings {
+	return budgetSettings{Capacity: b.Capacity, RetryCost: b.RetryCost, TimeoutCost: b.TimeoutCost, SuccessRefill: b.SuccessRefill}
 }
 
-func (r RateLimitPolicy) limiters() *pipeline.Limiters {
-	per := make(map[string]pipeline.Limit, len(r.PerAction))
+func (r RateLimitPolicy) limiters() *limiterSet {
+	per := make(map[string]Limit, len(r.PerAction))
 	for action, l := range r.PerAction {
-		per[action] = pipeline.Limit{QPS: l.QPS, Burst: l.Burst}
+		per[action] = Limit{QPS: l.QPS, Burst: l.Burst}
 	}
-	return pipeline.NewLimiters(pipeline.Limit{QPS: r.QPS, Burst: r.Burst}, per)
+	return newLimiterSet(Limit{QPS: r.QPS, Burst: r.Burst}, per)
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -109,11 +108,7 @@ var (
 // refuses the request by the domain packages' rules comes back as an error
 // matching both *ack.ValidationError and *ack.APIError (see refusal.go).
 func (c *Client) do(ctx context.Context, req *ack.Request) (*ack.Response, error) {
-	resp, err := c.cfg.Do(ctx, req)
-	if err != nil {
-		return resp, core.AsRefusal(err)
-	}
-	return resp, nil
+	return c.cfg.Do(ctx, req)
 }
 
 // describe reads one cluster: its decoded detail and the raw answer.

@@ -2,13 +2,11 @@ package cluster
 
 import (
 	"errors"
-	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ackgo/ack"
-	"github.com/ackgo/ack/internal/core"
 )
 
 // TestParseRefusalRoundTrip reads back the text of validation errors that
@@ -41,9 +39,9 @@ func TestParseRefusalRoundTrip(t *testing.T) {
 			if !errors.As(Validate(s), &want) {
 				t.Fatalf("Validate found nothing")
 			}
-			got, ok := core.ParseValidationError(want.Error())
+			got, ok := ack.ParseValidationError(want.Error())
 			if !ok {
-				t.Fatalf("core.ParseValidationError(%q) failed", want.Error())
+				t.Fatalf("ack.ParseValidationError(%q) failed", want.Error())
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("read back (-want +got):\n%s", diff)
@@ -62,42 +60,9 @@ func TestParseRefusalRefuses(t *testing.T) {
 		`cluster "x": invalid: name: bad [cluster.name.format] and more`,
 		`cluster "x": invalid: name: bad [notdotted]`,
 	} {
-		if ve, ok := core.ParseValidationError(msg); ok {
-			t.Errorf("core.ParseValidationError(%q) = %+v; want not a refusal", msg, ve)
+		if ve, ok := ack.ParseValidationError(msg); ok {
+			t.Errorf("ack.ParseValidationError(%q) = %+v; want not a refusal", msg, ve)
 		}
-	}
-}
-
-// TestAsRefusal checks which call errors become a *ack.RefusalError.
-func TestAsRefusal(t *testing.T) {
-	refusal := `cluster "x": invalid: name: bad [cluster.name.format]`
-	tests := []struct {
-		name string
-		err  error
-		want bool
-	}{
-		{"rule refusal", &ack.APIError{Code: "InvalidParameter", HTTPStatus: 400, Message: refusal}, true},
-		{"wrapped", fmt.Errorf("call: %w", &ack.APIError{Code: "InvalidParameter", HTTPStatus: 400, Message: refusal}), true},
-		{"invalid without rules", &ack.APIError{Code: "InvalidParameter", HTTPStatus: 400, Message: "bad"}, false},
-		{"not invalid", &ack.APIError{Code: "ErrorClusterState", HTTPStatus: 400, Message: refusal}, false},
-		{"not an API error", errors.New(refusal), false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := core.AsRefusal(tt.err)
-			var r *ack.RefusalError
-			if errors.As(got, &r) != tt.want {
-				t.Fatalf("core.AsRefusal(%v) = %v; refusal %t, want %t", tt.err, got, !tt.want, tt.want)
-			}
-			if !tt.want {
-				return
-			}
-			var ve *ack.ValidationError
-			var api *ack.APIError
-			if !errors.As(got, &ve) || !errors.As(got, &api) || !errors.Is(got, ack.ErrInvalid) || !ve.HasRule("cluster.name.format") {
-				t.Errorf("core.AsRefusal(%v) = %v; want a ValidationError with the rule and the APIError", tt.err, got)
-			}
-		})
 	}
 }
 
@@ -108,16 +73,16 @@ func FuzzParseRefusal(f *testing.F) {
 	f.Add(`cluster "x": invalid (2 rules broken): a: b [c.d]; e [f.g]`)
 	f.Add(`x: invalid: [a.b]`)
 	f.Fuzz(func(t *testing.T, msg string) {
-		ve, ok := core.ParseValidationError(msg)
+		ve, ok := ack.ParseValidationError(msg)
 		if !ok {
 			return
 		}
 		if len(ve.Violations) == 0 {
-			t.Fatalf("core.ParseValidationError(%q) succeeded with no violation", msg)
+			t.Fatalf("ack.ParseValidationError(%q) succeeded with no violation", msg)
 		}
 		for _, v := range ve.Violations {
 			if v.Rule == "" {
-				t.Fatalf("core.ParseValidationError(%q): violation %+v names no rule", msg, v)
+				t.Fatalf("ack.ParseValidationError(%q): violation %+v names no rule", msg, v)
 			}
 		}
 	})

@@ -1,7 +1,7 @@
 package fake
 
 import (
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/quota"
 )
 
@@ -24,7 +24,7 @@ func (p Principal) caller() string {
 
 // credential is a configured AccessKey pair.
 type credential struct {
-	secret   core.Secret
+	secret   ack.Secret
 	readOnly bool
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/signing"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -43,7 +44,7 @@ func TestSignatureFreshnessIsJudgedOnTheWall(t *testing.T) {
 				t.Fatalf("HTTP %d %s, want %d", w.Code, w.Body, tt.status)
 			}
 			if tt.code != "" {
-				if e, ok := wire.DecodeError(w.Body.Bytes()); !ok || e.Code != tt.code {
+				if e, ok := envelope.DecodeError(w.Body.Bytes()); !ok || e.Code != tt.code {
 					t.Fatalf("body %s, want code %s", w.Body, tt.code)
 				}
 			}

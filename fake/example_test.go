@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/quota"
 )
@@ -138,7 +139,7 @@ func ExampleWithLimits() {
 			"profile": "Serverless", "vpcid": "vpc-" + name, "vswitch_ids": []string{"vsw-" + name},
 		})
 		resp, _ := cloud.Transport().RoundTrip(context.Background(), req)
-		if e, failed := wire.DecodeError(resp.Body); failed {
+		if e, failed := envelope.DecodeError(resp.Body); failed {
 			fmt.Println(name, resp.StatusCode, e.Code)
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -216,7 +217,7 @@ func (c *Cloud) encode(h http.Header, ans answer, reqID string) (int, []byte) {
 		if e.RetryAfter > 0 {
 			h.Set("X-Ratelimit-User-Api", "TimeLeft:"+strconv.FormatInt(e.RetryAfter.Milliseconds(), 10))
 		}
-		b, _ := json.Marshal(wire.ErrorBody{Code: e.Code, Message: e.Message, RequestID: reqID})
+		b, _ := json.Marshal(envelope.ErrorBody{Code: e.Code, Message: e.Message, RequestID: reqID})
 		return e.status(), b
 	}
 	switch {
@@ -229,7 +230,7 @@ func (c *Cloud) encode(h http.Header, ans answer, reqID string) (int, []byte) {
 	h.Set("Content-Type", contentTypeJSON)
 	b, err := encodeWithRequestID(ans.body, reqID)
 	if err != nil {
-		eb, _ := json.Marshal(wire.ErrorBody{Code: InternalError, Message: "encode answer: " + err.Error(), RequestID: reqID})
+		eb, _ := json.Marshal(envelope.ErrorBody{Code: InternalError, Message: "encode answer: " + err.Error(), RequestID: reqID})
 		return http.StatusInternalServerError, eb
 	}
 	return ans.status, b

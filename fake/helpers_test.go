@@ -11,6 +11,7 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/quota"
 )
@@ -48,9 +49,9 @@ func decode[T any](t testing.TB, resp *ack.Response) T {
 }
 
 // errorBody decodes an error answer.
-func errorBody(t testing.TB, resp *ack.Response) wire.ErrorBody {
+func errorBody(t testing.TB, resp *ack.Response) envelope.ErrorBody {
 	t.Helper()
-	e, ok := wire.DecodeError(resp.Body)
+	e, ok := envelope.DecodeError(resp.Body)
 	if !ok {
 		t.Fatalf("HTTP %d: not an error body: %s", resp.StatusCode, resp.Body)
 	}

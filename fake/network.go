@@ -5,7 +5,7 @@ import (
 	"net/netip"
 	"slices"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/nodepool"
 )
 
@@ -158,9 +158,9 @@ type netPlan struct {
 // InvalidVpcId.NotFound or InvalidVSwitchId.NotFound in strict mode,
 // InvalidParameter listing the broken rules otherwise.
 func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, *Error) {
-	var vs []core.Violation
+	var vs []ack.Violation
 	add := func(rule, field, format string, args ...any) {
-		vs = append(vs, core.Violation{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)})
+		vs = append(vs, ack.Violation{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 	pod, podOK := parseCIDR(req.podCIDR)
 	svc, svcOK := parseCIDR(req.serviceCIDR)
@@ -205,7 +205,7 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 		}
 	}
 	if len(vs) > 0 {
-		ve := &core.ValidationError{Resource: fmt.Sprintf("cluster %q network", req.clusterName), Violations: vs}
+		ve := &ack.ValidationError{Resource: fmt.Sprintf("cluster %q network", req.clusterName), Violations: vs}
 		return netPlan{}, NewError(InvalidParameter, "%s", ve.Error())
 	}
 	return plan, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -110,7 +111,7 @@ func (a *wireAnswer) code() string {
 	if a.status == http.StatusOK {
 		return ""
 	}
-	e, ok := wire.DecodeError(a.body)
+	e, ok := envelope.DecodeError(a.body)
 	if !ok {
 		return fmt.Sprintf("HTTP %d %s", a.status, a.body)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/fake"
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
@@ -123,7 +122,7 @@ func refusedRules(t *testing.T, resp *ack.Response, want error) []string {
 	if want != nil && e.Message != want.Error() {
 		t.Errorf("message %q\nwant the ValidationError's text %q", e.Message, want.Error())
 	}
-	ve, ok := core.ParseValidationError(e.Message)
+	ve, ok := ack.ParseValidationError(e.Message)
 	if !ok {
 		t.Fatalf("message %q is not a ValidationError's text", e.Message)
 	}

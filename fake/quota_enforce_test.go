@@ -11,6 +11,7 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
@@ -199,7 +200,7 @@ func TestQuotaMessageNamesUsageAndNeed(t *testing.T) {
 	poolID, _ := createPool(t, c, id, poolBody("web", 39))
 	a := scalePool(t, c, id, poolID, 2)
 	want := quota.Violations{{ID: quota.LimitNodes, Code: quota.CodeNodeQuota, Scope: "cluster " + id, Used: 39, Need: 2, Limit: 40, Adjustable: true}}.Err().Error()
-	e, _ := wire.DecodeError(a.body)
+	e, _ := envelope.DecodeError(a.body)
 	if a.status != http.StatusBadRequest || e.Code != quota.CodeNodeQuota || e.Message != want {
 		t.Fatalf("HTTP %d %s %q\nwant 400 %s %q", a.status, e.Code, e.Message, quota.CodeNodeQuota, want)
 	}

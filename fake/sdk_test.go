@@ -17,6 +17,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cs"
 
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/signing"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -378,7 +379,7 @@ func TestACS3Signatures(t *testing.T) {
 				t.Error("no x-acs-request-id header")
 			}
 			if tt.code != "" {
-				e, ok := wire.DecodeError(out)
+				e, ok := envelope.DecodeError(out)
 				if !ok || e.Code != tt.code {
 					t.Fatalf("body %s, want code %s", out, tt.code)
 				}

@@ -8,7 +8,6 @@ import (
 	"net/http"
 
 	"github.com/ackgo/ack"
-	"github.com/ackgo/ack/internal/core"
 )
 
 // inProcessHost is the host of in-process requests; .invalid never
@@ -34,17 +33,17 @@ type transport struct{ cloud *Cloud }
 // RoundTrip serves one request.
 func (t transport) RoundTrip(ctx context.Context, req *ack.Request) (*ack.Response, error) {
 	if req == nil {
-		return nil, core.MarkNotSent(fmt.Errorf("fake transport: nil request"))
+		return nil, ack.MarkNotSent(fmt.Errorf("fake transport: nil request"))
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, core.MarkNotSent(fmt.Errorf("fake transport: %s: %w", req.Action, err))
+		return nil, ack.MarkNotSent(fmt.Errorf("fake transport: %s: %w", req.Action, err))
 	}
 	// The handler keeps the body (in the call log), so it gets its own
 	// copy; a request without a body reads as an empty one, as over HTTP.
 	body := append(make([]byte, 0, len(req.Body)), req.Body...)
 	hr, err := inProcessRequest(ctx, req, body)
 	if err != nil {
-		return nil, core.MarkNotSent(fmt.Errorf("fake transport: %s: %w", req.Action, err))
+		return nil, ack.MarkNotSent(fmt.Errorf("fake transport: %s: %w", req.Action, err))
 	}
 	hdr := make(http.Header, 2)
 	status, out, lost := t.cloud.serve(hdr, hr, inbound{inProcess: true, principal: t.cloud.Principal(), body: body})

@@ -10,12 +10,12 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // viaURL builds the request the way net/http would from the URL written
 // out: the reference inProcessRequest must agree with.
-func viaURL(ctx context.Context, req *core.Request) (*http.Request, error) {
+func viaURL(ctx context.Context, req *ack.Request) (*http.Request, error) {
 	u := url.URL{Scheme: "http", Host: inProcessHost, Path: req.Path, RawQuery: req.Query.Encode()}
 	hr, err := http.NewRequestWithContext(ctx, req.Method, u.String(), bytes.NewReader(req.Body))
 	if err != nil {
@@ -59,7 +59,7 @@ func viewOf(t *testing.T, r *http.Request) requestView {
 }
 
 // checkInProcessRequest compares inProcessRequest with viaURL for req.
-func checkInProcessRequest(t *testing.T, req *core.Request) {
+func checkInProcessRequest(t *testing.T, req *ack.Request) {
 	t.Helper()
 	ctx := context.Background()
 	want, werr := viaURL(ctx, req)
@@ -78,24 +78,24 @@ func checkInProcessRequest(t *testing.T, req *core.Request) {
 func TestInProcessRequest(t *testing.T) {
 	tests := []struct {
 		name string
-		req  core.Request
+		req  ack.Request
 	}{
-		{"read", core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c1"}},
-		{"query", core.Request{Action: "DescribeClustersV1", Method: "GET", Path: "/api/v1/clusters",
+		{"read", ack.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c1"}},
+		{"query", ack.Request{Action: "DescribeClustersV1", Method: "GET", Path: "/api/v1/clusters",
 			Query: url.Values{"name": {"a b&c"}, "page_size": {"5"}, "": {"x"}, "k": {}}}},
-		{"write", core.Request{Action: "CreateCluster", Method: "POST", Path: "/clusters", Body: []byte(`{"name":"x"}`)}},
-		{"own headers", core.Request{Action: "CreateCluster", Method: "POST", Path: "/clusters", Body: []byte(`{}`),
+		{"write", ack.Request{Action: "CreateCluster", Method: "POST", Path: "/clusters", Body: []byte(`{"name":"x"}`)}},
+		{"own headers", ack.Request{Action: "CreateCluster", Method: "POST", Path: "/clusters", Body: []byte(`{}`),
 			Header: http.Header{"X-Acs-Action": {"Other"}, "Content-Type": {"text/plain"}, "User-Agent": {"ua"}}}},
-		{"lower-case header keys", core.Request{Action: "A", Method: "GET", Path: "/",
+		{"lower-case header keys", ack.Request{Action: "A", Method: "GET", Path: "/",
 			Header: http.Header{"x-acs-action": {"B"}}}},
-		{"no action", core.Request{Method: "GET", Path: "/quota"}},
-		{"empty method", core.Request{Action: "A", Path: "/quota"}},
-		{"bad method", core.Request{Action: "A", Method: "G ET", Path: "/quota"}},
-		{"escapes", core.Request{Method: "GET", Path: "/clusters/a%2Fb c?#%/é\x00"}},
-		{"relative", core.Request{Method: "GET", Path: "clusters/c1"}},
-		{"double slash", core.Request{Method: "GET", Path: "//clusters"}},
-		{"empty path", core.Request{Method: "GET"}},
-		{"control", core.Request{Method: "POST", Path: "/_fake/advance", Body: []byte(`{"duration":"1s"}`)}},
+		{"no action", ack.Request{Method: "GET", Path: "/quota"}},
+		{"empty method", ack.Request{Action: "A", Path: "/quota"}},
+		{"bad method", ack.Request{Action: "A", Method: "G ET", Path: "/quota"}},
+		{"escapes", ack.Request{Method: "GET", Path: "/clusters/a%2Fb c?#%/é\x00"}},
+		{"relative", ack.Request{Method: "GET", Path: "clusters/c1"}},
+		{"double slash", ack.Request{Method: "GET", Path: "//clusters"}},
+		{"empty path", ack.Request{Method: "GET"}},
+		{"control", ack.Request{Method: "POST", Path: "/_fake/advance", Body: []byte(`{"duration":"1s"}`)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkInProcessRequest(t, &tt.req) })
@@ -111,7 +111,7 @@ func FuzzInProcessRequest(f *testing.F) {
 		if err != nil {
 			return
 		}
-		req := &core.Request{Action: action, Method: method, Path: path, Query: q}
+		req := &ack.Request{Action: action, Method: method, Path: path, Query: q}
 		if body != "" {
 			req.Body = []byte(body)
 		}

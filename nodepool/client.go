@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -80,11 +79,7 @@ func pageSize(n, def int) int {
 // as the *ack.ValidationError a client-side check gives, with the same
 // rule IDs, and as the *ack.APIError.
 func (c *Client) do(ctx context.Context, req *ack.Request) (*ack.Response, error) {
-	resp, err := c.cfg.Do(ctx, req)
-	if err != nil {
-		return resp, core.AsRefusal(err)
-	}
-	return resp, nil
+	return c.cfg.Do(ctx, req)
 }
 
 // Get returns the node pool poolID of the cluster clusterID. A pool (or a

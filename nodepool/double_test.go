@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/vclock"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -177,7 +178,7 @@ func (a *testACK) addNodes(p *testPool, n int, origin Origin) {
 func (a *testACK) RoundTrip(_ context.Context, req *ack.Request) (*ack.Response, error) {
 	route, params, ok := wire.MatchRequest(req)
 	if !ok || params[wire.ParamClusterID] != "" && params[wire.ParamClusterID] != a.cluster {
-		return answer(http.StatusNotFound, wire.ErrorBody{Code: "ErrorClusterNotFound", Message: "no such cluster"}), nil
+		return answer(http.StatusNotFound, envelope.ErrorBody{Code: "ErrorClusterNotFound", Message: "no such cluster"}), nil
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -195,10 +196,10 @@ func (a *testACK) RoundTrip(_ context.Context, req *ack.Request) (*ack.Response,
 	a.count[route.Action]++
 	n := a.count[route.Action]
 	if slices.Contains(a.fail502[route.Action], n) {
-		return answer(http.StatusBadGateway, wire.ErrorBody{Code: "InternalError", Message: "bad gateway"}), nil
+		return answer(http.StatusBadGateway, envelope.ErrorBody{Code: "InternalError", Message: "bad gateway"}), nil
 	}
 	if err := a.refuse[route.Action]; err != nil {
-		return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: err.Error()}), nil
+		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()}), nil
 	}
 	resp := a.serve(route.Action, params, req)
 	if slices.Contains(a.lose[route.Action], n) {
@@ -212,7 +213,7 @@ func (a *testACK) serve(action string, params map[string]string, req *ack.Reques
 	if action == wire.ActionDescribeTaskInfo {
 		t, ok := a.tasks[params[wire.ParamTaskID]]
 		if !ok {
-			return answer(http.StatusNotFound, wire.ErrorBody{Code: "ErrorTaskNotFound"})
+			return answer(http.StatusNotFound, envelope.ErrorBody{Code: "ErrorTaskNotFound"})
 		}
 		a.advance(t)
 		return answer(http.StatusOK, wire.TaskInfo{TaskID: t.id, ClusterID: a.cluster, State: t.state, Error: t.fail})
@@ -233,28 +234,28 @@ func (a *testACK) serve(action string, params map[string]string, req *ack.Reques
 	}
 	p, ok := a.pools[params[wire.ParamNodepoolID]]
 	if !ok {
-		return answer(http.StatusNotFound, wire.ErrorBody{Code: "ErrorNodePoolNotFound", Message: "no such node pool"})
+		return answer(http.StatusNotFound, envelope.ErrorBody{Code: "ErrorNodePoolNotFound", Message: "no such node pool"})
 	}
 	switch action {
 	case wire.ActionDescribeClusterNodePoolDetail:
 		if p.task != nil {
 			a.advance(p.task)
 			if _, still := a.pools[p.id]; !still {
-				return answer(http.StatusNotFound, wire.ErrorBody{Code: "ErrorNodePoolNotFound", Message: "no such node pool"})
+				return answer(http.StatusNotFound, envelope.ErrorBody{Code: "ErrorNodePoolNotFound", Message: "no such node pool"})
 			}
 		}
 		return answer(http.StatusOK, a.render(p))
 	case wire.ActionModifyClusterNodePool:
 		var body wire.ModifyNodePoolRequest
 		if err := json.Unmarshal(req.Body, &body); err != nil {
-			return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
+			return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 		}
 		p.spec = ApplyModifyRequest(p.spec, &body)
 		return a.start(p, StateUpdating, func() { p.state = StateActive })
 	case wire.ActionScaleClusterNodePool:
 		body, err := wire.Decode[wire.ScaleNodePoolRequest](req.Body)
 		if err != nil || body.Count < 1 || body.Count > MaxScaleCount {
-			return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: fmt.Sprintf("count %d", body.Count)})
+			return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: fmt.Sprintf("count %d", body.Count)})
 		}
 		a.addNodes(p, int(body.Count), OriginScaleOut)
 		p.spec.DesiredSize += int(body.Count)
@@ -264,16 +265,16 @@ func (a *testACK) serve(action string, params map[string]string, req *ack.Reques
 	case wire.ActionDeleteClusterNodepool:
 		return a.start(p, StateDeleting, func() { delete(a.pools, p.id) })
 	}
-	return answer(http.StatusBadRequest, wire.ErrorBody{Code: "NotImplemented", Message: action})
+	return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "NotImplemented", Message: action})
 }
 
 func (a *testACK) create(req *ack.Request) *ack.Response {
 	var body wire.Nodepool
 	if err := json.Unmarshal(req.Body, &body); err != nil {
-		return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
+		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 	}
 	if err := ValidateCreateRequest(&body); err != nil {
-		return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
+		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 	}
 	spec, _ := SpecFromCreateRequest(&body)
 	p := &testPool{id: a.id("np"), spec: spec, state: StateInitial}
@@ -285,12 +286,12 @@ func (a *testACK) create(req *ack.Request) *ack.Response {
 func (a *testACK) remove(p *testPool, req *ack.Request) *ack.Response {
 	q, err := wire.ParseRemoveNodePoolNodesRequest(req.Query)
 	if err != nil {
-		return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
+		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 	}
 	for _, id := range q.InstanceIDs {
 		i := slices.IndexFunc(p.nodes, func(n *testNode) bool { return n.id == id })
 		if i < 0 || p.nodes[i].state == nodeRemoving {
-			return answer(http.StatusBadRequest, wire.ErrorBody{Code: "ErrorNodePoolState", Message: "node " + id + " cannot be removed"})
+			return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "ErrorNodePoolState", Message: "node " + id + " cannot be removed"})
 		}
 		p.nodes[i].state = nodeRemoving
 	}
@@ -362,7 +363,7 @@ func (a *testACK) render(p *testPool) json.RawMessage {
 func (a *testACK) nodes(req *ack.Request) *ack.Response {
 	q, err := wire.ParseDescribeClusterNodesQuery(req.Query)
 	if err != nil || q.PageSize > MaxPageSize {
-		return answer(http.StatusBadRequest, wire.ErrorBody{Code: "InvalidParameter", Message: fmt.Sprint(err, q.PageSize)})
+		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: fmt.Sprint(err, q.PageSize)})
 	}
 	var all []wire.Node
 	for _, p := range a.sortedPools() {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/optoken"
 )
 
@@ -31,7 +31,7 @@ func Example() {
 
 	var other token
 	err = format.Decode("eyJ2IjoxLCJraW5kIjoiZ2FkZ2V0LmNyZWF0ZSIsImlkIjoiZy0xIn0", &other)
-	fmt.Println(err, errors.Is(err, core.ErrInvalid))
+	fmt.Println(err, errors.Is(err, ack.ErrInvalid))
 	// Output:
 	// eyJ2IjoxLCJraW5kIjoid2lkZ2V0LmNyZWF0ZSIsImlkIjoidy0xIn0 <nil>
 	// 1 widget.create w-1 <nil>

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // Version is the version of the token format that Encode writes and
@@ -63,7 +63,7 @@ func (f Format[K]) Encode(t Token[K]) (string, error) {
 // than MaxLen, not base64url, not exactly one JSON object of t's fields
 // (an unknown field, or anything after the object, is refused), of
 // another version than Version, or of a kind not in f.Kinds. Every error
-// it returns matches core.ErrInvalid and says what is wrong; the checks of
+// it returns matches ack.ErrInvalid and says what is wrong; the checks of
 // the token's other fields are the caller's.
 func (f Format[K]) Decode(token string, t Token[K]) error {
 	if token == "" {
@@ -108,9 +108,9 @@ func (f Format[K]) Check(kind K, want []K, tokenRegion, clientRegion string) err
 }
 
 // Errorf reports a token that cannot be resumed: "<subject> resume token:
-// <what>", matching core.ErrInvalid.
+// <what>", matching ack.ErrInvalid.
 func (f Format[K]) Errorf(format string, args ...any) error {
-	return fmt.Errorf("%s resume token: %s: %w", f.Subject, fmt.Sprintf(format, args...), core.ErrInvalid)
+	return fmt.Errorf("%s resume token: %s: %w", f.Subject, fmt.Sprintf(format, args...), ack.ErrInvalid)
 }
 
 // kindList joins kinds for a message.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // testKind is the kind of the test tokens.
@@ -67,7 +67,7 @@ func TestEncode(t *testing.T) {
 }
 
 // TestDecodeRefuses checks every refusal of Decode: each matches
-// core.ErrInvalid and says what is wrong.
+// ack.ErrInvalid and says what is wrong.
 func TestDecodeRefuses(t *testing.T) {
 	tests := []struct {
 		name, token, want string
@@ -91,7 +91,7 @@ func TestDecodeRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got testToken
 			err := testFormat.Decode(tt.token, &got)
-			if !errors.Is(err, core.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+			if !errors.Is(err, ack.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Decode = %v; want an error matching ErrInvalid containing %q", err, tt.want)
 			}
 		})
@@ -126,7 +126,7 @@ func TestCheck(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, core.ErrInvalid) || !strings.HasPrefix(err.Error(), tt.wantErr) {
+			if !errors.Is(err, ack.ErrInvalid) || !strings.HasPrefix(err.Error(), tt.wantErr) {
 				t.Errorf("Check = %v; want an error matching ErrInvalid starting %q", err, tt.wantErr)
 			}
 		})
@@ -148,7 +148,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, token string) {
 		var got testToken
 		if err := testFormat.Decode(token, &got); err != nil {
-			if !errors.Is(err, core.ErrInvalid) {
+			if !errors.Is(err, ack.ErrInvalid) {
 				t.Fatalf("Decode(%q) = %v; want an error matching ErrInvalid", token, err)
 			}
 			return

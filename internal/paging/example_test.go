@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -17,9 +17,9 @@ func Example() {
 		`{"nodes":[{"instance_id":"i-3","state":"running"}],"page":{"page_number":2,"page_size":2}}`,
 	}
 	calls := 0
-	do := func(_ context.Context, req *core.Request) (*core.Response, error) {
+	do := func(_ context.Context, req *ack.Request) (*ack.Response, error) {
 		calls++
-		return &core.Response{StatusCode: 200, Body: []byte(pages[calls-1]), RequestID: fmt.Sprintf("R-%d", calls)}, nil
+		return &ack.Response{StatusCode: 200, Body: []byte(pages[calls-1]), RequestID: fmt.Sprintf("R-%d", calls)}, nil
 	}
 	q := wire.DescribeClusterNodesQuery{PageSize: 2}
 	for page, err := range paging.ClusterNodes(context.Background(), do, "c-1", q) {

@@ -4,13 +4,13 @@ import (
 	"context"
 	"iter"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/wire"
 )
 
 // Doer sends one request and returns its answer: a typed client's send
 // step.
-type Doer func(ctx context.Context, req *core.Request) (*core.Response, error)
+type Doer func(ctx context.Context, req *ack.Request) (*ack.Response, error)
 
 // Page is one page of DescribeClusterNodes.
 type Page struct {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -29,7 +29,7 @@ type server struct {
 
 var errDown = errors.New("connection refused")
 
-func (s *server) do(_ context.Context, req *core.Request) (*core.Response, error) {
+func (s *server) do(_ context.Context, req *ack.Request) (*ack.Response, error) {
 	s.queries = append(s.queries, req.Query)
 	s.paths = append(s.paths, req.Path)
 	q, err := wire.ParseDescribeClusterNodesQuery(req.Query)
@@ -40,7 +40,7 @@ func (s *server) do(_ context.Context, req *core.Request) (*core.Response, error
 		return nil, errDown
 	}
 	s.requestID++
-	resp := &core.Response{StatusCode: 200, RequestID: fmt.Sprintf("R-%d", s.requestID)}
+	resp := &ack.Response{StatusCode: 200, RequestID: fmt.Sprintf("R-%d", s.requestID)}
 	if q.PageNumber == s.garbage {
 		resp.Body = []byte(`{"nodes": 7}`)
 		return resp, nil

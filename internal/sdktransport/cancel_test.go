@@ -8,7 +8,6 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/signing"
 )
 
@@ -30,7 +29,7 @@ func TestCancelWhileServerHoldsRequest(t *testing.T) {
 	defer cancel()
 	errc := make(chan error, 1)
 	go func() {
-		_, err := tr.RoundTrip(ctx, &core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
+		_, err := tr.Send(ctx, &Call{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
 		errc <- err
 	}()
 	<-started
@@ -41,7 +40,7 @@ func TestCancelWhileServerHoldsRequest(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("RoundTrip: %v, want context.Canceled", err)
 	}
-	if core.IsNotSent(err) {
+	if IsNotSent(err) {
 		t.Errorf("IsNotSent(%v) = true, but the server had the request", err)
 	}
 	assertNoSecret(t, "error", err.Error())

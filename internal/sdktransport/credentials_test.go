@@ -15,7 +15,6 @@ import (
 
 	sdkcredentials "github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/signing"
 )
 
@@ -97,7 +96,7 @@ func TestConcurrentRoundTripsRefreshOnce(t *testing.T) {
 	errs := make(chan error, n)
 	for range n {
 		wg.Go(func() {
-			_, err := tr.RoundTrip(context.Background(), &core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
+			_, err := tr.Send(context.Background(), &Call{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
 			errs <- err
 		})
 	}

@@ -10,13 +10,17 @@
 // concurrent refresh, and bounds every wait for it. The SDK's own request
 // sending is not used: it takes no context and changes shared TLS settings.
 //
-// RoundTrip returns a *core.Response for every HTTP answer, 4xx and 5xx
-// included, with the whole body and the request ID (x-acs-request-id, or
-// the body's request_id / requestId). It returns an error only when no
-// answer came, and marks it with core.MarkNotSent when the request provably
-// never left: no credentials, no signature, or no connection (DNS, dial or
+// Send returns an *Answer for every HTTP answer, 4xx and 5xx included,
+// with the whole body and the request ID (x-acs-request-id, or the body's
+// request_id / requestId). It returns an error only when no answer came,
+// and IsNotSent reports true for it when the request provably never left: no credentials, no signature, or no connection (DNS, dial or
 // TLS failure, or the context ended first), as net/http/httptrace reports.
-// Errors name the action and never hold a secret or the Authorization
+// IsCredentialFailure reports a missing or refused credential, which the
+// root package turns into its ErrAuth.
+//
+// The package imports nothing of the root package, which builds this
+// transport in LoadConfig and adapts Call and Answer to its own Request and
+// Response. Errors name the action and never hold a secret or the Authorization
 // header; the Transport and the credential sources format without secrets
 // under every fmt verb.
 //

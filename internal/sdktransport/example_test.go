@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"time"
 
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/sdktransport"
 	"github.com/ackgo/ack/internal/signing"
 )
@@ -40,7 +39,7 @@ func Example() {
 	}
 	defer tr.CloseIdleConnections()
 
-	resp, err := tr.RoundTrip(context.Background(), &core.Request{Action: "DescribeClusterDetail", Method: http.MethodGet, Path: "/clusters/c-1"})
+	resp, err := tr.Send(context.Background(), &sdktransport.Call{Action: "DescribeClusterDetail", Method: http.MethodGet, Path: "/clusters/c-1"})
 	if err != nil {
 		fmt.Println(err)
 		return

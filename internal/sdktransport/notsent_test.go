@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/signing"
 )
 
@@ -45,7 +44,7 @@ func hangUpServer(t *testing.T) string {
 }
 
 func TestNotSent(t *testing.T) {
-	create := core.Request{Action: "CreateCluster", Method: "POST", Path: "/clusters", Body: []byte(`{"name":"prod"}`)}
+	create := Call{Action: "CreateCluster", Method: "POST", Path: "/clusters", Body: []byte(`{"name":"prod"}`)}
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
 	tests := []struct {
@@ -53,6 +52,7 @@ func TestNotSent(t *testing.T) {
 		transport   func(t *testing.T) *Transport
 		ctx         context.Context
 		wantNotSent bool
+		wantAuth    bool
 		wantIs      error
 	}{
 		{
@@ -85,7 +85,7 @@ func TestNotSent(t *testing.T) {
 				return newTransport(t, closedAddr(t), signing.ROAv1, StaticCredentials("", "", ""))
 			},
 			wantNotSent: true,
-			wantIs:      core.ErrAuth,
+			wantAuth:    true,
 		},
 		{
 			name: "context canceled before sending",
@@ -112,15 +112,18 @@ func TestNotSent(t *testing.T) {
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			resp, err := tr.RoundTrip(ctx, create.Clone())
+			resp, err := tr.Send(ctx, create.Clone())
 			if err == nil {
-				t.Fatalf("RoundTrip = %v, want an error", resp)
+				t.Fatalf("Send = %v, want an error", resp)
 			}
 			if resp != nil {
-				t.Errorf("RoundTrip returned a response with its error: %v", resp)
+				t.Errorf("Send returned a response with its error: %v", resp)
 			}
-			if got := core.IsNotSent(err); got != tt.wantNotSent {
+			if got := IsNotSent(err); got != tt.wantNotSent {
 				t.Errorf("IsNotSent(%v) = %v, want %v", err, got, tt.wantNotSent)
+			}
+			if got := IsCredentialFailure(err); got != tt.wantAuth {
+				t.Errorf("IsCredentialFailure(%v) = %v, want %v", err, got, tt.wantAuth)
 			}
 			if tt.wantIs != nil && !errors.Is(err, tt.wantIs) {
 				t.Errorf("error %v does not match %v", err, tt.wantIs)
@@ -138,9 +141,9 @@ func TestNotSent(t *testing.T) {
 // and that a provider that merely ran out of time is not one.
 func TestNoCredentialsSaysWhatToDo(t *testing.T) {
 	tr := newTransport(t, closedAddr(t), signing.ACS3, StaticCredentials("", "", ""))
-	_, err := tr.RoundTrip(context.Background(), &core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
-	if !errors.Is(err, core.ErrAuth) {
-		t.Fatalf("RoundTrip error %v does not match core.ErrAuth", err)
+	_, err := tr.Send(context.Background(), &Call{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
+	if !IsCredentialFailure(err) {
+		t.Fatalf("Send error %v is not a credential failure", err)
 	}
 	for _, want := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ack.WithCredentials"} {
 		if !strings.Contains(err.Error(), want) {
@@ -148,7 +151,7 @@ func TestNoCredentialsSaysWhatToDo(t *testing.T) {
 		}
 	}
 	slow := &credentialsError{err: fmt.Errorf("refresh took longer than 1s: %w", context.DeadlineExceeded)}
-	if errors.Is(slow, core.ErrAuth) {
+	if IsCredentialFailure(slow) {
 		t.Errorf("a credential timeout counts as an authentication failure: %v", slow)
 	}
 }

@@ -15,14 +15,13 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/signing"
-	"github.com/ackgo/ack/internal/wire"
 )
 
 // Transport sends ACK requests over HTTP, signed with the credentials of
-// its CredentialSource. It implements core.Transport and is safe for
-// concurrent use; connections are kept alive and reused.
+// its CredentialSource. It is safe for concurrent use; connections are kept
+// alive and reused. The root package adapts it to its Transport interface.
 type Transport struct {
 	base      *url.URL
 	scheme    signing.Scheme
@@ -32,7 +31,31 @@ type Transport struct {
 	now       func() time.Time
 }
 
-var _ core.Transport = (*Transport)(nil)
+// Call is one request to send: what the root package's Request carries
+// onto the wire, without its retry settings.
+type Call struct {
+	// Action is the API's action name, sent as x-acs-action.
+	Action string
+	// Method is the HTTP method; empty means GET.
+	Method string
+	// Path is the request path, "/clusters/c-1".
+	Path string
+	// Query holds the query parameters.
+	Query url.Values
+	// Header holds extra headers; the signing headers are added.
+	Header http.Header
+	// Body is the request body, sent as it is.
+	Body []byte
+}
+
+// Answer is an HTTP answer, whatever its status, with its whole body.
+type Answer struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+	// RequestID is the answer's request ID (header or body), or "".
+	RequestID string
+}
 
 // New builds a Transport. It fails when both Region and Endpoint are empty,
 // or when the region, endpoint, scheme or signing scheme is malformed; it
@@ -89,19 +112,19 @@ func newHTTPClient(opts Options) *http.Client {
 	}
 }
 
-// RoundTrip signs and sends req with ctx, and returns the answer whatever
+// Send signs and sends req with ctx, and returns the answer whatever
 // its HTTP status, with the whole body and the request ID. It returns an
-// error only when no answer came; that error is marked with
-// core.MarkNotSent when the request provably never left the process (the
+// error only when no answer came; IsNotSent reports true for that error
+// when the request provably never left the process (the
 // credentials or the signature failed, or no connection could be made: DNS,
 // dial or TLS failure, or ctx ended first).
-func (t *Transport) RoundTrip(ctx context.Context, req *core.Request) (*core.Response, error) {
+func (t *Transport) Send(ctx context.Context, req *Call) (*Answer, error) {
 	if req == nil {
 		return nil, errors.New("send: nil request")
 	}
 	hreq, err := t.build(ctx, req)
 	if err != nil {
-		return nil, core.MarkNotSent(err)
+		return nil, markNotSent(err)
 	}
 
 	// GotConn is called on this goroutine before Do returns; WroteRequest
@@ -125,11 +148,11 @@ func (t *Transport) RoundTrip(ctx context.Context, req *core.Request) (*core.Res
 	if len(body) > MaxResponseBytes {
 		return nil, fmt.Errorf("send %s: answer (HTTP %d) is larger than %d bytes", describe(req), resp.StatusCode, MaxResponseBytes)
 	}
-	return &core.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, RequestID: wire.RequestID(resp.Header, body)}, nil
+	return &Answer{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, RequestID: envelope.RequestID(resp.Header, body)}, nil
 }
 
 // build makes the signed HTTP request of req.
-func (t *Transport) build(ctx context.Context, req *core.Request) (*http.Request, error) {
+func (t *Transport) build(ctx context.Context, req *Call) (*http.Request, error) {
 	path := req.Path
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
@@ -151,7 +174,7 @@ func (t *Transport) build(ctx context.Context, req *core.Request) (*http.Request
 	for k, v := range req.Header {
 		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
 	}
-	hreq.Header.Set("x-acs-version", core.APIVersion)
+	hreq.Header.Set("x-acs-version", APIVersion)
 	if req.Action != "" {
 		hreq.Header.Set("x-acs-action", req.Action)
 	}
@@ -176,14 +199,14 @@ func (t *Transport) build(ctx context.Context, req *core.Request) (*http.Request
 // sendError describes a request that got no answer. The *url.Error that
 // http.Client wraps around every error is dropped: its text repeats the
 // URL, which describe already gives.
-func (t *Transport) sendError(ctx context.Context, req *core.Request, err error, gotConn, wrote bool) error {
+func (t *Transport) sendError(ctx context.Context, req *Call, err error, gotConn, wrote bool) error {
 	if ue, ok := errors.AsType[*url.Error](err); ok {
 		err = ue.Err
 	}
 	err = withContext(ctx, err)
 	switch {
 	case !gotConn:
-		return core.MarkNotSent(fmt.Errorf("send %s: not sent, no connection: %w", describe(req), err))
+		return markNotSent(fmt.Errorf("send %s: not sent, no connection: %w", describe(req), err))
 	case wrote:
 		return fmt.Errorf("send %s: sent, no answer: %w", describe(req), err)
 	default:
@@ -202,7 +225,7 @@ func withContext(ctx context.Context, err error) error {
 
 // describe names a request in errors: action, method and path; never a
 // header, the query or the body.
-func describe(req *core.Request) string {
+func describe(req *Call) string {
 	method := req.Method
 	if method == "" {
 		method = http.MethodGet
@@ -268,9 +291,9 @@ func describeSource(s CredentialSource) string {
 func (t Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }
 
 // credentialsError is a failure to get credentials. Unless the provider
-// merely ran out of time, it matches core.ErrAuth, so that the pipeline does
-// not retry what retrying cannot fix, and its text says how to provide
-// credentials.
+// merely ran out of time, IsCredentialFailure reports true for it, and the
+// root package makes it match its ErrAuth, so that the pipeline does not
+// retry what retrying cannot fix; its text says how to provide credentials.
 type credentialsError struct{ err error }
 
 func (e *credentialsError) Error() string {
@@ -280,6 +303,45 @@ func (e *credentialsError) Error() string {
 
 func (e *credentialsError) Unwrap() error { return e.err }
 
-func (e *credentialsError) Is(target error) bool {
-	return target == core.ErrAuth && !errors.Is(e.err, context.DeadlineExceeded) && !errors.Is(e.err, context.Canceled)
+// final reports whether the failure is not merely the provider running out
+// of time.
+func (e *credentialsError) final() bool {
+	return !errors.Is(e.err, context.DeadlineExceeded) && !errors.Is(e.err, context.Canceled)
+}
+
+// IsCredentialFailure reports whether err is a failure to get credentials
+// that retrying cannot fix (not a provider's timeout).
+func IsCredentialFailure(err error) bool {
+	ce, ok := errors.AsType[*credentialsError](err)
+	return ok && ce.final()
+}
+
+// APIVersion is the x-acs-version every request carries: the version of
+// the ACK OpenAPI (product code CS).
+const APIVersion = "2015-12-15"
+
+// notSentError marks an error of a request that never reached the server.
+type notSentError struct{ err error }
+
+func (e *notSentError) Error() string { return e.err.Error() }
+func (e *notSentError) Unwrap() error { return e.err }
+
+func markNotSent(err error) error { return &notSentError{err: err} }
+
+// IsNotSent reports whether err says the request provably never left the
+// process, so that even a write may be sent again.
+func IsNotSent(err error) bool {
+	_, ok := errors.AsType[*notSentError](err)
+	return ok
+}
+
+// Clone returns a deep copy of c.
+func (c *Call) Clone() *Call {
+	out := *c
+	out.Query = url.Values(http.Header(c.Query).Clone())
+	out.Header = c.Header.Clone()
+	if c.Body != nil {
+		out.Body = append([]byte(nil), c.Body...)
+	}
+	return &out
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ackgo/ack/internal/core"
 	"github.com/ackgo/ack/internal/signing"
 )
 
@@ -56,36 +55,36 @@ func recordingServer(t *testing.T, lookup func(string) (string, bool)) (addr str
 
 var roundTripCases = []struct {
 	name  string
-	req   core.Request
+	req   Call
 	creds func() CredentialSource
 }{
 	{
 		name: "get without body",
-		req:  core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"},
+		req:  Call{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"},
 	},
 	{
 		name: "post with JSON body",
-		req: core.Request{Action: "CreateCluster", Method: "POST", Path: "/clusters",
+		req: Call{Action: "CreateCluster", Method: "POST", Path: "/clusters",
 			Body: []byte(`{"name":"prod a","region_id":"cn-hangzhou","cluster_type":"ManagedKubernetes"}`)},
 	},
 	{
 		name: "delete with JSON-array query",
-		req: core.Request{Action: "DeleteCluster", Method: "DELETE", Path: "/clusters/c-1",
+		req: Call{Action: "DeleteCluster", Method: "DELETE", Path: "/clusters/c-1",
 			Query: url.Values{"retain_resources": {`["lb-x","sg-y"]`}, "keep_slb": {"true"}}},
 	},
 	{
 		name: "query with spaces, plus signs and an empty value",
-		req: core.Request{Action: "DescribeClustersV1", Method: "GET", Path: "/api/v1/clusters",
+		req: Call{Action: "DescribeClustersV1", Method: "GET", Path: "/api/v1/clusters",
 			Query: url.Values{"name": {"a b+c*~/é"}, "page_size": {"50"}, "cluster_type": {""}}},
 	},
 	{
 		name:  "sts token",
-		req:   core.Request{Action: "DescribeTaskInfo", Method: "GET", Path: "/tasks/T-1"},
+		req:   Call{Action: "DescribeTaskInfo", Method: "GET", Path: "/tasks/T-1"},
 		creds: func() CredentialSource { return StaticCredentials(testKeyID, testSecret, testToken) },
 	},
 	{
 		name: "caller's header and content type kept",
-		req: core.Request{Action: "ModifyCluster", Method: "PUT", Path: "/api/v2/clusters/c-1",
+		req: Call{Action: "ModifyCluster", Method: "PUT", Path: "/api/v2/clusters/c-1",
 			Header: http.Header{"X-Acs-Client-Token": {"tok-1"}, "Content-Type": {"application/json; charset=utf-8"}},
 			Body:   []byte(`{"deletion_protection":true}`)},
 	},
@@ -103,7 +102,7 @@ func TestRoundTripIsSignedAndComplete(t *testing.T) {
 				tr := newTransport(t, addr, scheme, creds)
 				req := tt.req.Clone()
 
-				resp, err := tr.RoundTrip(context.Background(), req)
+				resp, err := tr.Send(context.Background(), req)
 				if err != nil {
 					t.Fatalf("RoundTrip: %v", err)
 				}
@@ -115,7 +114,7 @@ func TestRoundTripIsSignedAndComplete(t *testing.T) {
 				if sch, ok := signing.SchemeOf(&http.Request{Header: s.Header}); !ok || sch != scheme {
 					t.Errorf("signed with %v (%v), want %v", sch, ok, scheme)
 				}
-				wantHeader := map[string]string{"X-Acs-Action": tt.req.Action, "X-Acs-Version": core.APIVersion, "Accept": "application/json", "User-Agent": DefaultUserAgent}
+				wantHeader := map[string]string{"X-Acs-Action": tt.req.Action, "X-Acs-Version": APIVersion, "Accept": "application/json", "User-Agent": DefaultUserAgent}
 				if len(tt.req.Body) > 0 {
 					wantHeader["Content-Type"] = "application/json"
 					if ct := tt.req.Header.Get("Content-Type"); ct != "" {
@@ -153,7 +152,7 @@ func TestRoundTripIsSignedAndComplete(t *testing.T) {
 				if diff := cmp.Diff(&tt.req, req); diff != "" {
 					t.Errorf("RoundTrip changed the request (-before +after):\n%s", diff)
 				}
-				want := &core.Response{StatusCode: 200, Body: []byte(`{"ok":true}`), RequestID: "R-OK"}
+				want := &Answer{StatusCode: 200, Body: []byte(`{"ok":true}`), RequestID: "R-OK"}
 				if diff := cmp.Diff(want, resp, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Header" }, cmp.Ignore())); diff != "" {
 					t.Errorf("response (-want +got):\n%s", diff)
 				}
@@ -167,7 +166,7 @@ func TestServerRefusesWrongSecret(t *testing.T) {
 		t.Run(scheme.String(), func(t *testing.T) {
 			addr, got := recordingServer(t, func(id string) (string, bool) { return "another-secret", id == testKeyID })
 			tr := newTransport(t, addr, scheme, staticTestCredentials())
-			if _, err := tr.RoundTrip(context.Background(), &core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"}); err != nil {
+			if _, err := tr.Send(context.Background(), &Call{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"}); err != nil {
 				t.Fatalf("RoundTrip: %v", err)
 			}
 			if s := <-got; s.VerifyErr == "" {
@@ -185,13 +184,13 @@ var (
 // TestWireGolden pins the request each scheme puts on the wire, with the
 // signature and the ACS3 nonce masked (Verify checks those above).
 func TestWireGolden(t *testing.T) {
-	req := core.Request{Action: "CreateClusterNodePool", Method: "POST", Path: "/clusters/c-1/nodepools",
+	req := Call{Action: "CreateClusterNodePool", Method: "POST", Path: "/clusters/c-1/nodepools",
 		Query: url.Values{"dry_run": {"false"}}, Body: []byte(`{"nodepool_info":{"name":"np a"},"scaling_group":{"desired_size":2}}`)}
 	for _, scheme := range []signing.Scheme{signing.ROAv1, signing.ACS3} {
 		t.Run(scheme.String(), func(t *testing.T) {
 			addr, got := recordingServer(t, lookupTestKey)
 			tr := newTransport(t, addr, scheme, staticTestCredentials())
-			if _, err := tr.RoundTrip(context.Background(), req.Clone()); err != nil {
+			if _, err := tr.Send(context.Background(), req.Clone()); err != nil {
 				t.Fatalf("RoundTrip: %v", err)
 			}
 			s := <-got
@@ -234,22 +233,22 @@ func TestResponses(t *testing.T) {
 		status int
 		header map[string]string
 		body   string
-		want   core.Response
+		want   Answer
 	}{
 		{"ok with header id", 200, map[string]string{"x-acs-request-id": "R-1"}, `{"cluster_id":"c-1"}`,
-			core.Response{StatusCode: 200, Body: []byte(`{"cluster_id":"c-1"}`), RequestID: "R-1"}},
+			Answer{StatusCode: 200, Body: []byte(`{"cluster_id":"c-1"}`), RequestID: "R-1"}},
 		{"error body id", 404, nil, `{"code":"ErrorClusterNotFound","message":"cluster c-9 not found","requestId":"R-2"}`,
-			core.Response{StatusCode: 404, Body: []byte(`{"code":"ErrorClusterNotFound","message":"cluster c-9 not found","requestId":"R-2"}`), RequestID: "R-2"}},
+			Answer{StatusCode: 404, Body: []byte(`{"code":"ErrorClusterNotFound","message":"cluster c-9 not found","requestId":"R-2"}`), RequestID: "R-2"}},
 		{"snake-case id", 202, nil, `{"request_id":"R-3","task_id":"T-1"}`,
-			core.Response{StatusCode: 202, Body: []byte(`{"request_id":"R-3","task_id":"T-1"}`), RequestID: "R-3"}},
+			Answer{StatusCode: 202, Body: []byte(`{"request_id":"R-3","task_id":"T-1"}`), RequestID: "R-3"}},
 		{"no content", 204, map[string]string{"x-acs-request-id": "R-4"}, "",
-			core.Response{StatusCode: 204, Body: []byte{}, RequestID: "R-4"}},
+			Answer{StatusCode: 204, Body: []byte{}, RequestID: "R-4"}},
 		{"bare array", 200, nil, `[{"version":"1.33.1"}]`,
-			core.Response{StatusCode: 200, Body: []byte(`[{"version":"1.33.1"}]`)}},
+			Answer{StatusCode: 200, Body: []byte(`[{"version":"1.33.1"}]`)}},
 		{"html from a proxy", 503, nil, "<html>Service Unavailable</html>",
-			core.Response{StatusCode: 503, Body: []byte("<html>Service Unavailable</html>")}},
+			Answer{StatusCode: 503, Body: []byte("<html>Service Unavailable</html>")}},
 		{"redirect is not followed", 302, map[string]string{"Location": "/elsewhere"}, "",
-			core.Response{StatusCode: 302, Body: []byte{}}},
+			Answer{StatusCode: 302, Body: []byte{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -261,7 +260,7 @@ func TestResponses(t *testing.T) {
 				_, _ = w.Write([]byte(tt.body))
 			})
 			tr := newTransport(t, srv.Listener.Addr().String(), signing.ACS3, staticTestCredentials())
-			resp, err := tr.RoundTrip(context.Background(), &core.Request{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
+			resp, err := tr.Send(context.Background(), &Call{Action: "DescribeClusterDetail", Method: "GET", Path: "/clusters/c-1"})
 			if err != nil {
 				t.Fatalf("RoundTrip: %v", err)
 			}

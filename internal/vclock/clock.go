@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"time"
-
-	"github.com/ackgo/ack/internal/core"
 )
 
 // Mode selects how a Clock's time moves.
@@ -38,7 +36,7 @@ func (m Mode) String() string {
 // DefaultStart is the virtual time a Clock starts at unless told otherwise.
 var DefaultStart = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Clock is a virtual clock, a core.Clock. It is safe for concurrent use.
+// Clock is a virtual clock; it implements the root package's Clock. It is safe for concurrent use.
 type Clock struct {
 	mode  Mode
 	speed float64
@@ -50,8 +48,6 @@ type Clock struct {
 	held     int           // AutoAdvance: Hold calls not yet released
 	changed  chan struct{} // closed and replaced whenever sleepers or now change
 }
-
-var _ core.Clock = (*Clock)(nil)
 
 type sleeper struct {
 	until time.Time
@@ -119,7 +115,7 @@ func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
 		// latest of their ends, not at the sum.
 		return c.blockLocked(ctx, d)
 	case Scaled:
-		return core.RealClock{}.Sleep(ctx, time.Duration(float64(d)/c.speed))
+		return wallSleep(ctx, time.Duration(float64(d)/c.speed))
 	default:
 		c.mu.Lock()
 		return c.blockLocked(ctx, d)
@@ -246,4 +242,19 @@ func (c *Clock) removeLocked(s *sleeper) {
 func (c *Clock) notifyLocked() {
 	close(c.changed)
 	c.changed = make(chan struct{})
+}
+
+// wallSleep waits for d on a wall-clock timer, or until ctx is done.
+func wallSleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

@@ -1,5 +1,5 @@
 // Package vclock is the virtual clock shared by the fake ACK and by the
-// SDK's own tests. It implements core.Clock in three modes:
+// SDK's own tests. It implements the root package's Clock in three modes:
 //
 //	mode          Now                              Sleep(d)
 //	AutoAdvance   virtual, moves only on Sleep     moves now to max(now, start+d), returns at once

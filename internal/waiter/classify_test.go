@@ -8,7 +8,7 @@ import (
 	"net"
 	"testing"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 func TestIsTransient(t *testing.T) {
@@ -20,22 +20,22 @@ func TestIsTransient(t *testing.T) {
 	}{
 		{"nil", nil, false},
 		{"throttled code", errThrottled, true},
-		{"throttled message", &core.APIError{HTTPStatus: 400, Code: "Throttling.User", Message: "Request was denied due to user flow control."}, true},
+		{"throttled message", &ack.APIError{HTTPStatus: 400, Code: "Throttling.User", Message: "Request was denied due to user flow control."}, true},
 		{"503", errUnavailable, true},
-		{"500 without code", &core.APIError{HTTPStatus: 500}, true},
-		{"429", &core.APIError{HTTPStatus: 429}, true},
-		{"not sent", core.MarkNotSent(errors.New("dial")), true},
+		{"500 without code", &ack.APIError{HTTPStatus: 500}, true},
+		{"429", &ack.APIError{HTTPStatus: 429}, true},
+		{"not sent", ack.MarkNotSent(errors.New("dial")), true},
 		{"network error", fmt.Errorf("send DescribeTaskInfo: %w", refused), true},
 		{"unexpected EOF", fmt.Errorf("read body: %w", io.ErrUnexpectedEOF), true},
 		{"poll's own timeout", fmt.Errorf("poll: %w", context.DeadlineExceeded), true},
 		{"forbidden", errForbidden, false},
-		{"auth even if not sent", fmt.Errorf("%w: %w", core.ErrAuth, core.MarkNotSent(errors.New("no credentials"))), false},
-		{"invalid even on a 5xx", &core.APIError{HTTPStatus: 500, Code: "InvalidParameter"}, false},
-		{"validation", &core.ValidationError{Resource: "cluster", Violations: []core.Violation{{Rule: "r"}}}, false},
+		{"auth even if not sent", fmt.Errorf("%w: %w", ack.ErrAuth, ack.MarkNotSent(errors.New("no credentials"))), false},
+		{"invalid even on a 5xx", &ack.APIError{HTTPStatus: 500, Code: "InvalidParameter"}, false},
+		{"validation", &ack.ValidationError{Resource: "cluster", Violations: []ack.Violation{{Rule: "r"}}}, false},
 		{"not found", errNotFound, false},
-		{"not found on a 5xx", &core.APIError{HTTPStatus: 503, Code: "ErrorClusterNotFound"}, false},
-		{"conflict", &core.APIError{HTTPStatus: 400, Code: "ErrorClusterState"}, false},
-		{"quota", &core.APIError{HTTPStatus: 400, Code: "QuotaExceeded.Cluster"}, false},
+		{"not found on a 5xx", &ack.APIError{HTTPStatus: 503, Code: "ErrorClusterNotFound"}, false},
+		{"conflict", &ack.APIError{HTTPStatus: 400, Code: "ErrorClusterState"}, false},
+		{"quota", &ack.APIError{HTTPStatus: 400, Code: "QuotaExceeded.Cluster"}, false},
 		{"task failed", errTaskFailed, false},
 		{"canceled", context.Canceled, false},
 		{"unknown", errDecode, false},

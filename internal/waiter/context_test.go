@@ -11,7 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"go.uber.org/goleak"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/vclock"
 )
 
@@ -67,14 +67,14 @@ func TestContextDeadlineIsAWaitTimeout(t *testing.T) {
 				}
 				return "scaling", false, nil
 			}})
-			timeout, ok := errors.AsType[*core.WaitTimeoutError](err)
+			timeout, ok := errors.AsType[*ack.WaitTimeoutError](err)
 			if !ok {
 				t.Fatalf("Wait: %v, want a *WaitTimeoutError", err)
 			}
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Errorf("Wait: %v does not match context.DeadlineExceeded", err)
 			}
-			want := &core.WaitTimeoutError{Kind: "nodepool", ResourceID: "np-1", Target: "active", Polls: tt.wantPolls,
+			want := &ack.WaitTimeoutError{Kind: "nodepool", ResourceID: "np-1", Target: "active", Polls: tt.wantPolls,
 				Waited: tt.wantWait, Err: context.DeadlineExceeded}
 			if tt.wantPolls > 1 {
 				want.LastState = "scaling"
@@ -116,7 +116,7 @@ func TestCancelDuringDelay(t *testing.T) {
 	if !errors.Is(got.err, context.Canceled) {
 		t.Fatalf("Wait: %v, want context.Canceled", got.err)
 	}
-	if _, ok := errors.AsType[*core.WaitTimeoutError](got.err); ok {
+	if _, ok := errors.AsType[*ack.WaitTimeoutError](got.err); ok {
 		t.Errorf("Wait: %v is a timeout; a cancel is not", got.err)
 	}
 	if diff := cmp.Diff(Result{Polls: 1, Waited: 2 * time.Second, LastState: "running"}, got.res); diff != "" {

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // TaskPhase is the name of the phase in which an Operation waits for its
@@ -33,8 +33,8 @@ const (
 // that calls Wait or Poll.
 type Resource[T any] struct {
 	// Kind names the resource in errors, for example "cluster" or
-	// "nodepool": it is the Kind of the *core.TaskFailedError and the
-	// *core.WaitTimeoutError a wait ends in.
+	// "nodepool": it is the Kind of the *ack.TaskFailedError and the
+	// *ack.WaitTimeoutError a wait ends in.
 	Kind string
 	// Noun names the resource in the message of a TaskFailedError: "the
 	// <Noun> is failed, not running".
@@ -49,7 +49,7 @@ type Resource[T any] struct {
 	// Target is the state that phase waits for.
 	Target string
 	// Deletes says the operation deletes the resource: a read that finds
-	// it gone (core.ErrNotFound) reaches the target, with Gone's result.
+	// it gone (ack.ErrNotFound) reaches the target, with Gone's result.
 	Deletes bool
 	// ReadWhileTaskRuns makes Poll read the resource even when the task is
 	// still running (a deletion then ends as soon as the resource is gone);
@@ -122,9 +122,9 @@ func (o *Operation[T]) Outcome() (result T, err error, done bool) {
 // Wait polls until the operation ends, sleeping on clock between polls as
 // p says, and returns the resource as last read. progress, when set, sees
 // every change of state. It fails as Waiter.Wait does; a failure of the
-// task or the resource (*core.TaskFailedError) ends the operation, any
+// task or the resource (*ack.TaskFailedError) ends the operation, any
 // other error leaves it to a later Wait or Poll.
-func (o *Operation[T]) Wait(ctx context.Context, clock core.Clock, p Policy, progress Progress) (T, error) {
+func (o *Operation[T]) Wait(ctx context.Context, clock ack.Clock, p Policy, progress Progress) (T, error) {
 	if res, err, done := o.Outcome(); done {
 		return res, err
 	}
@@ -172,7 +172,7 @@ func (o *Operation[T]) Poll(ctx context.Context) (T, error) {
 }
 
 // pollTask reads the task once: done when it succeeded, a
-// *core.TaskFailedError (with the resource's state, when a read of it
+// *ack.TaskFailedError (with the resource's state, when a read of it
 // succeeds) when it failed.
 func (o *Operation[T]) pollTask(ctx context.Context) (string, bool, error) {
 	t, err := o.res.ReadTask(ctx, o.res.TaskID)
@@ -191,7 +191,7 @@ func (o *Operation[T]) pollTask(ctx context.Context) (string, bool, error) {
 			o.setLast(r)
 			state, _ = o.res.Judge(r)
 		}
-		return t.State, false, &core.TaskFailedError{
+		return t.State, false, &ack.TaskFailedError{
 			Kind: o.res.Kind, ResourceID: o.res.ID, TaskID: o.res.TaskID,
 			Code: t.Code, Message: t.Message, State: state,
 		}
@@ -200,12 +200,12 @@ func (o *Operation[T]) pollTask(ctx context.Context) (string, bool, error) {
 }
 
 // pollResource reads the resource once: done at its target, a
-// *core.TaskFailedError in a state that ends the operation.
+// *ack.TaskFailedError in a state that ends the operation.
 func (o *Operation[T]) pollResource(ctx context.Context) (string, bool, error) {
 	r, err := o.res.Read(ctx)
-	if o.res.Deletes && errors.Is(err, core.ErrNotFound) {
+	if o.res.Deletes && errors.Is(err, ack.ErrNotFound) {
 		requestID := ""
-		if api, ok := errors.AsType[*core.APIError](err); ok {
+		if api, ok := errors.AsType[*ack.APIError](err); ok {
 			requestID = api.RequestID
 		}
 		o.setLast(o.res.Gone(requestID))
@@ -218,7 +218,7 @@ func (o *Operation[T]) pollResource(ctx context.Context) (string, bool, error) {
 	state, v := o.res.Judge(r)
 	switch v {
 	case Broken:
-		return state, false, &core.TaskFailedError{
+		return state, false, &ack.TaskFailedError{
 			Kind: o.res.Kind, ResourceID: o.res.ID, TaskID: o.res.TaskID, State: state,
 			Message: fmt.Sprintf("the %s is %s, not %s", o.res.Noun, state, o.res.Target),
 		}
@@ -239,7 +239,7 @@ func (o *Operation[T]) finish() (T, error) {
 // failIfTerminal records err as the outcome when it is a failure of the
 // task or the resource, which no later poll can change.
 func (o *Operation[T]) failIfTerminal(err error) {
-	if _, ok := errors.AsType[*core.TaskFailedError](err); !ok {
+	if _, ok := errors.AsType[*ack.TaskFailedError](err); !ok {
 		return
 	}
 	o.mu.Lock()

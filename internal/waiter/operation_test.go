@@ -9,7 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/vclock"
 )
 
@@ -81,10 +81,10 @@ func (w *world) resource(taskID string, deletes, readWhileTaskRuns bool) Resourc
 	}
 }
 
-var errGone = &core.APIError{Action: "DescribeThing", HTTPStatus: 404, Code: "ErrorThingNotFound", RequestID: "R-gone"}
+var errGone = &ack.APIError{Action: "DescribeThing", HTTPStatus: 404, Code: "ErrorThingNotFound", RequestID: "R-gone"}
 
 // sameError compares errors by type and text, so that a test can name the
-// *core.TaskFailedError it expects.
+// *ack.TaskFailedError it expects.
 var sameError = cmp.Comparer(func(a, b error) bool {
 	if a == nil || b == nil {
 		return a == b
@@ -129,11 +129,11 @@ func TestOperationPoll(t *testing.T) {
 		{name: "a failed task fails with the thing's state", taskID: "T-1",
 			tasks: []answer{{state: TaskFailed}}, things: []answer{{state: "broken"}},
 			want: &thing{state: "broken"}, wantDone: true, taskReads: 1, thingReads: 1,
-			wantErr: &core.TaskFailedError{Kind: "thing", ResourceID: "t-1", TaskID: "T-1", Code: "Boom", Message: "the task broke", State: "broken"}},
+			wantErr: &ack.TaskFailedError{Kind: "thing", ResourceID: "t-1", TaskID: "T-1", Code: "Boom", Message: "the task broke", State: "broken"}},
 		{name: "a broken thing fails the operation", taskID: "T-1",
 			tasks: []answer{{state: TaskSuccess}}, things: []answer{{state: "broken"}},
 			want: &thing{state: "broken"}, wantDone: true, taskReads: 1, thingReads: 1,
-			wantErr: &core.TaskFailedError{Kind: "thing", ResourceID: "t-1", TaskID: "T-1", State: "broken", Message: "the thing is broken, not ready"}},
+			wantErr: &ack.TaskFailedError{Kind: "thing", ResourceID: "t-1", TaskID: "T-1", State: "broken", Message: "the thing is broken, not ready"}},
 		{name: "a lasting error of the thing is returned, the operation goes on",
 			things: []answer{{err: errGone}}, wantErr: errGone, thingReads: 1},
 		{name: "an error of the task is returned, the operation goes on", taskID: "T-1",
@@ -207,7 +207,7 @@ func TestOperationWait(t *testing.T) {
 			things:   []answer{{state: "creating"}, {state: "broken"}},
 			wantDone: true, wantEvents: []seen{{"task", "", "success"}, {"thing", "", "creating"}},
 			check: func(t *testing.T, err error) {
-				if _, ok := errors.AsType[*core.TaskFailedError](err); !ok {
+				if _, ok := errors.AsType[*ack.TaskFailedError](err); !ok {
 					t.Errorf("Wait: %v, want a TaskFailedError", err)
 				}
 			},
@@ -217,7 +217,7 @@ func TestOperationWait(t *testing.T) {
 			tasks: []answer{{state: TaskRunning}}, maxWait: time.Minute,
 			wantEvents: []seen{{"task", "", "running"}},
 			check: func(t *testing.T, err error) {
-				to, ok := errors.AsType[*core.WaitTimeoutError](err)
+				to, ok := errors.AsType[*ack.WaitTimeoutError](err)
 				if !ok || to.Kind != "thing" || to.ResourceID != "t-1" || to.Target != TaskSuccess || to.LastState != TaskRunning {
 					t.Errorf("Wait: %v, want a WaitTimeoutError of thing t-1 waiting for success", err)
 				}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/cenkalti/backoff/v4"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // Defaults of a zero Policy. They suit clusters, whose tasks run for
@@ -92,7 +92,7 @@ type schedule struct {
 }
 
 // newSchedule starts a schedule for p, which must have its defaults.
-func newSchedule(p Policy, clock core.Clock) *schedule {
+func newSchedule(p Policy, clock ack.Clock) *schedule {
 	b := backoff.NewExponentialBackOff(
 		backoff.WithInitialInterval(p.MinDelay),
 		backoff.WithMaxInterval(p.MaxDelay),

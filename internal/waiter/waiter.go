@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // Phase is one step of a wait: its Poll is called until it reports done.
@@ -19,11 +19,11 @@ type Phase struct {
 	// "running"; it is reported in a WaitTimeoutError.
 	Target string
 	// Poll reads the task or resource once. It returns the state it saw and
-	// whether the phase is done, or an error: a *core.TaskFailedError (or
+	// whether the phase is done, or an error: a *ack.TaskFailedError (or
 	// any error that is not transient, see IsTransient) ends the wait, a
 	// transient error is polled through.
 	Poll func(ctx context.Context) (state string, done bool, err error)
-	// NotFoundIsDone makes a not-found error (errors.Is core.ErrNotFound)
+	// NotFoundIsDone makes a not-found error (errors.Is ack.ErrNotFound)
 	// end the phase successfully, with the state Target (or NotFoundState
 	// when Target is empty). Deletes set it; for any other phase not-found
 	// ends the wait with the error.
@@ -67,9 +67,9 @@ type Result struct {
 // no state between calls of Wait and may be used by several goroutines at
 // once as long as its fields are not changed.
 type Waiter struct {
-	// Clock tells the time and sleeps between polls; core.RealClock when
+	// Clock tells the time and sleeps between polls; ack.RealClock when
 	// nil.
-	Clock core.Clock
+	Clock ack.Clock
 	// Policy sets the delays and the MaxWait.
 	Policy Policy
 	// Kind and ResourceID name the resource in errors, for example
@@ -84,9 +84,9 @@ type Waiter struct {
 // starts at once with a fresh schedule of delays.
 //
 // It returns a nil error when every phase is done. Otherwise the error is:
-//   - a *core.TaskFailedError (or any other error) returned by a Poll that
+//   - a *ack.TaskFailedError (or any other error) returned by a Poll that
 //     retrying cannot fix, as IsTransient decides;
-//   - a *core.WaitTimeoutError when MaxWait passed on the clock, or when
+//   - a *ack.WaitTimeoutError when MaxWait passed on the clock, or when
 //     the context's deadline passed (its Unwrap then returns
 //     context.DeadlineExceeded);
 //   - an error matching context.Canceled when the context was canceled.
@@ -95,7 +95,7 @@ type Waiter struct {
 func (w *Waiter) Wait(ctx context.Context, phases ...Phase) (Result, error) {
 	clock := w.Clock
 	if clock == nil {
-		clock = core.RealClock{}
+		clock = ack.RealClock{}
 	}
 	r := run{w: w, clock: clock, policy: w.Policy.withDefaults(), start: clock.Now()}
 	for _, ph := range phases {
@@ -110,7 +110,7 @@ func (w *Waiter) Wait(ctx context.Context, phases ...Phase) (Result, error) {
 // run is the state of one call of Wait.
 type run struct {
 	w      *Waiter
-	clock  core.Clock
+	clock  ack.Clock
 	policy Policy
 	start  time.Time
 	res    Result
@@ -119,7 +119,7 @@ type run struct {
 // phase polls ph until it is done or the wait ends.
 func (r *run) phase(ctx context.Context, ph Phase) error {
 	if ph.Poll == nil {
-		return fmt.Errorf("%s: phase %q has no poll function: %w", r.w.subject(), ph.Name, core.ErrInvalid)
+		return fmt.Errorf("%s: phase %q has no poll function: %w", r.w.subject(), ph.Name, ack.ErrInvalid)
 	}
 	sched := newSchedule(r.policy, r.clock)
 	r.res.LastState = ""
@@ -136,7 +136,7 @@ func (r *run) phase(ctx context.Context, ph Phase) error {
 				return r.contextError(ph, ctxErr)
 			}
 			switch {
-			case ph.NotFoundIsDone && errors.Is(err, core.ErrNotFound):
+			case ph.NotFoundIsDone && errors.Is(err, ack.ErrNotFound):
 				got, done, err = ph.Target, true, nil
 				if got == "" {
 					got = NotFoundState
@@ -171,7 +171,7 @@ func (r *run) phase(ctx context.Context, ph Phase) error {
 // terminal wraps a poll's error that ends the wait. A TaskFailedError
 // already names the resource and is returned as it is.
 func (r *run) terminal(ph Phase, err error) error {
-	if _, ok := errors.AsType[*core.TaskFailedError](err); ok {
+	if _, ok := errors.AsType[*ack.TaskFailedError](err); ok {
 		return err
 	}
 	return fmt.Errorf("%s: waiting for %s %q: %w", r.w.subject(), ph.Name, ph.Target, err)
@@ -180,7 +180,7 @@ func (r *run) terminal(ph Phase, err error) error {
 // timeout builds the WaitTimeoutError of a wait that ran out of time.
 func (r *run) timeout(ph Phase, ctxErr error) error {
 	r.res.Waited = r.clock.Now().Sub(r.start)
-	return &core.WaitTimeoutError{
+	return &ack.WaitTimeoutError{
 		Kind: r.w.Kind, ResourceID: r.w.ResourceID, Target: ph.Target, LastState: r.res.LastState,
 		Polls: r.res.Polls, Waited: r.res.Waited, Err: ctxErr,
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"go.uber.org/goleak"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/vclock"
 )
 
@@ -26,7 +26,7 @@ type step struct {
 // script is a poll that answers its steps in order, repeating the last one,
 // and records when it was called.
 type script struct {
-	clock core.Clock
+	clock ack.Clock
 	start time.Time
 	steps []step
 	at    *[]time.Duration
@@ -57,12 +57,12 @@ type event struct {
 }
 
 var (
-	errThrottled   = &core.APIError{Action: "DescribeTaskInfo", HTTPStatus: 400, Code: "Throttling.User"}
-	errUnavailable = &core.APIError{Action: "DescribeTaskInfo", HTTPStatus: 503, Code: "ServiceUnavailable"}
-	errForbidden   = &core.APIError{Action: "DescribeTaskInfo", HTTPStatus: 403, Code: "Forbidden.RAM"}
-	errInvalid     = &core.APIError{Action: "DescribeTaskInfo", HTTPStatus: 400, Code: "InvalidParameter"}
-	errNotFound    = &core.APIError{Action: "DescribeClusterDetail", HTTPStatus: 404, Code: "ErrorClusterNotFound"}
-	errTaskFailed  = &core.TaskFailedError{Kind: "cluster", ResourceID: "c-1", TaskID: "T-1", Code: "400", Message: "vswitch has no free IP"}
+	errThrottled   = &ack.APIError{Action: "DescribeTaskInfo", HTTPStatus: 400, Code: "Throttling.User"}
+	errUnavailable = &ack.APIError{Action: "DescribeTaskInfo", HTTPStatus: 503, Code: "ServiceUnavailable"}
+	errForbidden   = &ack.APIError{Action: "DescribeTaskInfo", HTTPStatus: 403, Code: "Forbidden.RAM"}
+	errInvalid     = &ack.APIError{Action: "DescribeTaskInfo", HTTPStatus: 400, Code: "InvalidParameter"}
+	errNotFound    = &ack.APIError{Action: "DescribeClusterDetail", HTTPStatus: 404, Code: "ErrorClusterNotFound"}
+	errTaskFailed  = &ack.TaskFailedError{Kind: "cluster", ResourceID: "c-1", TaskID: "T-1", Code: "400", Message: "vswitch has no free IP"}
 )
 
 func running() step { return step{state: "running"} }
@@ -125,17 +125,17 @@ func TestWait(t *testing.T) {
 		{
 			name:   "not-found while creating ends after one poll",
 			phases: []phaseSpec{{name: "cluster", target: "running", steps: []step{{err: errNotFound}, {state: "running", done: true}}}},
-			want:   want{res: Result{Polls: 1}, at: secs(0), is: core.ErrNotFound},
+			want:   want{res: Result{Polls: 1}, at: secs(0), is: ack.ErrNotFound},
 		},
 		{
 			name:   "auth error ends after one poll",
 			phases: []phaseSpec{{name: "task", target: "success", steps: []step{{err: errForbidden}, {state: "success", done: true}}}},
-			want:   want{res: Result{Polls: 1}, at: secs(0), is: core.ErrAuth},
+			want:   want{res: Result{Polls: 1}, at: secs(0), is: ack.ErrAuth},
 		},
 		{
 			name:   "invalid error ends after one poll",
 			phases: []phaseSpec{{name: "task", target: "success", steps: []step{{err: errInvalid}, {state: "success", done: true}}}},
-			want:   want{res: Result{Polls: 1}, at: secs(0), is: core.ErrInvalid},
+			want:   want{res: Result{Polls: 1}, at: secs(0), is: ack.ErrInvalid},
 		},
 		{
 			name:   "unknown error ends after one poll",
@@ -145,7 +145,7 @@ func TestWait(t *testing.T) {
 		{
 			name: "transient errors are polled through",
 			phases: []phaseSpec{{name: "task", target: "success", steps: []step{
-				running(), {err: errThrottled}, {err: errUnavailable}, {err: core.MarkNotSent(errors.New("dial tcp: connection refused"))},
+				running(), {err: errThrottled}, {err: errUnavailable}, {err: ack.MarkNotSent(errors.New("dial tcp: connection refused"))},
 				{state: "success", done: true},
 			}}},
 			want: want{
@@ -157,7 +157,7 @@ func TestWait(t *testing.T) {
 		{
 			name: "retry-after of a throttled poll is honoured",
 			phases: []phaseSpec{{name: "task", target: "success", steps: []step{
-				{err: &core.APIError{HTTPStatus: 429, Code: "Throttling", RetryAfter: 30 * time.Second}},
+				{err: &ack.APIError{HTTPStatus: 429, Code: "Throttling", RetryAfter: 30 * time.Second}},
 				{state: "success", done: true},
 			}}},
 			want: want{
@@ -174,7 +174,7 @@ func TestWait(t *testing.T) {
 				res:    Result{Polls: 4, Waited: 30 * time.Second, LastState: "running"},
 				events: []event{{"task", "", "running", 0, 1}},
 				at:     secs(0, 5, 15, 30),
-				is:     &core.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "success", LastState: "running", Polls: 4, Waited: 30 * time.Second},
+				is:     &ack.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "success", LastState: "running", Polls: 4, Waited: 30 * time.Second},
 			},
 		},
 		{
@@ -192,13 +192,13 @@ func TestWait(t *testing.T) {
 					{"cluster", "", "initial", 15 * time.Second, 4},
 				},
 				at: secs(0, 5, 15, 15, 20),
-				is: &core.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "running", LastState: "initial", Polls: 5, Waited: 20 * time.Second},
+				is: &ack.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "running", LastState: "initial", Polls: 5, Waited: 20 * time.Second},
 			},
 		},
 		{
 			name:   "phase without a poll function",
 			phases: []phaseSpec{{name: "task", target: "success", noPoll: true}},
-			want:   want{is: core.ErrInvalid},
+			want:   want{is: ack.ErrInvalid},
 		},
 	}
 	for _, mode := range []vclock.Mode{vclock.AutoAdvance, vclock.Manual} {
@@ -244,7 +244,7 @@ func TestWait(t *testing.T) {
 var errDecode = errors.New("decode DescribeTaskInfo: unexpected end of JSON input")
 
 // checkErr compares err with the wanted outcome: nil, a sentinel or error
-// value for errors.Is, or a *core.WaitTimeoutError compared field by field.
+// value for errors.Is, or a *ack.WaitTimeoutError compared field by field.
 func checkErr(t *testing.T, err, want error) {
 	t.Helper()
 	switch w := want.(type) {
@@ -252,16 +252,16 @@ func checkErr(t *testing.T, err, want error) {
 		if err != nil {
 			t.Fatalf("Wait: %v, want success", err)
 		}
-	case *core.WaitTimeoutError:
-		got, ok := errors.AsType[*core.WaitTimeoutError](err)
+	case *ack.WaitTimeoutError:
+		got, ok := errors.AsType[*ack.WaitTimeoutError](err)
 		if !ok {
 			t.Fatalf("Wait: %v, want a *WaitTimeoutError", err)
 		}
 		if diff := cmp.Diff(w, got); diff != "" {
 			t.Errorf("timeout (-want +got):\n%s", diff)
 		}
-	case *core.TaskFailedError:
-		got, ok := errors.AsType[*core.TaskFailedError](err)
+	case *ack.TaskFailedError:
+		got, ok := errors.AsType[*ack.TaskFailedError](err)
 		if !ok {
 			t.Fatalf("Wait: %v, want a *TaskFailedError", err)
 		}

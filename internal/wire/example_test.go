@@ -3,6 +3,7 @@ package wire_test
 import (
 	"fmt"
 
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -36,9 +37,9 @@ func ExampleRoute_Path() {
 }
 
 func ExampleDecodeError() {
-	e, ok := wire.DecodeError([]byte(`{"Code":"ErrorClusterNotFound","Message":"cluster c-1 not found","RequestId":"R-1"}`))
+	e, ok := envelope.DecodeError([]byte(`{"Code":"ErrorClusterNotFound","Message":"cluster c-1 not found","RequestId":"R-1"}`))
 	fmt.Println(ok, e.Code, e.RequestID)
-	_, ok = wire.DecodeError([]byte(`{"cluster_id":"c-1","task_id":"T-1"}`))
+	_, ok = envelope.DecodeError([]byte(`{"cluster_id":"c-1","task_id":"T-1"}`))
 	fmt.Println(ok)
 	// Output:
 	// true ErrorClusterNotFound R-1

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ackgo/ack/internal/envelope"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -61,7 +62,7 @@ var goldenCases = []goldenCase{
 	{"version_metadata.json", strictRoundTrip[[]VersionMetadata]},
 	{"upgrade_cluster.json", strictRoundTrip[UpgradeClusterRequest]},
 	{"get_upgrade_status.json", strictRoundTrip[UpgradeStatus]},
-	{"error_body.json", strictRoundTrip[ErrorBody]},
+	{"error_body.json", strictRoundTrip[envelope.ErrorBody]},
 }
 
 func readGolden(t testing.TB, name string) []byte {

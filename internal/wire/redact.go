@@ -5,18 +5,18 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 // The request types that carry a password (and the kubeconfig answer) print
 // as their type name followed by their JSON with the secret replaced by
-// core.Redacted, for every fmt verb and in slog, also when nested in other
+// ack.Redacted, for every fmt verb and in slog, also when nested in other
 // values that fmt prints. The JSON encoding itself is untouched: the body
 // must carry the secret to ACK. So a value of another type that embeds one
 // of these and is logged with encoding/json (slog's JSON handler does this
 // for values without LogValue) does show the password: wire values are
 // built just before a request is sent and are not meant to be kept or
-// logged whole; the domain packages hold passwords as core.Secret.
+// logged whole; the domain packages hold passwords as ack.Secret.
 
 // describe renders a redacted copy for printing.
 func describe(name string, v any) string {
@@ -31,7 +31,7 @@ func redactString(s string) string {
 	if s == "" {
 		return ""
 	}
-	return core.Redacted
+	return ack.Redacted
 }
 
 func (c ControlPlaneConfig) redacted() ControlPlaneConfig {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 )
 
 const password = "Hello1234!"
@@ -77,7 +77,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 func TestRedactedStringShowsTheRest(t *testing.T) {
 	r := CreateClusterRequest{Name: "prod", LoginPassword: password, Nodepools: []Nodepool{{ScalingGroup: &ScalingGroup{LoginPassword: password}}}}
 	s := r.String()
-	for _, want := range []string{`CreateClusterRequest{`, `"name":"prod"`, `"login_password":"` + core.Redacted + `"`} {
+	for _, want := range []string{`CreateClusterRequest{`, `"name":"prod"`, `"login_password":"` + ack.Redacted + `"`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("%s lacks %s", s, want)
 		}
@@ -95,7 +95,7 @@ func TestRedactedStringShowsTheRest(t *testing.T) {
 		t.Errorf("body lost the passwords: %s", b)
 	}
 	// An empty password prints as empty, not as a redaction marker.
-	if s := (ScaleOutClusterRequest{Count: 1}).String(); strings.Contains(s, core.Redacted) {
+	if s := (ScaleOutClusterRequest{Count: 1}).String(); strings.Contains(s, ack.Redacted) {
 		t.Errorf("empty password redacted: %s", s)
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/ackgo/ack/internal/core"
+	"github.com/ackgo/ack"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -273,16 +273,16 @@ func TestNewRequest(t *testing.T) {
 	tests := []struct {
 		action string
 		params []string
-		want   core.Request
+		want   ack.Request
 	}{
-		{ActionDescribeClusterDetail, []string{"c-1"}, core.Request{Action: "DescribeClusterDetail", Method: http.MethodGet, Path: "/clusters/c-1", Retry: core.Safe}},
-		{ActionCreateCluster, nil, core.Request{Action: "CreateCluster", Method: http.MethodPost, Path: "/clusters", Retry: core.IfNotSent}},
-		{ActionDeleteClusterNodepool, []string{"c-1", "np-1"}, core.Request{Action: "DeleteClusterNodepool", Method: http.MethodDelete, Path: "/clusters/c-1/nodepools/np-1", Retry: core.IfNotSent}},
-		{ActionModifyCluster, []string{"c-1"}, core.Request{Action: "ModifyCluster", Method: http.MethodPut, Path: "/api/v2/clusters/c-1", Retry: core.IfNotSent}},
+		{ActionDescribeClusterDetail, []string{"c-1"}, ack.Request{Action: "DescribeClusterDetail", Method: http.MethodGet, Path: "/clusters/c-1", Retry: ack.Safe}},
+		{ActionCreateCluster, nil, ack.Request{Action: "CreateCluster", Method: http.MethodPost, Path: "/clusters", Retry: ack.IfNotSent}},
+		{ActionDeleteClusterNodepool, []string{"c-1", "np-1"}, ack.Request{Action: "DeleteClusterNodepool", Method: http.MethodDelete, Path: "/clusters/c-1/nodepools/np-1", Retry: ack.IfNotSent}},
+		{ActionModifyCluster, []string{"c-1"}, ack.Request{Action: "ModifyCluster", Method: http.MethodPut, Path: "/api/v2/clusters/c-1", Retry: ack.IfNotSent}},
 		// Unescaped, except what could change the route.
-		{ActionDescribeClusterDetail, []string{"50% off"}, core.Request{Action: "DescribeClusterDetail", Method: http.MethodGet, Path: "/clusters/50% off", Retry: core.Safe}},
-		{ActionDeleteCluster, []string{"c1/nodepools/np1"}, core.Request{Action: "DeleteCluster", Method: http.MethodDelete, Path: "/clusters/c1%2Fnodepools%2Fnp1", Retry: core.IfNotSent}},
-		{ActionDeleteCluster, []string{".."}, core.Request{Action: "DeleteCluster", Method: http.MethodDelete, Path: "/clusters/%2E%2E", Retry: core.IfNotSent}},
+		{ActionDescribeClusterDetail, []string{"50% off"}, ack.Request{Action: "DescribeClusterDetail", Method: http.MethodGet, Path: "/clusters/50% off", Retry: ack.Safe}},
+		{ActionDeleteCluster, []string{"c1/nodepools/np1"}, ack.Request{Action: "DeleteCluster", Method: http.MethodDelete, Path: "/clusters/c1%2Fnodepools%2Fnp1", Retry: ack.IfNotSent}},
+		{ActionDeleteCluster, []string{".."}, ack.Request{Action: "DeleteCluster", Method: http.MethodDelete, Path: "/clusters/%2E%2E", Retry: ack.IfNotSent}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.want.Path, func(t *testing.T) {
@@ -291,7 +291,7 @@ func TestNewRequest(t *testing.T) {
 				t.Fatal("Query is nil")
 			}
 			tc.want.Query = url.Values{}
-			if diff := cmp.Diff(&tc.want, got, cmpopts.IgnoreFields(core.Request{}, "Reconcile")); diff != "" {
+			if diff := cmp.Diff(&tc.want, got, cmpopts.IgnoreFields(ack.Request{}, "Reconcile")); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
