@@ -66,7 +66,7 @@ func ExampleMoney_Add() {
 		ack.MustMoney("0.64", ack.CNY),
 		ack.MustMoney("0.441072", ack.CNY),
 	}
-	total, err := ack.Sum(fees...)
+	total, err := ack.SumMoney(fees...)
 	fmt.Println(total, err)
 
 	var running ack.Money

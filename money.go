@@ -113,10 +113,10 @@ func (m Money) Sub(o Money) (Money, error) {
 	return Money{cur: c, amt: new(big.Rat).Sub(m.rat(), o.rat())}, nil
 }
 
-// Sum returns the total of ms; the total of nothing is the zero value. The
+// SumMoney returns the total of ms; the total of nothing is the zero value. The
 // error wraps ErrCurrencyMismatch and names the first item whose currency
 // differs from the ones before it.
-func Sum(ms ...Money) (Money, error) {
+func SumMoney(ms ...Money) (Money, error) {
 	total := new(big.Rat)
 	var c Currency
 	for i, m := range ms {

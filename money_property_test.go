@@ -143,7 +143,7 @@ func TestMoneyPropertySum(t *testing.T) {
 			items[j] = randAmount(r)
 			sequential, _ = sequential.Add(items[j])
 		}
-		sum, err := ack.Sum(items...)
+		sum, err := ack.SumMoney(items...)
 		if err != nil {
 			t.Fatalf("seed %d, run %d: Sum: %v", seed, i, err)
 		}
@@ -151,7 +151,7 @@ func TestMoneyPropertySum(t *testing.T) {
 			t.Fatalf("seed %d, run %d: Sum of %d items = %v; adding them one by one = %v", seed, i, len(items), sum, sequential)
 		}
 		r.Shuffle(len(items), func(a, b int) { items[a], items[b] = items[b], items[a] })
-		if shuffled, _ := ack.Sum(items...); !shuffled.Equal(sum) {
+		if shuffled, _ := ack.SumMoney(items...); !shuffled.Equal(sum) {
 			t.Fatalf("seed %d, run %d: Sum depends on the order: %v and %v", seed, i, sum, shuffled)
 		}
 	}

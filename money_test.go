@@ -260,9 +260,9 @@ func TestMoneyArithmetic(t *testing.T) {
 		{"div negative int", a.DivInt(-4), cny("-2.5625")},
 		{"neg", a.Neg(), cny("-10.25")},
 		{"abs", a.Neg().Abs(), a},
-		{"sum", must(ack.Sum(a, b, b)), cny("11.75")},
-		{"sum with zero value", must(ack.Sum(ack.Money{}, a, ack.Money{})), a},
-		{"sum of nothing", must(ack.Sum()), ack.Money{}},
+		{"sum", must(ack.SumMoney(a, b, b)), cny("11.75")},
+		{"sum with zero value", must(ack.SumMoney(ack.Money{}, a, ack.Money{})), a},
+		{"sum of nothing", must(ack.SumMoney()), ack.Money{}},
 		{"third times three", cny("1").DivInt(3).MulInt(3), cny("1")},
 	}
 	for _, tt := range tests {
@@ -359,7 +359,7 @@ func TestMoneyCurrencyMismatch(t *testing.T) {
 	_, addErr := c.Add(u)
 	_, subErr := c.Sub(u)
 	_, cmpErr := c.Cmp(u)
-	_, sumErr := ack.Sum(c, ack.Money{}, c, u)
+	_, sumErr := ack.SumMoney(c, ack.Money{}, c, u)
 	_, zeroErr := cny("0").Add(u) // a zero in a currency still has it
 	for name, err := range map[string]error{
 		"add": addErr, "sub": subErr, "cmp": cmpErr, "sum": sumErr, "zero CNY + USD": zeroErr,
@@ -418,7 +418,7 @@ func TestMoneyIsAValue(t *testing.T) {
 	_, _ = m.Add(other)
 	_, _ = m.Sub(other)
 	_, _ = m.Cmp(other)
-	_, _ = ack.Sum(m, other)
+	_, _ = ack.SumMoney(m, other)
 	_, _ = m.MulDecimal("3")
 	_, _ = m.MarshalText()
 	_, _ = m.MarshalJSON()

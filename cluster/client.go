@@ -6,20 +6,19 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
-	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
 // Defaults of the client; see ClientOptions and WaitOptions.
 const (
 	// DefaultMinDelay is the first delay between two polls of a wait.
-	DefaultMinDelay = waiter.DefaultMinDelay
+	DefaultMinDelay = 5 * time.Second
 	// DefaultMaxDelay caps every delay between two polls of a wait.
-	DefaultMaxDelay = waiter.DefaultMaxDelay
+	DefaultMaxDelay = time.Minute
 	// DefaultPageSize is the page size of List and Nodes.
 	DefaultPageSize = 50
 	// MaxPageSize is the largest page ACK serves.
-	MaxPageSize = wire.MaxPageSize
+	MaxPageSize = ack.MaxPageSize
 	// ClientTokenTag is the key of the tag on which Create records its
 	// client token (see Create). The tag is visible to anyone who reads the
 	// cluster's tags and takes one of its MaxTags slots.

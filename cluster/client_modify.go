@@ -11,13 +11,13 @@ import (
 )
 
 // Modify changes a cluster to the Spec that edit makes of its current
-// one. It reads the cluster (SpecFromDetail), lets edit change a copy,
+// one. It reads the cluster (specFromDetail), lets edit change a copy,
 // and refuses what ACK does not allow before any mutating call: the
 // differences CheckChange refuses under the client's preset, and values
 // the edit breaks that Validate checks (a name of the wrong form, too many
 // tags), as a *ack.ValidationError. It then sends the tags, when they
 // changed, with ModifyClusterTags (the whole set, so a re-send is
-// harmless), and the rest with ModifyCluster (see ModifyRequest).
+// harmless), and the rest with ModifyCluster (see modifyRequest).
 //
 // The Operation waits for the cluster to be running again; when nothing
 // changed it is already done, and when only the tags changed it has no
@@ -43,11 +43,11 @@ func (c *Client) Modify(ctx context.Context, id string, edit func(*Spec)) (*Oper
 	if err := introducedViolations(old, next, c.validation); err != nil {
 		return nil, err
 	}
-	body, err := ModifyRequest(old, next)
+	body, err := modifyRequest(old, next)
 	if err != nil {
 		return nil, err
 	}
-	tags, tagsChanged := TagsRequest(old, next)
+	tags, tagsChanged := tagsRequest(old, next)
 	if body == nil && !tagsChanged {
 		return CompletedOperation(KindModify, cur, nil), nil
 	}

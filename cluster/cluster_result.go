@@ -9,7 +9,7 @@ import (
 )
 
 // Cluster is a cluster as ACK reports it: its Spec (as far as a detail
-// tells it, see SpecFromDetail), its state and what ACK adds. Get, List
+// tells it, see specFromDetail), its state and what ACK adds. Get, List
 // and a finished Operation return it.
 type Cluster struct {
 	// ID is the cluster ID.
@@ -43,7 +43,7 @@ type Cluster struct {
 func clusterFromDetail(d *wire.ClusterDetail, raw []byte, requestID string) *Cluster {
 	c := &Cluster{
 		ID:        d.ClusterID,
-		Spec:      SpecFromDetail(d),
+		Spec:      specFromDetail(d),
 		State:     State(d.State),
 		Size:      int(d.Size),
 		Created:   parseTime(d.Created),

@@ -112,7 +112,7 @@ func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOp
 // createBody encodes spec as the CreateCluster body and merges raw into
 // it. A body changed by raw is validated again, as the server reads it.
 func (c *Client) createBody(spec Spec, raw map[string]any, token string) ([]byte, error) {
-	req := spec.CreateRequest()
+	req := spec.createRequest()
 	if len(raw) == 0 {
 		return json.Marshal(req)
 	}
@@ -135,7 +135,7 @@ func (c *Client) createBody(spec Spec, raw map[string]any, token string) ([]byte
 		merged.Tags = wireTags(withTag(tags, Tag{Key: ClientTokenTag, Value: token}))
 		m["tags"] = merged.Tags
 	}
-	if err := ValidateCreateRequest(&merged, c.opts.Validation...); err != nil {
+	if err := validateCreateRequest(&merged, c.opts.Validation...); err != nil {
 		return nil, err
 	}
 	return json.Marshal(m)

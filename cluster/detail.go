@@ -8,16 +8,16 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// SpecFromDetail describes an existing cluster as a Spec, the starting
+// specFromDetail describes an existing cluster as a Spec, the starting
 // point of a modification: copy it (Clone), change the copy, then
-// CheckChange and ModifyRequest. A detail does not report everything a
+// CheckChange and modifyRequest. A detail does not report everything a
 // create request set (SNAT, legacy workers, the login), so
 // those fields stay empty on both sides of the comparison. The network
 // plugin and the cloud-monitor plugin are read from meta_data's Addons,
 // the public endpoint from master_url, the masters of a dedicated cluster
 // from control_plane_config. An unknown form leaves Form zero; malformed
 // embedded JSON leaves the fields it would fill empty.
-func SpecFromDetail(d *wire.ClusterDetail) Spec {
+func specFromDetail(d *wire.ClusterDetail) Spec {
 	if d == nil {
 		return Spec{}
 	}

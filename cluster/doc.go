@@ -6,8 +6,8 @@
 //
 // The typed client validates with these functions before it sends
 // anything, and the fake ACK runs the very same functions on the requests
-// it receives (ValidateCreateRequest, ValidateScaleOutRequest,
-// ApplyModifyBody, CheckChange), so a rule is written once and both sides
+// it receives (on the bodies of CreateCluster and ScaleOutCluster, and
+// CheckChange on a modification), so a rule is written once and both sides
 // report it with the same rule ID and field path.
 //
 // # Model
@@ -28,7 +28,7 @@
 //
 // Rules lists the validation rules and ChangeRules the immutability
 // rules; each has a stable ID such as "cluster.name.format", a field path
-// and a description. Validate and ValidateCreateRequest return a
+// and a description. Validate returns a
 // *ack.ValidationError listing every violation (it matches ack.ErrInvalid),
 // or nil.
 //
@@ -45,9 +45,9 @@
 // multi-zone, dedicated to managed, an internet endpoint for the API
 // server, the cloud-monitor plugin, the network plugin), each with its own
 // rule, and every other change that ModifyCluster cannot make. A
-// modification is written as the desired Spec: describe the cluster
-// (SpecFromDetail), change a copy (Spec.Clone), check it (CheckChange),
-// then send ModifyRequest's body with ModifyCluster and TagsRequest's with
+// modification is written as the desired Spec: read the cluster
+// (Client.Get), change a copy (Spec.Clone), check it (CheckChange), then
+// Client.Modify sends what changed with ModifyCluster and the tags with
 // ModifyClusterTags.
 //
 // # Defaults

@@ -53,7 +53,7 @@ func ExampleCheckChange() {
 
 	desired.VSwitches = old.VSwitches
 	fmt.Println(cluster.CheckChange(cluster.PresetCurrent, old, desired))
-	req, _ := cluster.ModifyRequest(old, desired)
+	req, _ := clusterWire.ModifyRequest(old, desired)
 	fmt.Println(req.ClusterName, *req.APIServerEIP)
 	// Output:
 	// cluster "prod": invalid (2 rules broken): vswitches: span zones [cn-hangzhou-j cn-hangzhou-k]; a single-zone cluster cannot become multi-zone [cluster.immutable.multi_zone]; public_endpoint: is added; the API server cannot be exposed to the internet after creation [cluster.immutable.public_endpoint]

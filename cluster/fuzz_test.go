@@ -31,16 +31,16 @@ func FuzzValidateCreateRequest(f *testing.F) {
 		if json.Unmarshal(body, &req) != nil {
 			return
 		}
-		err := cluster.ValidateCreateRequest(&req, cluster.WithVPCCIDRs("192.168.0.0/16"))
+		err := clusterWire.ValidateCreate(&req, cluster.WithVPCCIDRs("192.168.0.0/16"))
 		var ve *ack.ValidationError
 		if err != nil && !errors.As(err, &ve) {
 			t.Fatalf("ValidateCreateRequest: %v is not a *ack.ValidationError", err)
 		}
-		s1, _ := cluster.SpecFromCreateRequest(&req)
+		s1, _ := clusterWire.SpecFromCreate(&req)
 		_ = cluster.Validate(s1, cluster.WithPreset(cluster.PresetCurrent))
 		// Encoding and decoding settle after one pass.
-		s2, _ := cluster.SpecFromCreateRequest(s1.CreateRequest())
-		s3, _ := cluster.SpecFromCreateRequest(s2.CreateRequest())
+		s2, _ := clusterWire.SpecFromCreate(clusterWire.CreateRequest(s1))
+		s3, _ := clusterWire.SpecFromCreate(clusterWire.CreateRequest(s2))
 		if diff := cmp.Diff(s2, s3); diff != "" {
 			t.Errorf("decode(encode(s)) is not stable (-once +twice):\n%s", diff)
 		}
@@ -72,7 +72,7 @@ func FuzzApplyModifyBody(f *testing.F) {
 		}
 		// An allowed change is one ModifyRequest expresses, and its body
 		// applies back to the same spec.
-		req, err := cluster.ModifyRequest(old, desired)
+		req, err := clusterWire.ModifyRequest(old, desired)
 		if err != nil {
 			t.Fatalf("ModifyRequest after CheckChange passed: %v", err)
 		}

@@ -11,7 +11,7 @@ type changeRule struct {
 // changeRegistry lists every immutability rule, in the order CheckChange
 // reports violations. The first six are the product description's; the
 // others refuse the changes no ModifyCluster field can make, so that a
-// change CheckChange accepts is one ModifyRequest can express.
+// change CheckChange accepts is one modifyRequest can express.
 var changeRegistry = []changeRule{
 	{Rule{"cluster.immutable.vpc", fieldVPC,
 		"a cluster stays in the VPC it was created in", allPresets}, checkVPCChange},

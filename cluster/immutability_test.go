@@ -275,11 +275,11 @@ func TestModifyRequest(t *testing.T) {
 	for _, c := range allowedChanges {
 		t.Run(c.name, func(t *testing.T) {
 			old, desired := c.base(), c.build()
-			req, err := cluster.ModifyRequest(old, desired)
+			req, err := clusterWire.ModifyRequest(old, desired)
 			if err != nil {
 				t.Fatalf("ModifyRequest: %v", err)
 			}
-			_, tagsChanged := cluster.TagsRequest(old, desired)
+			_, tagsChanged := clusterWire.TagsRequest(old, desired)
 			if req == nil {
 				// Nothing for ModifyCluster: the spec is unchanged but for tags.
 				want := old.Clone()
@@ -308,7 +308,7 @@ func TestModifyRequest(t *testing.T) {
 	// ModifyRequest refuses what no ModifyCluster field expresses: every
 	// refusal of the more permissive preset, PresetCurrent.
 	for _, c := range refusedChanges {
-		req, err := cluster.ModifyRequest(c.base(), c.build())
+		req, err := clusterWire.ModifyRequest(c.base(), c.build())
 		if c.rule == "cluster.immutable.public_endpoint" {
 			if err != nil || req == nil || req.APIServerEIP == nil || !*req.APIServerEIP {
 				t.Errorf("%s: ModifyRequest = %v, %v; want api_server_eip true", c.name, req, err)
@@ -328,7 +328,7 @@ func TestModifyRequestBody(t *testing.T) {
 	desired.DeletionProtection = true
 	desired.PublicEndpoint = false
 	desired.VSwitches[1] = cluster.VSwitch{ID: "vsw-c", Zone: "cn-beijing-i"}
-	req, err := cluster.ModifyRequest(old, desired)
+	req, err := clusterWire.ModifyRequest(old, desired)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,17 +341,17 @@ func TestModifyRequestBody(t *testing.T) {
 
 func TestTagsRequest(t *testing.T) {
 	old := dedicatedSpec()
-	if tags, changed := cluster.TagsRequest(old, old.Clone()); changed || tags != nil {
+	if tags, changed := clusterWire.TagsRequest(old, old.Clone()); changed || tags != nil {
 		t.Errorf("unchanged tags: %v, %v", tags, changed)
 	}
 	desired := old.Clone()
 	desired.Tags = nil
-	tags, changed := cluster.TagsRequest(old, desired)
+	tags, changed := clusterWire.TagsRequest(old, desired)
 	if body, _ := json.Marshal(tags); !changed || string(body) != "[]" {
 		t.Errorf("cleared tags: %s, %v", body, changed)
 	}
 	desired.Tags = []cluster.Tag{{Key: "a", Value: "1"}}
-	tags, changed = cluster.TagsRequest(old, desired)
+	tags, changed = clusterWire.TagsRequest(old, desired)
 	if body, _ := json.Marshal(tags); !changed || string(body) != `[{"key":"a","value":"1"}]` {
 		t.Errorf("new tags: %s, %v", body, changed)
 	}

@@ -10,18 +10,18 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// ModifyRequest turns a modification written as the desired Spec into the
+// modifyRequest turns a modification written as the desired Spec into the
 // body of ModifyCluster: the name, deletion protection, resource group,
 // maintenance window, time zone, control-plane vSwitches (sent whole, as
 // ACK overwrites them) and the API server's public endpoint (api_server_eip).
 // It returns nil when none of those differ. Tags are not part of
-// ModifyCluster: send TagsRequest's body with ModifyClusterTags.
+// ModifyCluster: send tagsRequest's body with ModifyClusterTags.
 //
 // It refuses, with CheckChange's *ack.ValidationError, every difference
 // that no ModifyCluster field expresses (the rules of PresetCurrent, the
 // more permissive preset); call CheckChange with the preset you follow
 // first.
-func ModifyRequest(from, to Spec) (*wire.ModifyClusterRequest, error) {
+func modifyRequest(from, to Spec) (*wire.ModifyClusterRequest, error) {
 	if err := CheckChange(PresetCurrent, from, to); err != nil {
 		return nil, err
 	}
@@ -54,9 +54,9 @@ func ModifyRequest(from, to Spec) (*wire.ModifyClusterRequest, error) {
 	return &req, nil
 }
 
-// TagsRequest returns the body of ModifyClusterTags, the cluster's whole
+// tagsRequest returns the body of ModifyClusterTags, the cluster's whole
 // new tag set, and whether the tags differ at all.
-func TagsRequest(from, to Spec) ([]wire.Tag, bool) {
+func tagsRequest(from, to Spec) ([]wire.Tag, bool) {
 	if slices.Equal(from.Tags, to.Tags) {
 		return nil, false
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/waiter"
 )
 
@@ -38,7 +39,7 @@ func (k OperationKind) target() State {
 // Names of the phases of a wait, as Progress reports them.
 const (
 	// PhaseTask is the wait for the task (DescribeTaskInfo) to succeed.
-	PhaseTask = waiter.TaskPhase
+	PhaseTask = ack.PhaseTask
 	// PhaseCluster is the wait for the cluster to reach its target state.
 	PhaseCluster = "cluster"
 )

@@ -98,7 +98,7 @@ func TestValidationParity(t *testing.T) {
 			}
 
 			// The fake, sent the spec's wire body as it is.
-			body, err := json.Marshal(spec.CreateRequest())
+			body, err := json.Marshal(clusterWire.CreateRequest(spec))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -236,7 +236,7 @@ func TestVPCOverlapParity(t *testing.T) {
 				t.Errorf("client told the VPC's CIDR: %d calls reached the fake, want none", len(calls))
 			}
 
-			body, err := json.Marshal(spec.CreateRequest())
+			body, err := json.Marshal(clusterWire.CreateRequest(spec))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,7 +6,7 @@ import (
 	"github.com/ackgo/ack"
 )
 
-// Option adjusts Validate and ValidateCreateRequest.
+// Option adjusts Validate and validateCreateRequest.
 type Option func(*options)
 
 // options is what the Options set.
@@ -55,7 +55,7 @@ type specRule struct {
 
 // registry lists every validation rule, in the order Validate reports
 // violations. It is the only list: Rules, Validate and
-// ValidateCreateRequest all read it.
+// validateCreateRequest all read it.
 var registry = []specRule{
 	{Rule{"cluster.name.format", fieldName,
 		"the name has 1 to 63 characters: letters, digits and '-', not starting with '-'", allPresets}, checkName},
@@ -146,7 +146,7 @@ func Rules() []Rule {
 // with ACK's defaults (an empty ServiceCIDR is DefaultServiceCIDR).
 //
 // The fake runs the same rules on the requests it receives, through
-// ValidateCreateRequest.
+// validateCreateRequest.
 func Validate(s Spec, opts ...Option) error {
 	return asError(s.Name, violations(s, newOptions(opts)))
 }

@@ -65,7 +65,7 @@ func (s ScaleOutSpec) validate(clusterID string, o options) error {
 	return validateScaleOut(&req, clusterID, 0, o)
 }
 
-// ValidateScaleOutRequest judges a ScaleOutCluster body for cluster
+// validateScaleOutRequest judges a ScaleOutCluster body for cluster
 // clusterID, of form f (zero when not known), and returns a
 // *ack.ValidationError listing what it breaks, or nil: the rules of
 // ScaleOutRules (a count of at least one, an instance type, a vSwitch),
@@ -76,11 +76,11 @@ func (s ScaleOutSpec) validate(clusterID string, o options) error {
 // opts. ScaleOut runs the
 // same checks on its ScaleOutSpec before sending it, and the fake on the
 // bodies it receives.
-func ValidateScaleOutRequest(req *wire.ScaleOutClusterRequest, clusterID string, f Form, opts ...Option) error {
+func validateScaleOutRequest(req *wire.ScaleOutClusterRequest, clusterID string, f Form, opts ...Option) error {
 	return validateScaleOut(req, clusterID, f, newOptions(opts))
 }
 
-// validateScaleOut is ValidateScaleOutRequest with its options read.
+// validateScaleOut is validateScaleOutRequest with its options read.
 func validateScaleOut(req *wire.ScaleOutClusterRequest, clusterID string, f Form, o options) error {
 	var vs violationList
 	add := func(r Rule, format string, args ...any) { vs.reporter(r.ID)(r.Field, format, args...) }

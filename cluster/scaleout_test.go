@@ -183,7 +183,7 @@ func TestValidateScaleOutRequest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := cluster.ValidateScaleOutRequest(&tt.body, "c-1", tt.form)
+			err := clusterWire.ValidateScaleOut(&tt.body, "c-1", tt.form)
 			var got []broken
 			var ve *ack.ValidationError
 			if errors.As(err, &ve) {

@@ -12,9 +12,9 @@ import (
 // in the package documentation and WithDefaults); ACK defaults SNAT to on,
 // so SNAT is three-state.
 //
-// A Spec also describes an existing cluster (SpecFromDetail) so that a
+// A Spec also describes an existing cluster (specFromDetail) so that a
 // modification can be written as the desired Spec: CheckChange refuses the
-// differences ACK does not allow and ModifyRequest turns the others into a
+// differences ACK does not allow and modifyRequest turns the others into a
 // ModifyCluster body.
 type Spec struct {
 	// Name is the cluster's name: 1 to 63 letters, digits and hyphens, not

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -11,9 +12,9 @@ import (
 // Task states as DescribeTaskInfo reports them; ACK also writes "fail"
 // for a failed task.
 const (
-	TaskRunning = waiter.TaskRunning
-	TaskSuccess = waiter.TaskSuccess
-	TaskFailed  = waiter.TaskFailed
+	TaskRunning = ack.TaskRunning
+	TaskSuccess = ack.TaskSuccess
+	TaskFailed  = ack.TaskFailed
 )
 
 // Task is one of ACK's tasks: the asynchronous work behind a create,

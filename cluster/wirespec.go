@@ -54,7 +54,7 @@ func pluginAddon(p NetworkPlugin) string {
 // leaves snat_entry out). Zones are not sent: the wire knows vSwitches by
 // ID. The login password is revealed here, into the body, and nowhere
 // else; the request type redacts it when printed.
-func (s Spec) CreateRequest() *wire.CreateClusterRequest {
+func (s Spec) createRequest() *wire.CreateClusterRequest {
 	ct, profile, cspec := s.Form.Wire()
 	req := &wire.CreateClusterRequest{
 		Name:              s.Name,
@@ -107,7 +107,7 @@ func (s Spec) CreateRequest() *wire.CreateClusterRequest {
 	return req
 }
 
-// SpecFromCreateRequest decodes a CreateCluster body into a Spec: the
+// specFromCreateRequest decodes a CreateCluster body into a Spec: the
 // form from cluster_type, profile and cluster_spec; the network plugin and
 // the cloud-monitor plugin from the addons (and cloud_monitor_flags); the
 // masters from the master_* fields, or control_plane_config where those
@@ -120,7 +120,7 @@ func (s Spec) CreateRequest() *wire.CreateClusterRequest {
 // node_cidr_mask that is not a number ("cluster.network.node_cidr_mask"),
 // two different network plugins ("cluster.network.plugin"). The returned
 // Spec then holds everything else.
-func SpecFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
+func specFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 	if req == nil {
 		return Spec{}, fmt.Errorf("cluster: no CreateCluster body: %w", ack.ErrInvalid)
 	}
@@ -189,12 +189,12 @@ func SpecFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 	return s, asError(s.Name, d.violations)
 }
 
-// ValidateCreateRequest decodes a CreateCluster body and validates it
+// validateCreateRequest decodes a CreateCluster body and validates it
 // with the same rules as Validate: it is what the fake runs on the
 // requests it receives. It returns a *ack.ValidationError listing every
 // violation, decoding problems included, or nil.
-func ValidateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error {
-	s, err := SpecFromCreateRequest(req)
+func validateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error {
+	s, err := specFromCreateRequest(req)
 	var decodeErr *ack.ValidationError
 	if err != nil && !errors.As(err, &decodeErr) {
 		return err

@@ -56,8 +56,8 @@ func TestValidateCreateRequestBreaksTheSameRule(t *testing.T) {
 			continue
 		}
 		t.Run(c.name, func(t *testing.T) {
-			req := viaJSON(t, c.build().CreateRequest())
-			err := cluster.ValidateCreateRequest(req, c.opts...)
+			req := viaJSON(t, clusterWire.CreateRequest(c.build()))
+			err := clusterWire.ValidateCreate(req, c.opts...)
 			if diff := cmp.Diff(c.want(), broken(t, err)); diff != "" {
 				t.Errorf("ValidateCreateRequest (-want +got):\n%s\nerror: %v", diff, err)
 			}
@@ -68,11 +68,11 @@ func TestValidateCreateRequestBreaksTheSameRule(t *testing.T) {
 func TestValidateCreateRequestPresets(t *testing.T) {
 	s := managedProSpec()
 	s.SNAT = cluster.Bool(false)
-	req := s.CreateRequest()
-	if got := broken(t, cluster.ValidateCreateRequest(req)); !cmp.Equal(got, []string{"cluster.nat.required @ snat"}) {
+	req := clusterWire.CreateRequest(s)
+	if got := broken(t, clusterWire.ValidateCreate(req)); !cmp.Equal(got, []string{"cluster.nat.required @ snat"}) {
 		t.Errorf("product preset: %v", got)
 	}
-	if err := cluster.ValidateCreateRequest(req, cluster.WithPreset(cluster.PresetCurrent)); err != nil {
+	if err := clusterWire.ValidateCreate(req, cluster.WithPreset(cluster.PresetCurrent)); err != nil {
 		t.Errorf("current preset: %v", err)
 	}
 }
@@ -80,11 +80,11 @@ func TestValidateCreateRequestPresets(t *testing.T) {
 func TestCreateRequestRoundTrip(t *testing.T) {
 	for name, s := range validSpecs() {
 		t.Run(name, func(t *testing.T) {
-			req := viaJSON(t, s.CreateRequest())
-			if err := cluster.ValidateCreateRequest(req); err != nil {
+			req := viaJSON(t, clusterWire.CreateRequest(s))
+			if err := clusterWire.ValidateCreate(req); err != nil {
 				t.Errorf("ValidateCreateRequest: %v", err)
 			}
-			got, err := cluster.SpecFromCreateRequest(req)
+			got, err := clusterWire.SpecFromCreate(req)
 			if err != nil {
 				t.Fatalf("SpecFromCreateRequest: %v", err)
 			}
@@ -112,7 +112,7 @@ func TestSNATFalseSurvives(t *testing.T) {
 	for _, tt := range tests {
 		s := serverlessSpec()
 		s.SNAT = tt.snat
-		body, err := json.Marshal(s.CreateRequest())
+		body, err := json.Marshal(clusterWire.CreateRequest(s))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +124,7 @@ func TestSNATFalseSurvives(t *testing.T) {
 		if err := json.Unmarshal(body, &req); err != nil {
 			t.Fatal(err)
 		}
-		got, err := cluster.SpecFromCreateRequest(&req)
+		got, err := clusterWire.SpecFromCreate(&req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +141,7 @@ func TestCreateRequestGolden(t *testing.T) {
 		"create_serverless":  serverlessSpec(),
 	} {
 		t.Run(name, func(t *testing.T) {
-			got, err := json.MarshalIndent(s.CreateRequest(), "", "  ")
+			got, err := json.MarshalIndent(clusterWire.CreateRequest(s), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -218,7 +218,7 @@ func TestSpecFromCreateRequest(t *testing.T) {
 			if err := json.Unmarshal([]byte(tt.body), &req); err != nil {
 				t.Fatal(err)
 			}
-			got, err := cluster.SpecFromCreateRequest(&req)
+			got, err := clusterWire.SpecFromCreate(&req)
 			if diff := cmp.Diff(tt.errs, broken(t, err)); diff != "" {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
@@ -227,7 +227,7 @@ func TestSpecFromCreateRequest(t *testing.T) {
 			}
 			// ValidateCreateRequest lists the decoding violations once,
 			// among the others, in registry order.
-			all := broken(t, cluster.ValidateCreateRequest(&req))
+			all := broken(t, clusterWire.ValidateCreate(&req))
 			for _, e := range tt.errs {
 				n := 0
 				for _, a := range all {
@@ -241,21 +241,21 @@ func TestSpecFromCreateRequest(t *testing.T) {
 			}
 		})
 	}
-	if _, err := cluster.SpecFromCreateRequest(nil); !isInvalid(err) {
+	if _, err := clusterWire.SpecFromCreate(nil); !isInvalid(err) {
 		t.Errorf("nil request: %v", err)
 	}
-	if err := cluster.ValidateCreateRequest(nil); !isInvalid(err) {
+	if err := clusterWire.ValidateCreate(nil); !isInvalid(err) {
 		t.Errorf("nil request: %v", err)
 	}
 }
 
 func TestCreateRequestCarriesThePassword(t *testing.T) {
 	s := dedicatedSpec()
-	req := s.CreateRequest()
+	req := clusterWire.CreateRequest(s)
 	if req.LoginPassword != "Ack-Test-2024" {
 		t.Errorf("login_password = %q", req.LoginPassword)
 	}
-	got, _ := cluster.SpecFromCreateRequest(req)
+	got, _ := clusterWire.SpecFromCreate(req)
 	if got.Login.Password != ack.Secret("Ack-Test-2024") {
 		t.Errorf("password did not survive decoding")
 	}
@@ -290,7 +290,7 @@ func TestSpecFromDetail(t *testing.T) {
 		MaintenanceWindow: &cluster.MaintenanceWindow{Enabled: true, StartTime: "03:00:00Z", Duration: "3h"},
 		Addons:            []cluster.Addon{{Name: "csi-plugin", Version: "1.30"}},
 	}
-	if diff := cmp.Diff(want, cluster.SpecFromDetail(d)); diff != "" {
+	if diff := cmp.Diff(want, clusterWire.SpecFromDetail(d)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 
@@ -303,10 +303,10 @@ func TestSpecFromDetail(t *testing.T) {
 		Name: "d", Form: cluster.Dedicated, VSwitches: []cluster.VSwitch{{ID: "vsw-1"}}, CloudMonitor: true,
 		Masters: &cluster.Masters{Count: 5, InstanceTypes: []string{"t"}, SystemDisk: cluster.Disk{Size: 120}},
 	}
-	if diff := cmp.Diff(wantDed, cluster.SpecFromDetail(ded)); diff != "" {
+	if diff := cmp.Diff(wantDed, clusterWire.SpecFromDetail(ded)); diff != "" {
 		t.Errorf("dedicated (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(cluster.Spec{}, cluster.SpecFromDetail(nil)); diff != "" {
+	if diff := cmp.Diff(cluster.Spec{}, clusterWire.SpecFromDetail(nil)); diff != "" {
 		t.Errorf("nil detail (-want +got):\n%s", diff)
 	}
 }
@@ -314,14 +314,14 @@ func TestSpecFromDetail(t *testing.T) {
 // The modify flow of a client: describe, copy, edit, check, send.
 func TestModifyFromDetail(t *testing.T) {
 	d := &wire.ClusterDetail{Name: "prod", ClusterType: "ManagedKubernetes", VPCID: "vpc-1", VSwitchIDs: []string{"vsw-a"}, Timezone: "UTC"}
-	old := cluster.SpecFromDetail(d)
+	old := clusterWire.SpecFromDetail(d)
 	desired := old.Clone()
 	desired.Name = "prod-2"
 	desired.Timezone = "Asia/Shanghai"
 	if err := cluster.CheckChange(cluster.PresetProduct, old, desired); err != nil {
 		t.Fatal(err)
 	}
-	req, err := cluster.ModifyRequest(old, desired)
+	req, err := clusterWire.ModifyRequest(old, desired)
 	if err != nil {
 		t.Fatal(err)
 	}

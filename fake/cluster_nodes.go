@@ -53,7 +53,7 @@ func initialPoolViolations(req *wire.CreateClusterRequest) []ack.Violation {
 	}
 	for i := range req.Nodepools {
 		var ve *ack.ValidationError
-		err := nodepool.ValidateCreateRequest(&req.Nodepools[i])
+		err := poolWire.ValidateCreate(&req.Nodepools[i])
 		if !errors.As(err, &ve) {
 			continue
 		}

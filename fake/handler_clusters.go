@@ -64,7 +64,7 @@ func (c *Cloud) createCluster(r *request) answer {
 			vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
 				Message: fmt.Sprintf("%q is not served by this fake (it serves %s)", req.RegionID, strings.Join(c.settings.regions, ", "))})
 		}
-		if err := cluster.ValidateCreateRequest(&req, opts...); err != nil {
+		if err := clusterWire.ValidateCreate(&req, opts...); err != nil {
 			var ve *ack.ValidationError
 			if !errors.As(err, &ve) {
 				return fail(refusal(err))
@@ -75,14 +75,14 @@ func (c *Cloud) createCluster(r *request) answer {
 		if len(vs) > 0 {
 			return fail(refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}))
 		}
-		spec, err := cluster.SpecFromCreateRequest(&req)
+		spec, err := clusterWire.SpecFromCreate(&req)
 		if err != nil {
 			return fail(refusal(err))
 		}
 		spec = spec.WithDefaults()
 		pools := make([]nodepool.Spec, len(req.Nodepools))
 		for i := range req.Nodepools {
-			if pools[i], err = nodepool.SpecFromCreateRequest(&req.Nodepools[i]); err != nil {
+			if pools[i], err = poolWire.SpecFromCreate(&req.Nodepools[i]); err != nil {
 				return fail(refusal(err))
 			}
 		}

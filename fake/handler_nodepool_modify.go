@@ -32,7 +32,7 @@ func (c *Cloud) modifyClusterNodePool(r *request) answer {
 		_ = json.Unmarshal(r.body, &extra) // the same bytes decoded into body
 		old := p.spec.Clone()
 		nodes := st.poolNodesLocked(rec, p)
-		next := nodepool.ApplyModifyRequest(old, &body)
+		next := poolWire.ApplyModify(old, &body)
 		if nc := extra.NodeConfig; nc != nil && nc.KubeletConfiguration != nil && nc.KubeletConfiguration.MaxPods != 0 {
 			next.MaxPods = int(nc.KubeletConfiguration.MaxPods)
 		}

@@ -24,10 +24,10 @@ func (c *Cloud) createClusterNodePool(r *request) answer {
 	var req wire.Nodepool
 	return c.onCluster(r, &req, func(rec *clusterRec, now time.Time) answer {
 		st := c.st
-		if err := nodepool.ValidateCreateRequest(&req); err != nil {
+		if err := poolWire.ValidateCreate(&req); err != nil {
 			return fail(refusal(err))
 		}
-		spec, err := nodepool.SpecFromCreateRequest(&req)
+		spec, err := poolWire.SpecFromCreate(&req)
 		if err != nil {
 			return fail(refusal(err))
 		}

@@ -22,7 +22,7 @@ func (c *Cloud) scaleOutCluster(r *request) answer {
 	var body wire.ScaleOutClusterRequest
 	return c.onCluster(r, &body, func(rec *clusterRec, now time.Time) answer {
 		st := c.st
-		err := cluster.ValidateScaleOutRequest(&body, rec.id, rec.spec.Form, c.validateOptions(rec.spec.VPCID)...)
+		err := clusterWire.ValidateScaleOut(&body, rec.id, rec.spec.Form, c.validateOptions(rec.spec.VPCID)...)
 		if err != nil {
 			return fail(refusal(err))
 		}

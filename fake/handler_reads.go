@@ -124,5 +124,5 @@ func (c *Cloud) describeUserQuota(*request) answer {
 	c.st.mu.Lock()
 	l := c.st.acct.limits
 	c.st.mu.Unlock()
-	return ok(l.Wire())
+	return ok(quotaWire.Wire(l))
 }

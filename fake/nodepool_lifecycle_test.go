@@ -164,11 +164,11 @@ func TestNodesOfAPool(t *testing.T) {
 		t.Errorf("creation order %v", views)
 	}
 
-	p, err := nodepool.PoolFromDetail(ptr(poolDetail(t, c, id, poolID)))
+	p, err := poolWire.PoolFromDetail(ptr(poolDetail(t, c, id, poolID)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := nodepool.SpecFromCreateRequest(body)
+	want, _ := poolWire.SpecFromCreate(body)
 	want.DesiredSize = 4
 	if diff := cmp.Diff(want, p.Spec); diff != "" {
 		t.Errorf("spec read back (-want +got):\n%s", diff)

@@ -25,7 +25,7 @@ func TestNodePoolRefusals(t *testing.T) {
 	auto, _ := createPool(t, c, running, autoscaledBody("auto", 1, 3))
 	prePaid := validPoolSpec()
 	prePaid.Name, prePaid.VSwitchIDs = "prepaid", []string{"vsw-managed1"}
-	prepaidID, _ := createPool(t, c, running, prePaid.CreateRequest())
+	prepaidID, _ := createPool(t, c, running, poolWire.CreateRequest(prePaid))
 	c.Advance(4 * time.Minute)
 	otherVSwitch := inVPC(managedRequest("np-other"), "other")
 	runningCluster(t, c, otherVSwitch)

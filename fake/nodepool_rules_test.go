@@ -153,12 +153,12 @@ func TestCreateNodePoolRuleParity(t *testing.T) {
 			if b.spec != nil {
 				b.spec(&spec)
 			}
-			req := spec.CreateRequest()
+			req := poolWire.CreateRequest(spec)
 			if b.req != nil {
 				b.req(req)
 			}
 			resp := call(t, c, wire.ActionCreateClusterNodePool, []string{id}, nil, req)
-			if got := refusedRules(t, resp, nodepool.ValidateCreateRequest(req)); !slices.Contains(got, rule.ID) {
+			if got := refusedRules(t, resp, poolWire.ValidateCreate(req)); !slices.Contains(got, rule.ID) {
 				t.Errorf("refused with rules %v, want %s among them", got, rule.ID)
 			}
 			if n := len(c.NodePools(id)); n != 0 {
@@ -187,7 +187,7 @@ func TestModifyNodePoolChangeRuleParity(t *testing.T) {
 	c := fake.New(fake.WithProgressions(fake.Immediately()))
 	id := runningCluster(t, c, managedRequest("changes"))
 	spec := validPoolSpec()
-	poolID, _ := createPool(t, c, id, spec.CreateRequest())
+	poolID, _ := createPool(t, c, id, poolWire.CreateRequest(spec))
 	before, _ := c.NodePool(id, poolID)
 	for _, rule := range nodepool.ChangeRules() {
 		t.Run(rule.ID, func(t *testing.T) {

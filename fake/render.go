@@ -35,7 +35,7 @@ func formatTime(t time.Time) string {
 func renderDetail(s snapshot) wire.ClusterDetail {
 	r := s.rec
 	sp := r.spec
-	cr := sp.CreateRequest()
+	cr := clusterWire.CreateRequest(sp)
 	cr.LoginPassword = ""
 	d := wire.ClusterDetail{
 		ClusterID:          r.id,

@@ -37,7 +37,7 @@ func (s *store) poolSnapshotLocked(c *clusterRec, p *poolRec) poolSnap {
 // pool is autoscaled; status counts the nodes by state.
 func renderPool(ps poolSnap) wire.NodePoolDetail {
 	p := ps.rec
-	np := p.spec.CreateRequest()
+	np := poolWire.CreateRequest(p.spec)
 	np.NodepoolInfo.NodepoolID = p.id
 	np.NodepoolInfo.IsDefault = wire.Bool(p.isDefault)
 	np.NodepoolInfo.RegionID = ps.region

@@ -20,7 +20,7 @@ const (
 	// DefaultPageSize is the page size of Nodes.
 	DefaultPageSize = 50
 	// MaxPageSize is the largest page DescribeClusterNodes serves.
-	MaxPageSize = wire.MaxPageSize
+	MaxPageSize = ack.MaxPageSize
 	// MaxScaleCount is the most nodes one ScaleClusterNodePool call adds;
 	// Scale splits a larger scale-out into parts of at most this many.
 	MaxScaleCount = 500

@@ -49,7 +49,7 @@ func detailFromBody(raw []byte, clusterID, requestID string) (*Detail, error) {
 // detailFromWire converts a decoded pool; raw is the object it was decoded
 // from.
 func detailFromWire(w *wire.NodePoolDetail, raw []byte, clusterID, requestID string) (*Detail, error) {
-	p, err := PoolFromDetail(w)
+	p, err := poolFromDetail(w)
 	if err != nil {
 		return nil, fmt.Errorf("cluster %s: %w", clusterID, err)
 	}

@@ -35,7 +35,7 @@ func (c *Client) Create(ctx context.Context, clusterID string, spec Spec) (*Oper
 	if err := checkIDs(clusterID); err != nil {
 		return fail(err)
 	}
-	body, err := json.Marshal(spec.CreateRequest())
+	body, err := json.Marshal(spec.createRequest())
 	if err != nil {
 		return fail(err)
 	}

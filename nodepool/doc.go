@@ -25,13 +25,12 @@
 //
 // # Wire forms
 //
-// Spec.CreateRequest writes the CreateClusterNodePool body and
-// SpecFromCreateRequest reads one back. ValidateCreateRequest reads a raw
-// body and applies the same rules, plus the decode rules (DecodeRules) for
-// what no Spec can express (edge and Lingjun pool types), so a request
-// the fake refuses names the same rule IDs a client would have seen before
-// sending it. PoolFromDetail reads DescribeClusterNodePoolDetail: the Spec,
-// the state and the node counts. Passwords are ack.Secret values: they print
+// Create writes the CreateClusterNodePool body of a Spec; the fake reads
+// such a body back with the same code and applies the same rules, plus the
+// decode rules (DecodeRules) for what no Spec can express (edge and Lingjun
+// pool types), so a request the fake refuses names the same rule IDs a
+// client would have seen before sending it. Get reads
+// DescribeClusterNodePoolDetail: the Spec, the state and the node counts. Passwords are ack.Secret values: they print
 // and log as "[redacted]" and appear in plain text only in request bodies.
 //
 // # Defaults
@@ -113,9 +112,9 @@
 // Refusals come before any call: Create runs Validate, Modify runs
 // CheckChange and the rules the edit newly breaks, RemoveNodes checks that
 // the instances are nodes of the pool, Scale refuses an autoscaled pool
-// (ErrAutoScaled) and a negative size. Modify sends ModifyRequest's body:
-// only what the edit changed, as absolute values; ApplyModifyRequest reads
-// such a body back onto a Spec, as the fake applies it. A request the
+// (ErrAutoScaled) and a negative size. Modify sends only what the edit
+// changed, as absolute values; the fake applies such a body to its Spec
+// with the same code. A request the
 // server refuses by these rules (the fake runs them) comes back as an
 // *ack.RefusalError, which errors.As also reads as the *ack.ValidationError
 // with the same rule IDs.

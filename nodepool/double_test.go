@@ -250,7 +250,7 @@ func (a *testACK) serve(action string, params map[string]string, req *ack.Reques
 		if err := json.Unmarshal(req.Body, &body); err != nil {
 			return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 		}
-		p.spec = ApplyModifyRequest(p.spec, &body)
+		p.spec = applyModifyRequest(p.spec, &body)
 		return a.start(p, StateUpdating, func() { p.state = StateActive })
 	case wire.ActionScaleClusterNodePool:
 		body, err := wire.Decode[wire.ScaleNodePoolRequest](req.Body)
@@ -273,10 +273,10 @@ func (a *testACK) create(req *ack.Request) *ack.Response {
 	if err := json.Unmarshal(req.Body, &body); err != nil {
 		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 	}
-	if err := ValidateCreateRequest(&body); err != nil {
+	if err := validateCreateRequest(&body); err != nil {
 		return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: err.Error()})
 	}
-	spec, _ := SpecFromCreateRequest(&body)
+	spec, _ := specFromCreateRequest(&body)
 	p := &testPool{id: a.id("np"), spec: spec, state: StateInitial}
 	a.addNodes(p, spec.DesiredSize, OriginInitial)
 	a.pools[p.id] = p
@@ -344,7 +344,7 @@ func (a *testACK) sortedPools() []*testPool {
 
 // render writes a pool as ACK reports it, without its password.
 func (a *testACK) render(p *testPool) json.RawMessage {
-	body := p.spec.CreateRequest()
+	body := p.spec.createRequest()
 	body.ScalingGroup.LoginPassword = ""
 	if p.noDesired {
 		body.ScalingGroup.DesiredSize = nil

@@ -15,7 +15,7 @@ import (
 // a copy, and refuses what ACK does not allow before any mutating call:
 // the differences CheckChange refuses (the auto scaling type, max pods,
 // the runtime) and values the edit breaks that Validate checks, as a
-// *ack.ValidationError. It then sends ModifyRequest's body with
+// *ack.ValidationError. It then sends modifyRequest's body with
 // ModifyClusterNodePool.
 //
 // The Operation waits for the task and then for the pool to be active
@@ -47,7 +47,7 @@ func (c *Client) Modify(ctx context.Context, clusterID, poolID string, edit func
 	if err := introducedViolations(old, next); err != nil {
 		return nil, err
 	}
-	body := ModifyRequest(old, next)
+	body := modifyRequest(old, next)
 	if body == nil {
 		return CompletedOperation(KindModify, cur, nil), nil
 	}
@@ -61,7 +61,7 @@ func (c *Client) Modify(ctx context.Context, clusterID, poolID string, edit func
 		if err != nil {
 			return nil, fmt.Errorf("reading the pool: %w", err)
 		}
-		if now.State != StateUpdating && ModifyRequest(now.Spec, next) != nil {
+		if now.State != StateUpdating && modifyRequest(now.Spec, next) != nil {
 			return nil, nil // not applied; the body is absolute, so sending it again is safe
 		}
 		return synthesized(wire.ModifyNodePoolResponse{NodepoolID: poolID}, now.RequestID)

@@ -17,7 +17,7 @@ func (s Spec) Clone() Spec {
 	return s
 }
 
-// ModifyRequest returns the ModifyClusterNodePool body that changes a pool
+// modifyRequest returns the ModifyClusterNodePool body that changes a pool
 // described by old into next, or nil when nothing it can send differs.
 // Each block holds only what changed, as absolute values (never the
 // deprecated count), so that sending the body twice changes nothing more.
@@ -28,7 +28,7 @@ func (s Spec) Clone() Spec {
 // remove them all. A password is sent when next sets one that differs from
 // old's (a Spec read from ACK has none). The fixed fields (CheckChange's)
 // are not sent: call CheckChange first.
-func ModifyRequest(old, next Spec) *wire.ModifyNodePoolRequest {
+func modifyRequest(old, next Spec) *wire.ModifyNodePoolRequest {
 	o, n := old.WithDefaults(), next.WithDefaults()
 	var req wire.ModifyNodePoolRequest
 	changed := false
@@ -64,7 +64,7 @@ func ModifyRequest(old, next Spec) *wire.ModifyNodePoolRequest {
 	return &req
 }
 
-// scalingGroupChange returns the scaling_group block of ModifyRequest, or
+// scalingGroupChange returns the scaling_group block of modifyRequest, or
 // nil when none of its fields changed. o and n have the defaults written
 // in; password is next's.
 func scalingGroupChange(o, n Spec, password ack.Secret) *wire.ScalingGroup {
@@ -111,7 +111,7 @@ func scalingGroupChange(o, n Spec, password ack.Secret) *wire.ScalingGroup {
 	return &sg
 }
 
-// kubernetesChange returns the kubernetes_config block of ModifyRequest,
+// kubernetesChange returns the kubernetes_config block of modifyRequest,
 // or nil when neither the labels, the taints nor the CPU policy changed.
 func kubernetesChange(o, n Spec) *wire.KubernetesConfig {
 	labels, taints := !slices.Equal(n.Labels, o.Labels), !slices.Equal(n.Taints, o.Taints)
@@ -138,14 +138,14 @@ func kubernetesChange(o, n Spec) *wire.KubernetesConfig {
 	return &k
 }
 
-// ApplyModifyRequest returns the Spec of a pool described by s after ACK
+// applyModifyRequest returns the Spec of a pool described by s after ACK
 // applies the ModifyClusterNodePool body req: each field the body sets
 // replaces s's, the deprecated count adds nodes to the desired size, and
 // auto scaling turned on drops the desired size.
 // A body that sets the fixed fields (the auto scaling type, the runtime)
 // changes them too, so that CheckChange(s, result) refuses it as a client
 // would have. s is not modified.
-func ApplyModifyRequest(s Spec, req *wire.ModifyNodePoolRequest) Spec {
+func applyModifyRequest(s Spec, req *wire.ModifyNodePoolRequest) Spec {
 	s = s.Clone()
 	if req == nil {
 		return s

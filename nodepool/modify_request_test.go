@@ -63,7 +63,7 @@ func TestModifyRequest(t *testing.T) {
 			old := clientSpec()
 			next := old.Clone()
 			tc.edit(&next)
-			got, err := json.Marshal(ModifyRequest(old, next))
+			got, err := json.Marshal(modifyRequest(old, next))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +90,7 @@ func TestApplyModifyRequestInvertsModifyRequest(t *testing.T) {
 			old := clientSpec()
 			next := old.Clone()
 			tc.edit(&next)
-			got := ApplyModifyRequest(old, ModifyRequest(old, next))
+			got := applyModifyRequest(old, modifyRequest(old, next))
 			if next.Name == "" || next.KeyPair == "" && next.Password == "" {
 				return // the edit emptied fields the body keeps
 			}
@@ -128,7 +128,7 @@ func TestApplyModifyRequestRawBodies(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			want := s.Clone()
 			tc.want(&want)
-			got := ApplyModifyRequest(s, tc.req)
+			got := applyModifyRequest(s, tc.req)
 			if diff := cmp.Diff(want, got, specOpts); diff != "" {
 				t.Errorf("applied (-want +got):\n%s", diff)
 			}

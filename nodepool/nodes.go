@@ -100,7 +100,7 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 
 // nodeDetail converts one node of DescribeClusterNodes.
 func nodeDetail(w wire.Node, requestID string) (*NodeDetail, error) {
-	n, err := NodeFromWire(w)
+	n, err := nodeFromWire(w)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/waiter"
 )
 
@@ -33,7 +34,7 @@ var allKinds = []OperationKind{KindCreate, KindModify, KindScale, KindRemoveNode
 // Names of the phases of a wait, as Progress reports them.
 const (
 	// PhaseTask is the wait for the task (DescribeTaskInfo) to succeed.
-	PhaseTask = waiter.TaskPhase
+	PhaseTask = ack.PhaseTask
 	// PhasePool is the wait for the pool to be active, or gone for a
 	// delete.
 	PhasePool = "nodepool"

@@ -52,7 +52,7 @@ func FuzzDetailFromBody(f *testing.F) {
 	})
 }
 
-// FuzzNodeFromWire feeds nodes of DescribeClusterNodes to NodeFromWire:
+// FuzzNodeFromWire feeds nodes of DescribeClusterNodes to nodeFromWire:
 // it never panics, reads the origin only from the values the package
 // writes, and fails only on a creation time that is not RFC 3339.
 func FuzzNodeFromWire(f *testing.F) {
@@ -65,10 +65,10 @@ func FuzzNodeFromWire(f *testing.F) {
 		if json.Unmarshal(body, &w) != nil {
 			return
 		}
-		n, err := NodeFromWire(w)
+		n, err := nodeFromWire(w)
 		if err != nil {
 			if _, perr := parseTime(w.CreationTime); perr == nil {
-				t.Fatalf("NodeFromWire failed on a good creation time %q: %v", w.CreationTime, err)
+				t.Fatalf("nodeFromWire failed on a good creation time %q: %v", w.CreationTime, err)
 			}
 			return
 		}

@@ -32,7 +32,7 @@ type specRule struct {
 
 // registry lists every rule a Spec must follow, in the order Validate
 // reports violations. It is the only list: Rules, Validate and
-// ValidateCreateRequest all read it.
+// validateCreateRequest all read it.
 var registry = []specRule{
 	{Rule{"nodepool.name.length", fieldName,
 		fmt.Sprintf("the name has 1 to %d characters", MaxNameLength)}, checkName},
@@ -163,7 +163,7 @@ func Rules() []Rule {
 // cluster's node quota allows the pool is the quota package's question.
 //
 // The fake runs the same rules on the requests it receives, through
-// ValidateCreateRequest.
+// validateCreateRequest.
 func Validate(s Spec) error {
 	return asError(s.Name, violations(s))
 }

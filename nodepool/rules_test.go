@@ -190,8 +190,8 @@ func TestValidSpecPasses(t *testing.T) {
 			if err := Validate(s); err != nil {
 				t.Errorf("Validate: %v", err)
 			}
-			if err := ValidateCreateRequest(s.CreateRequest()); err != nil {
-				t.Errorf("ValidateCreateRequest: %v", err)
+			if err := validateCreateRequest(s.createRequest()); err != nil {
+				t.Errorf("validateCreateRequest: %v", err)
 			}
 		})
 	}
@@ -208,12 +208,12 @@ func TestEachRuleAlone(t *testing.T) {
 					t.Errorf("Validate (-want +got):\n%s", diff)
 				}
 			}
-			req := s.CreateRequest()
+			req := s.createRequest()
 			if c.req != nil {
 				c.req(req)
 			}
-			if diff := cmp.Diff(want, ruleFields(ValidateCreateRequest(req))); diff != "" {
-				t.Errorf("ValidateCreateRequest (-want +got):\n%s", diff)
+			if diff := cmp.Diff(want, ruleFields(validateCreateRequest(req))); diff != "" {
+				t.Errorf("validateCreateRequest (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -340,10 +340,10 @@ func TestValidPeriods(t *testing.T) {
 }
 
 func TestValidateCreateRequestNil(t *testing.T) {
-	if err := ValidateCreateRequest(nil); err == nil {
-		t.Error("ValidateCreateRequest(nil) = nil, want an error")
+	if err := validateCreateRequest(nil); err == nil {
+		t.Error("validateCreateRequest(nil) = nil, want an error")
 	}
-	if _, err := SpecFromCreateRequest(nil); err == nil {
-		t.Error("SpecFromCreateRequest(nil) error = nil, want an error")
+	if _, err := specFromCreateRequest(nil); err == nil {
+		t.Error("specFromCreateRequest(nil) error = nil, want an error")
 	}
 }

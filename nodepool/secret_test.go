@@ -15,7 +15,7 @@ func TestPasswordNeverPrinted(t *testing.T) {
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&logs, nil))
 	logger.Info("creating", "spec", s, "pool", pool)
-	logger.Info("sending", "request", s.CreateRequest())
+	logger.Info("sending", "request", s.createRequest())
 	jsonSpec, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
@@ -27,8 +27,8 @@ func TestPasswordNeverPrinted(t *testing.T) {
 		"%v of *Spec":           fmt.Sprintf("%v", &s),
 		"%+v of Pool":           fmt.Sprintf("%+v", pool),
 		"%#v of Pool":           fmt.Sprintf("%#v", pool),
-		"%+v of the request":    fmt.Sprintf("%+v", s.CreateRequest()),
-		"%#v of the request":    fmt.Sprintf("%#v", *s.CreateRequest()),
+		"%+v of the request":    fmt.Sprintf("%+v", s.createRequest()),
+		"%#v of the request":    fmt.Sprintf("%#v", *s.createRequest()),
 		"JSON of Spec":          string(jsonSpec),
 		"slog JSON":             logs.String(),
 		"%v of CheckChange err": fmt.Sprintf("%v", CheckChange(s, autoScaled(1, 2))),
@@ -42,7 +42,7 @@ func TestPasswordNeverPrinted(t *testing.T) {
 		}
 	}
 	// The request body itself must carry it: ACK needs the password.
-	body, err := json.Marshal(s.CreateRequest())
+	body, err := json.Marshal(s.createRequest())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import "github.com/ackgo/ack"
 // default applies"; see the defaults table in the package documentation
 // and WithDefaults.
 //
-// A Spec also describes an existing pool (SpecFromDetail), so that a
+// A Spec also describes an existing pool (specFromDetail), so that a
 // modification can be written as the desired Spec and judged by
 // CheckChange.
 type Spec struct {

@@ -17,7 +17,7 @@ const poolTypeESS = "ess"
 // empty; other empty fields are left out for ACK to default. It does not
 // validate s: call Validate first. The body holds the password in plain
 // text, as ACK needs it; the wire type redacts it when printed.
-func (s Spec) CreateRequest() *wire.Nodepool {
+func (s Spec) createRequest() *wire.Nodepool {
 	charge := s.ChargeType
 	if charge == "" {
 		charge = DefaultChargeType
@@ -118,13 +118,13 @@ func (s Spec) nodeConfig() *wire.NodeConfig {
 	return &wire.NodeConfig{KubeletConfiguration: &wire.KubeletConfig{MaxPods: int64(s.MaxPods)}}
 }
 
-// SpecFromCreateRequest reads a CreateClusterNodePool body into a Spec.
+// specFromCreateRequest reads a CreateClusterNodePool body into a Spec.
 // Fields the Spec does not model are ignored. The deprecated count is read
 // as the desired size when desired_size is absent. A body this package
 // cannot model (a pool type other than ess) is a *ack.ValidationError
 // under the rules of DecodeRules; the Spec is still returned. It does not
-// validate the Spec: ValidateCreateRequest does both.
-func SpecFromCreateRequest(req *wire.Nodepool) (Spec, error) {
+// validate the Spec: validateCreateRequest does both.
+func specFromCreateRequest(req *wire.Nodepool) (Spec, error) {
 	if req == nil {
 		return Spec{}, errors.New("node pool: no create request body")
 	}
@@ -132,12 +132,12 @@ func SpecFromCreateRequest(req *wire.Nodepool) (Spec, error) {
 	return s, asError(s.Name, vs)
 }
 
-// ValidateCreateRequest reads a CreateClusterNodePool body and checks it
+// validateCreateRequest reads a CreateClusterNodePool body and checks it
 // under the same rules as Validate (and the decode rules), so that the
 // fake refuses a raw request with the rule IDs and field paths a client
 // gets before sending it. It returns a *ack.ValidationError listing every
 // violation, or nil.
-func ValidateCreateRequest(req *wire.Nodepool) error {
+func validateCreateRequest(req *wire.Nodepool) error {
 	if req == nil {
 		return errors.New("node pool: no create request body")
 	}
@@ -238,7 +238,7 @@ var decodeRegistry = []wireRule{
 }
 
 // DecodeRules returns the rules that only a raw CreateClusterNodePool body
-// can break, which ValidateCreateRequest applies besides Rules.
+// can break, which validateCreateRequest applies besides Rules.
 func DecodeRules() []Rule {
 	out := make([]Rule, len(decodeRegistry))
 	for i, r := range decodeRegistry {

@@ -50,10 +50,10 @@ type NodeCounts struct {
 	Removing int
 }
 
-// PoolFromDetail reads a node pool as ACK reports it. Reading never fails
+// poolFromDetail reads a node pool as ACK reports it. Reading never fails
 // on a pool type or a field this package does not model; only malformed
 // timestamps are errors.
-func PoolFromDetail(d *wire.NodePoolDetail) (Pool, error) {
+func poolFromDetail(d *wire.NodePoolDetail) (Pool, error) {
 	if d == nil {
 		return Pool{}, errors.New("node pool: no detail")
 	}
@@ -89,10 +89,10 @@ func PoolFromDetail(d *wire.NodePoolDetail) (Pool, error) {
 	return p, nil
 }
 
-// SpecFromDetail returns the Spec of a node pool as ACK reports it; see
-// PoolFromDetail.
-func SpecFromDetail(d *wire.NodePoolDetail) (Spec, error) {
-	p, err := PoolFromDetail(d)
+// specFromDetail returns the Spec of a node pool as ACK reports it; see
+// poolFromDetail.
+func specFromDetail(d *wire.NodePoolDetail) (Spec, error) {
+	p, err := poolFromDetail(d)
 	return p.Spec, err
 }
 
@@ -151,10 +151,10 @@ func (o Origin) Source() string {
 	return ""
 }
 
-// NodeFromWire reads a node of DescribeClusterNodes. Seq is left zero: the
+// nodeFromWire reads a node of DescribeClusterNodes. Seq is left zero: the
 // wire has no creation order beyond creation_time (Client.Nodes numbers
 // the nodes in the order the list gives them).
-func NodeFromWire(w wire.Node) (Node, error) {
+func nodeFromWire(w wire.Node) (Node, error) {
 	created, err := parseTime(w.CreationTime)
 	if err != nil {
 		return Node{}, fmt.Errorf("node %s: creation_time: %w", w.InstanceID, err)

@@ -42,7 +42,7 @@ func roundTripSpecs() map[string]Spec {
 func TestCreateRequestRoundTrip(t *testing.T) {
 	for name, s := range roundTripSpecs() {
 		t.Run(name, func(t *testing.T) {
-			req := s.CreateRequest()
+			req := s.createRequest()
 			// Through JSON, as the fake receives it.
 			body, err := json.Marshal(req)
 			if err != nil {
@@ -52,9 +52,9 @@ func TestCreateRequestRoundTrip(t *testing.T) {
 			if err := json.Unmarshal(body, &decoded); err != nil {
 				t.Fatal(err)
 			}
-			got, err := SpecFromCreateRequest(&decoded)
+			got, err := specFromCreateRequest(&decoded)
 			if err != nil {
-				t.Fatalf("SpecFromCreateRequest: %v", err)
+				t.Fatalf("specFromCreateRequest: %v", err)
 			}
 			if diff := cmp.Diff(s, got, specOpts); diff != "" {
 				t.Errorf("Spec → wire → Spec (-want +got):\n%s", diff)
@@ -67,11 +67,11 @@ func TestCreateRequestSendsTheRequiredChargeType(t *testing.T) {
 	s := validSpec()
 	s.ChargeType = ""
 	s.Subscription = Subscription{}
-	req := s.CreateRequest()
+	req := s.createRequest()
 	if got := req.ScalingGroup.InstanceChargeType; got != string(DefaultChargeType) {
 		t.Errorf("instance_charge_type = %q, want %q", got, DefaultChargeType)
 	}
-	back, err := SpecFromCreateRequest(req)
+	back, err := specFromCreateRequest(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestCreateRequestGolden(t *testing.T) {
 		"create_request_autoscaled.json": autoScaled(1, 10),
 	} {
 		t.Run(file, func(t *testing.T) {
-			got, err := json.MarshalIndent(s.CreateRequest(), "", "  ")
+			got, err := json.MarshalIndent(s.createRequest(), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,9 +111,9 @@ func TestCreateRequestGolden(t *testing.T) {
 func TestSpecFromRawCreateRequest(t *testing.T) {
 	var req wire.Nodepool
 	readJSON(t, "create_request_raw.json", &req)
-	got, err := SpecFromCreateRequest(&req)
+	got, err := specFromCreateRequest(&req)
 	if err != nil {
-		t.Fatalf("SpecFromCreateRequest: %v", err)
+		t.Fatalf("specFromCreateRequest: %v", err)
 	}
 	want := Spec{
 		Name:          "batch",
@@ -130,15 +130,15 @@ func TestSpecFromRawCreateRequest(t *testing.T) {
 	if diff := cmp.Diff(want, got, specOpts); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if err := ValidateCreateRequest(&req); err != nil {
-		t.Errorf("ValidateCreateRequest: %v", err)
+	if err := validateCreateRequest(&req); err != nil {
+		t.Errorf("validateCreateRequest: %v", err)
 	}
 }
 
 func TestDesiredSizeWinsOverCount(t *testing.T) {
-	req := validSpec().CreateRequest()
+	req := validSpec().createRequest()
 	req.Count = 9
-	got, err := SpecFromCreateRequest(req)
+	got, err := specFromCreateRequest(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,9 +148,9 @@ func TestDesiredSizeWinsOverCount(t *testing.T) {
 }
 
 func TestSpecFromCreateRequestReportsDecodeRules(t *testing.T) {
-	req := validSpec().CreateRequest()
+	req := validSpec().createRequest()
 	req.NodepoolInfo.Type = "edge"
-	s, err := SpecFromCreateRequest(req)
+	s, err := specFromCreateRequest(req)
 	if diff := cmp.Diff([]ruleField{{"nodepool.type.supported", "nodepool_info.type"}}, ruleFields(err)); diff != "" {
 		t.Errorf("violations (-want +got):\n%s", diff)
 	}
@@ -162,7 +162,7 @@ func TestSpecFromCreateRequestReportsDecodeRules(t *testing.T) {
 func TestPoolFromDetail(t *testing.T) {
 	var d wire.NodePoolDetail
 	readJSON(t, "node_pool_detail.json", &d)
-	got, err := PoolFromDetail(&d)
+	got, err := poolFromDetail(&d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,15 +198,15 @@ func TestPoolFromDetail(t *testing.T) {
 	if diff := cmp.Diff(want, got, specOpts); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	spec, err := SpecFromDetail(&d)
+	spec, err := specFromDetail(&d)
 	if err != nil || spec.Name != "web" {
-		t.Errorf("SpecFromDetail = %+v, %v", spec, err)
+		t.Errorf("specFromDetail = %+v, %v", spec, err)
 	}
 }
 
 func TestPoolFromDetailIsLenient(t *testing.T) {
 	d := &wire.NodePoolDetail{Nodepool: wire.Nodepool{NodepoolInfo: &wire.NodepoolInfo{NodepoolID: "np-edge", Type: "edge"}}}
-	p, err := PoolFromDetail(d)
+	p, err := poolFromDetail(d)
 	if err != nil {
 		t.Fatalf("an edge pool is read without error, got %v", err)
 	}
@@ -214,11 +214,11 @@ func TestPoolFromDetailIsLenient(t *testing.T) {
 		t.Errorf("Pool = %+v", p)
 	}
 	d.NodepoolInfo.Created = "yesterday"
-	if _, err := PoolFromDetail(d); err == nil {
+	if _, err := poolFromDetail(d); err == nil {
 		t.Error("a malformed created time is not an error")
 	}
-	if _, err := PoolFromDetail(nil); err == nil {
-		t.Error("PoolFromDetail(nil) is not an error")
+	if _, err := poolFromDetail(nil); err == nil {
+		t.Error("poolFromDetail(nil) is not an error")
 	}
 }
 
@@ -231,7 +231,7 @@ func TestNodeFromWire(t *testing.T) {
 		Source:       OriginScaleOut.Source(),
 		CreationTime: "2024-05-13T10:05:00+08:00",
 	}
-	got, err := NodeFromWire(w)
+	got, err := nodeFromWire(w)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func TestNodeFromWire(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	w.CreationTime = "13/05/2024"
-	if _, err := NodeFromWire(w); err == nil {
+	if _, err := nodeFromWire(w); err == nil {
 		t.Error("a malformed creation_time is not an error")
 	}
 }
@@ -270,7 +270,7 @@ func TestOriginSource(t *testing.T) {
 
 func FuzzValidateCreateRequest(f *testing.F) {
 	for _, s := range roundTripSpecs() {
-		body, err := json.Marshal(s.CreateRequest())
+		body, err := json.Marshal(s.createRequest())
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -288,18 +288,18 @@ func FuzzValidateCreateRequest(f *testing.F) {
 		if json.Unmarshal(body, &req) != nil {
 			return
 		}
-		err := ValidateCreateRequest(&req)
+		err := validateCreateRequest(&req)
 		if err == nil {
 			// A valid request reads into a valid Spec whose own request is
 			// valid and reads back the same.
-			s, err := SpecFromCreateRequest(&req)
+			s, err := specFromCreateRequest(&req)
 			if err != nil {
-				t.Fatalf("valid request, but SpecFromCreateRequest: %v", err)
+				t.Fatalf("valid request, but specFromCreateRequest: %v", err)
 			}
 			if err := Validate(s); err != nil {
 				t.Fatalf("valid request, but its Spec: %v", err)
 			}
-			again, err := SpecFromCreateRequest(s.CreateRequest())
+			again, err := specFromCreateRequest(s.createRequest())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -60,7 +60,7 @@ type Client struct {
 // ClientOptions configure a Client. Nil fields take the defaults.
 type ClientOptions struct {
 	// Base is what DescribeUserQuota's answer is laid over (see
-	// LimitsFromWire): it supplies every limit the API does not report
+	// limitsFromWire): it supplies every limit the API does not report
 	// (pods per node, container instances, the account prerequisites) and
 	// any it reports as zero. ProductDefaults when nil; Today is the other
 	// preset.
@@ -140,7 +140,7 @@ type LimitsResult struct {
 }
 
 // Limits reads the account's limits from DescribeUserQuota (GET /quota),
-// laid over the client's base limits with LimitsFromWire.
+// laid over the client's base limits with limitsFromWire.
 func (c *Client) Limits(ctx context.Context) (Limits, error) {
 	r, err := c.DescribeLimits(ctx)
 	if err != nil {
@@ -160,7 +160,7 @@ func (c *Client) DescribeLimits(ctx context.Context) (*LimitsResult, error) {
 		return nil, fmt.Errorf("read quota limits: %w", err)
 	}
 	return &LimitsResult{
-		Limits:    LimitsFromWire(&q, c.base),
+		Limits:    limitsFromWire(&q, c.base),
 		RequestID: resp.RequestID,
 		Raw:       slices.Clone(json.RawMessage(resp.Body)),
 	}, nil

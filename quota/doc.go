@@ -11,9 +11,9 @@
 // Limits holds every limit with its value and whether a ticket (Quota
 // Center) can raise it. Two presets exist: ProductDefaults, the figures of
 // the ACK product description and the SDK's documented default, and Today,
-// what DescribeUserQuota reports for a new account now. LimitsFromWire
-// overlays a DescribeUserQuota answer on either; Limits.Wire is the reverse,
-// for the fake.
+// what DescribeUserQuota reports for a new account now. Client.Limits
+// overlays a DescribeUserQuota answer on the client's base preset; the fake
+// answers DescribeUserQuota from its Limits with the same conversion.
 //
 // Usage is what the account and its clusters use now; the cluster quotas
 // are per account, across all regions. Plan is what a caller is about to do.

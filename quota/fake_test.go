@@ -99,7 +99,7 @@ func TestPreflightOnFake(t *testing.T) {
 		Name: "workers", VSwitchIDs: []string{"vsw-quota000"}, InstanceTypes: []string{"ecs.g7.xlarge"},
 		DesiredSize: 35, KeyPair: "ops",
 	}
-	body, err := json.Marshal(pool.CreateRequest())
+	body, err := json.Marshal(poolWire.CreateRequest(pool))
 	if err != nil {
 		t.Fatal(err)
 	}

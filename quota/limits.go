@@ -24,7 +24,7 @@ type Floor struct {
 
 // Limits are the quotas and account prerequisites that ACK applies to an
 // account. ProductDefaults and Today return the two presets;
-// LimitsFromWire overlays what DescribeUserQuota reports on either.
+// limitsFromWire overlays what DescribeUserQuota reports on either.
 type Limits struct {
 	// Clusters caps the dedicated and managed clusters of the account, in
 	// all regions together (serverless clusters have their own quota).

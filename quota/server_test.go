@@ -57,7 +57,7 @@ type testServer struct {
 // product defaults.
 func newTestServer(t testing.TB, acct testAccount) *testServer {
 	if acct.quota == nil {
-		acct.quota = quota.ProductDefaults().Wire()
+		acct.quota = quotaWire.Wire(quota.ProductDefaults())
 	}
 	return &testServer{t: t, acct: acct, raw: map[string]string{}, fail: map[string]errAnswer{}}
 }

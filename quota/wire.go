@@ -23,7 +23,7 @@ var quotaItems = []struct {
 	{OperationCodeClusters, "Cluster", func(l *Limits) *Count { return &l.Clusters }},
 }
 
-// LimitsFromWire overlays a DescribeUserQuota answer on base (ProductDefaults
+// limitsFromWire overlays a DescribeUserQuota answer on base (ProductDefaults
 // or Today) and returns the result.
 //
 // A flat field (cluster_quota, amk_cluster_quota, ask_cluster_quota,
@@ -35,7 +35,7 @@ var quotaItems = []struct {
 // several items name one limit, the one with the first key in sorted order
 // wins. What the API does not report (pods per node, container instances,
 // the account prerequisites) stays as in base. A nil q returns base.
-func LimitsFromWire(q *wire.UserQuota, base Limits) Limits {
+func limitsFromWire(q *wire.UserQuota, base Limits) Limits {
 	l := base
 	if q == nil {
 		return l
@@ -85,8 +85,8 @@ func LimitsFromWire(q *wire.UserQuota, base Limits) Limits {
 // Wire returns the DescribeUserQuota answer that reports l, as the fake
 // serves it: the flat fields, and the quotas map with the items whose
 // operation codes are known (see OperationCodeClusters). For limits of at
-// least zero, LimitsFromWire of the result over l returns l.
-func (l Limits) Wire() *wire.UserQuota {
+// least zero, limitsFromWire of the result over l returns l.
+func (l Limits) toWire() *wire.UserQuota {
 	q := &wire.UserQuota{
 		ClusterQuota:         int64(l.Clusters.Max),
 		AMKClusterQuota:      int64(l.ManagedClusters.Max),

@@ -56,7 +56,7 @@ func TestLimitsFromWire(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, quota.LimitsFromWire(tt.q, def)); diff != "" {
+			if diff := cmp.Diff(tt.want, quotaWire.LimitsFromWire(tt.q, def)); diff != "" {
 				t.Errorf("LimitsFromWire mismatch (-want +got):\n%s", diff)
 			}
 		})
@@ -78,7 +78,7 @@ func TestLimitsFromDocumentedExample(t *testing.T) {
 	want.Clusters = quota.Count{Max: 1, Adjustable: true}
 	want.ServerlessClusters.Max = 3
 	want.NodePoolsPerCluster.Max = 10
-	if diff := cmp.Diff(want, quota.LimitsFromWire(&q, quota.Today())); diff != "" {
+	if diff := cmp.Diff(want, quotaWire.LimitsFromWire(&q, quota.Today())); diff != "" {
 		t.Errorf("LimitsFromWire mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -93,7 +93,7 @@ func TestWireGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			got, err := json.MarshalIndent(tt.limits.Wire(), "", "  ")
+			got, err := json.MarshalIndent(quotaWire.Wire(tt.limits), "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestWireRoundTrip(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Through JSON, as the fake serves it and the client reads it.
-			raw, err := json.Marshal(tt.limits.Wire())
+			raw, err := json.Marshal(quotaWire.Wire(tt.limits))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -139,7 +139,7 @@ func TestWireRoundTrip(t *testing.T) {
 			if err := json.Unmarshal(raw, &q); err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.wantLimits, quota.LimitsFromWire(&q, tt.base)); diff != "" {
+			if diff := cmp.Diff(tt.wantLimits, quotaWire.LimitsFromWire(&q, tt.base)); diff != "" {
 				t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 			}
 		})

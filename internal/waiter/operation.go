@@ -11,7 +11,7 @@ import (
 
 // TaskPhase is the name of the phase in which an Operation waits for its
 // task to succeed.
-const TaskPhase = "task"
+const TaskPhase = ack.PhaseTask
 
 // Verdict is what one read of an Operation's resource says about the
 // operation.

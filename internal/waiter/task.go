@@ -1,14 +1,16 @@
 package waiter
 
+import "github.com/ackgo/ack"
+
 // Task states as DescribeTaskInfo reports them. ACK also writes "fail"
 // for a failed task.
 const (
 	// TaskRunning is the state of a task still at work.
-	TaskRunning = "running"
+	TaskRunning = ack.TaskRunning
 	// TaskSuccess is the state of a task that succeeded.
-	TaskSuccess = "success"
+	TaskSuccess = ack.TaskSuccess
 	// TaskFailed is the state of a task that failed.
-	TaskFailed = "failed"
+	TaskFailed = ack.TaskFailed
 	// taskFail is ACK's other spelling of TaskFailed.
 	taskFail = "fail"
 )

@@ -1,5 +1,7 @@
 package wire
 
+import "github.com/ackgo/ack"
+
 // Bool returns a pointer to v, for the three-state booleans of the wire
 // types (nil means "not sent, let ACK apply its default").
 func Bool(v bool) *bool { return &v }
@@ -125,4 +127,4 @@ type PageInfo struct {
 
 // MaxPageSize is the largest page the paged list calls serve
 // (DescribeClusterNodes' pageSize, DescribeClustersV1's page_size).
-const MaxPageSize = 100
+const MaxPageSize = ack.MaxPageSize

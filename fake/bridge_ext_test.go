@@ -1,0 +1,9 @@
+package fake_test
+
+import (
+	"github.com/ackgo/ack/internal/bridge"
+	"github.com/ackgo/ack/nodepool"
+)
+
+// poolWire holds nodepool's wire conversions, as the fake reaches them.
+var poolWire = bridge.Get[bridge.NodePool[nodepool.Spec, nodepool.Pool, nodepool.Node]]()

@@ -1,0 +1,9 @@
+package nodepool_test
+
+import (
+	"github.com/ackgo/ack/nodepool"
+	"github.com/ackgo/ack/internal/bridge"
+)
+
+// poolWire holds the package's wire conversions, as the fake reaches them.
+var poolWire = bridge.Get[bridge.NodePool[nodepool.Spec, nodepool.Pool, nodepool.Node]]()
