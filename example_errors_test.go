@@ -14,7 +14,7 @@ func Example_errors() {
 		Action: "DescribeClusterDetail", HTTPStatus: 404, Code: "ErrorClusterNotFound",
 	})
 	fmt.Println(errors.Is(err, ack.ErrNotFound))
-	fmt.Println(ack.Secret("password"))
+	fmt.Println(ack.NewSecret("password"))
 	// Output:
 	// true
 	// [redacted]

@@ -126,9 +126,11 @@ func WithScheme(scheme string) Option { return func(o *Options) { o.Scheme = sch
 // credentials, or any pair when it has none: without this option the
 // default chain looks for real credentials and the first call fails when
 // there are none.
-func WithCredentials(id string, secret Secret) Option {
+//
+// The secret is kept as a Secret from here on: it prints as "[redacted]".
+func WithCredentials(id, secret string) Option {
 	return func(o *Options) {
-		o.Credentials = &StaticCredentials{AccessKeyID: id, AccessKeySecret: secret}
+		o.Credentials = &StaticCredentials{AccessKeyID: id, AccessKeySecret: NewSecret(secret)}
 	}
 }
 

@@ -1,6 +1,7 @@
 package ack
 
 import (
+	"crypto/subtle"
 	"fmt"
 	"log/slog"
 )
@@ -12,13 +13,37 @@ const Redacted = "[redacted]"
 // kubeconfig. It formats with every fmt verb, logs with slog and marshals to
 // JSON and text as "[redacted]". Reveal returns the value; call it only
 // where the value must leave the process (signing, a request body).
-type Secret string
+//
+// The value sits behind a pointer, so that it stays hidden even where fmt
+// cannot call Secret's methods: in an unexported field of a caller's struct
+// printed with %v or %+v, fmt shows the pointer's address, never the text.
+// Build one with NewSecret; the zero value is the empty secret. Secrets are
+// immutable and compare with Equal (which go-cmp uses), not ==.
+type Secret struct{ v *string }
+
+// NewSecret returns a Secret holding s; an empty s gives the zero Secret.
+func NewSecret(s string) Secret {
+	if s == "" {
+		return Secret{}
+	}
+	return Secret{v: &s}
+}
 
 // Reveal returns the secret's value.
-func (s Secret) Reveal() string { return string(s) }
+func (s Secret) Reveal() string {
+	if s.v == nil {
+		return ""
+	}
+	return *s.v
+}
 
 // IsZero reports whether the secret is empty.
-func (s Secret) IsZero() bool { return s == "" }
+func (s Secret) IsZero() bool { return s.v == nil || *s.v == "" }
+
+// Equal reports whether s and o hold the same value, in constant time.
+func (s Secret) Equal(o Secret) bool {
+	return subtle.ConstantTimeCompare([]byte(s.Reveal()), []byte(o.Reveal())) == 1
+}
 
 // String returns "[redacted]".
 func (s Secret) String() string { return Redacted }
@@ -44,3 +69,11 @@ func (s Secret) MarshalText() ([]byte, error) { return []byte(Redacted), nil }
 
 // MarshalJSON returns "[redacted]" as a JSON string.
 func (s Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + Redacted + `"`), nil }
+
+// UnmarshalText reads a plain value into the Secret, so that a secret can
+// be loaded from a JSON or text file; what MarshalText writes back is
+// "[redacted]", never the value.
+func (s *Secret) UnmarshalText(b []byte) error {
+	*s = NewSecret(string(b))
+	return nil
+}

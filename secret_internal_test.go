@@ -13,7 +13,7 @@ import (
 
 func TestSecretNeverPrints(t *testing.T) {
 	const value = "s3cr3t-value"
-	s := Secret(value)
+	s := NewSecret(value)
 	type holder struct {
 		Name   string
 		Secret Secret
@@ -38,7 +38,7 @@ func TestSecretNeverPrints(t *testing.T) {
 			t.Errorf("secret printed: %s", o)
 		}
 	}
-	if s.Reveal() != value || s.IsZero() || !Secret("").IsZero() {
+	if s.Reveal() != value || s.IsZero() || !NewSecret("").IsZero() {
 		t.Error("Reveal/IsZero are wrong")
 	}
 }

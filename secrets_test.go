@@ -59,7 +59,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		return &ack.Response{StatusCode: 400, Body: []byte(`{"code":"InvalidParameter","message":"bad name","requestId":"r-2"}`)}, nil
 	})
 	withToken := func(o *ack.Options) {
-		o.Credentials = &ack.StaticCredentials{AccessKeyID: keyID, AccessKeySecret: keySecret, SecurityToken: stsToken}
+		o.Credentials = &ack.StaticCredentials{AccessKeyID: keyID, AccessKeySecret: ack.NewSecret(keySecret), SecurityToken: ack.NewSecret(stsToken)}
 	}
 	cfg := ack.NewConfig(
 		ack.WithRegion("cn-hangzhou"),
@@ -128,7 +128,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 }
 
 func TestStaticCredentialsFormat(t *testing.T) {
-	c := ack.StaticCredentials{AccessKeyID: "id", AccessKeySecret: "s"}
+	c := ack.StaticCredentials{AccessKeyID: "id", AccessKeySecret: ack.NewSecret("s")}
 	tests := []struct{ verb, want string }{
 		{"%v", "{AccessKeyID:id AccessKeySecret:[redacted] SecurityToken:}"},
 		{"%s", "{AccessKeyID:id AccessKeySecret:[redacted] SecurityToken:}"},

@@ -44,7 +44,7 @@ func clientDedicated(n string) cluster.Spec {
 			InstanceTypes: []string{"ecs.g7.large", "ecs.g7.large", "ecs.g7.large"},
 			VSwitches:     []cluster.VSwitch{{ID: vsw}, {ID: vsw}, {ID: vsw}},
 		},
-		Login: cluster.Login{Password: "Hello-1234"},
+		Login: cluster.Login{Password: ack.NewSecret("Hello-1234")},
 	}
 }
 

@@ -143,7 +143,7 @@ func TestCreateWithClientToken(t *testing.T) {
 func TestCreateNeverShowsThePassword(t *testing.T) {
 	const password = "Sup3r-Secret-Pw"
 	spec := clientDedicated("1")
-	spec.Login.Password = password
+	spec.Login.Password = ack.NewSecret(password)
 	bad := spec.Clone()
 	bad.Name = "-bad"
 	ctx := context.Background()

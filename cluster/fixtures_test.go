@@ -50,7 +50,7 @@ func dedicatedSpec() cluster.Spec {
 			SystemDisk:    cluster.Disk{Category: "cloud_essd", Size: 80},
 			ChargeType:    "PostPaid",
 		},
-		Login: cluster.Login{Password: "Ack-Test-2024"},
+		Login: cluster.Login{Password: ack.NewSecret("Ack-Test-2024")},
 	}
 }
 

@@ -142,7 +142,7 @@ func checkFixedFields(from, to Spec, r report) {
 	fixed(fieldServiceCIDR, from.ServiceCIDR == to.ServiceCIDR)
 	fixed(fieldSNAT, equalPtr(from.SNAT, to.SNAT))
 	fixed(fieldMasters, equalMasters(from.Masters, to.Masters))
-	fixed(fieldLogin, from.Login == to.Login)
+	fixed(fieldLogin, from.Login.Equal(to.Login))
 	fixed(fieldAddons, slices.Equal(from.Addons, to.Addons))
 	// ModifyCluster sets these but cannot clear them.
 	kept := func(field string, cleared bool) {

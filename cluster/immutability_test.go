@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 )
 
@@ -113,7 +114,7 @@ var refusedChanges = []changeCase{
 	{name: "new master instance types", rule: "cluster.immutable.field", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) { s.Masters.InstanceTypes = []string{"a", "b", "c"} }, body: `{"master_instance_types":["a","b","c"]}`, fields: []string{"masters"}},
 	{name: "new password", rule: "cluster.immutable.field", base: dedicatedSpec,
-		edit: func(s *cluster.Spec) { s.Login.Password = "Other-Pass-99" }, body: `{"login_password":"Other-Pass-99"}`, fields: []string{"login"}},
+		edit: func(s *cluster.Spec) { s.Login.Password = ack.NewSecret("Other-Pass-99") }, body: `{"login_password":"Other-Pass-99"}`, fields: []string{"login"}},
 	{name: "key pair added", rule: "cluster.immutable.field", base: serverlessSpec,
 		edit: func(s *cluster.Spec) { s.Login.KeyPair = "ops" }, body: `{"key_pair":"ops"}`, fields: []string{"login"}},
 	{name: "addon installed", rule: "cluster.immutable.field", base: dedicatedSpec,

@@ -75,7 +75,7 @@ func (c *Client) Kubeconfig(ctx context.Context, id string, optFns ...func(*Kube
 	if err != nil {
 		return fail(err)
 	}
-	return &Kubeconfig{Config: ack.Secret(out.Config), Expiration: parseTime(out.Expiration), RequestID: resp.RequestID}, nil
+	return &Kubeconfig{Config: ack.NewSecret(out.Config), Expiration: parseTime(out.Expiration), RequestID: resp.RequestID}, nil
 }
 
 // ValidateKubeconfigDuration checks the temporary duration of a kubeconfig

@@ -225,7 +225,7 @@ func ApplyModifyBody(old Spec, body []byte) (Spec, error) {
 		}
 	}
 	if b.LoginPassword != "" {
-		s.Login.Password = ack.Secret(b.LoginPassword)
+		s.Login.Password = ack.NewSecret(b.LoginPassword)
 	}
 	setIf(&s.Login.KeyPair, b.KeyPair)
 

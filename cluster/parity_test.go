@@ -70,7 +70,7 @@ var ruleBreakers = map[string]func() cluster.Spec{
 		return s
 	},
 	"cluster.login.required": func() cluster.Spec { s := clientDedicated("1"); s.Login = cluster.Login{}; return s },
-	"cluster.login.password": func() cluster.Spec { s := clientDedicated("1"); s.Login.Password = "short"; return s },
+	"cluster.login.password": func() cluster.Spec { s := clientDedicated("1"); s.Login.Password = ack.NewSecret("short"); return s },
 }
 
 // TestValidationParity shows, for every rule of the registry, the client

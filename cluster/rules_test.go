@@ -143,13 +143,13 @@ var ruleCases = []ruleCase{
 	{name: "password and key pair", rule: "cluster.login.required", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) { s.Login.KeyPair = "ops" }, fields: []string{"login"}},
 	{name: "password of 7 characters", rule: "cluster.login.password", base: dedicatedSpec,
-		edit: func(s *cluster.Spec) { s.Login.Password = "Ab-1234" }, fields: []string{"login.password"}},
+		edit: func(s *cluster.Spec) { s.Login.Password = ack.NewSecret("Ab-1234") }, fields: []string{"login.password"}},
 	{name: "password of 31 characters", rule: "cluster.login.password", base: dedicatedSpec,
-		edit: func(s *cluster.Spec) { s.Login.Password = ack.Secret("Ab-" + strings.Repeat("1", 28)) }, fields: []string{"login.password"}},
+		edit: func(s *cluster.Spec) { s.Login.Password = ack.NewSecret("Ab-" + strings.Repeat("1", 28)) }, fields: []string{"login.password"}},
 	{name: "password of two kinds", rule: "cluster.login.password", base: dedicatedSpec,
-		edit: func(s *cluster.Spec) { s.Login.Password = "lowercase1234" }, fields: []string{"login.password"}},
+		edit: func(s *cluster.Spec) { s.Login.Password = ack.NewSecret("lowercase1234") }, fields: []string{"login.password"}},
 	{name: "password with a space", rule: "cluster.login.password", base: dedicatedSpec,
-		edit: func(s *cluster.Spec) { s.Login.Password = "Pass word-12" }, fields: []string{"login.password"}},
+		edit: func(s *cluster.Spec) { s.Login.Password = ack.NewSecret("Pass word-12") }, fields: []string{"login.password"}},
 }
 
 func managedProSpec() cluster.Spec { return managedSpec(cluster.ManagedPro) }
@@ -302,7 +302,7 @@ func TestValidateListsEveryViolation(t *testing.T) {
 func TestPasswordNeverInErrors(t *testing.T) {
 	for _, pw := range []string{"Ab-1234", "lowercase1234", "Pass word-12", "Ünïcödé-Pass1"} {
 		s := dedicatedSpec()
-		s.Login = cluster.Login{Password: ack.Secret(pw), KeyPair: "also"}
+		s.Login = cluster.Login{Password: ack.NewSecret(pw), KeyPair: "also"}
 		err := cluster.Validate(s)
 		if err == nil {
 			t.Fatalf("password %d chars: no error", len(pw))

@@ -96,7 +96,7 @@ func validateScaleOut(req *wire.ScaleOutClusterRequest, clusterID string, f Form
 	workers := Spec{
 		Form:    f,
 		Workers: &Workers{Count: max(int(req.Count), 1), InstanceTypes: req.WorkerInstanceTypes, VSwitches: vswitchesOf(req.VSwitchIDs)},
-		Login:   Login{Password: ack.Secret(req.LoginPassword), KeyPair: req.KeyPair},
+		Login:   Login{Password: ack.NewSecret(req.LoginPassword), KeyPair: req.KeyPair},
 	}
 	for _, r := range registry {
 		if slices.Contains(scaleOutWorkerRules, r.ID) && r.In(o.preset) {

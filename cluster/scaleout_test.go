@@ -97,7 +97,7 @@ func TestScaleOut(t *testing.T) {
 		}(), wantRules: []string{"cluster.network.vswitch_id"}},
 		{name: "weak password", spec: func() cluster.ScaleOutSpec {
 			s := good
-			s.Login = cluster.Login{Password: "weak"}
+			s.Login = cluster.Login{Password: ack.NewSecret("weak")}
 			return s
 		}(), wantRules: []string{"cluster.login.password"}},
 	}
@@ -214,7 +214,7 @@ func TestScaleOutRefusalsMatchTheFake(t *testing.T) {
 	specs := map[string]cluster.ScaleOutSpec{
 		"empty":         {},
 		"no vSwitch":    {Count: 1, InstanceTypes: []string{"ecs.g7.large"}, Login: cluster.Login{KeyPair: "ops"}},
-		"weak password": {Count: 1, InstanceTypes: []string{"ecs.g7.large"}, VSwitchIDs: []string{"vsw-d1"}, Login: cluster.Login{Password: "weak"}},
+		"weak password": {Count: 1, InstanceTypes: []string{"ecs.g7.large"}, VSwitchIDs: []string{"vsw-d1"}, Login: cluster.Login{Password: ack.NewSecret("weak")}},
 	}
 	for name, spec := range specs {
 		t.Run(name, func(t *testing.T) {

@@ -342,3 +342,9 @@ func vswitchesOf(ids []string) []VSwitch {
 	}
 	return vs
 }
+
+// Equal reports whether l and o are the same login: the same key pair and
+// the same password (compared with Secret.Equal).
+func (l Login) Equal(o Login) bool {
+	return l.KeyPair == o.KeyPair && l.Password.Equal(o.Password)
+}

@@ -139,7 +139,7 @@ func specFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 		Tags:               specTags(req.Tags),
 		Timezone:           req.Timezone,
 		MaintenanceWindow:  specWindow(req.MaintenanceWindow),
-		Login:              Login{Password: ack.Secret(req.LoginPassword), KeyPair: req.KeyPair},
+		Login:              Login{Password: ack.NewSecret(req.LoginPassword), KeyPair: req.KeyPair},
 	}
 	if s.SNAT == nil {
 		s.SNAT = clonePtr(req.NATGateway) // the deprecated alias
@@ -158,8 +158,8 @@ func specFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 		cp = &wire.ControlPlaneConfig{}
 	} else {
 		s.CloudMonitor = s.CloudMonitor || wire.BoolValue(cp.CloudMonitorFlags, false)
-		if s.Login == (Login{}) {
-			s.Login = Login{Password: ack.Secret(cp.LoginPassword), KeyPair: cp.KeyPair}
+		if s.Login.Equal(Login{}) {
+			s.Login = Login{Password: ack.NewSecret(cp.LoginPassword), KeyPair: cp.KeyPair}
 		}
 	}
 	if req.MasterCount != 0 || len(req.MasterInstanceTypes) > 0 || len(req.MasterVSwitchIDs) > 0 ||

@@ -256,7 +256,7 @@ func TestCreateRequestCarriesThePassword(t *testing.T) {
 		t.Errorf("login_password = %q", req.LoginPassword)
 	}
 	got, _ := clusterWire.SpecFromCreate(req)
-	if got.Login.Password != ack.Secret("Ack-Test-2024") {
+	if !got.Login.Password.Equal(ack.NewSecret("Ack-Test-2024")) {
 		t.Errorf("password did not survive decoding")
 	}
 }

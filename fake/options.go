@@ -82,7 +82,7 @@ func WithRegions(regions ...string) Option {
 // them (ROA v1 or ACS3); in-process calls act as the Principal instead.
 func WithCredential(accessKeyID, accessKeySecret string) Option {
 	return func(s *settings) {
-		s.creds[accessKeyID] = credential{secret: ack.Secret(accessKeySecret)}
+		s.creds[accessKeyID] = credential{secret: ack.NewSecret(accessKeySecret)}
 	}
 }
 
@@ -90,7 +90,7 @@ func WithCredential(accessKeyID, accessKeySecret string) Option {
 // with ErrorCheckAcl (HTTP 403).
 func WithReadOnlyCredential(accessKeyID, accessKeySecret string) Option {
 	return func(s *settings) {
-		s.creds[accessKeyID] = credential{secret: ack.Secret(accessKeySecret), readOnly: true}
+		s.creds[accessKeyID] = credential{secret: ack.NewSecret(accessKeySecret), readOnly: true}
 	}
 }
 

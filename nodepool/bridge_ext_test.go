@@ -1,8 +1,8 @@
 package nodepool_test
 
 import (
-	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/internal/bridge"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // poolWire holds the package's wire conversions, as the fake reaches them.

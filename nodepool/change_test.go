@@ -24,7 +24,7 @@ func TestCheckChange(t *testing.T) {
 			s.Labels = nil
 			s.Taints = nil
 			s.SystemDisk.SizeGiB = 200
-			s.Password = ""
+			s.Password = ack.Secret{}
 			s.KeyPair = "ops"
 			s.Management = Management{}
 			s.CPUPolicy = CPUPolicyNone

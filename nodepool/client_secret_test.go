@@ -34,7 +34,7 @@ func TestClientNeverShowsThePassword(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, modErr := c.Modify(ctx, testCluster, d.ID, func(s *Spec) { s.Password = ack.Secret(testPassword + "-2") })
+	_, modErr := c.Modify(ctx, testCluster, d.ID, func(s *Spec) { s.Password = ack.NewSecret(testPassword + "-2") })
 	if modErr == nil {
 		t.Fatal("Modify succeeded through five 502s")
 	}

@@ -46,7 +46,7 @@ func ExampleValidate() {
 		Name:          "gpu",
 		VSwitchIDs:    []string{"vsw-bp1a"},
 		InstanceTypes: []string{"ecs.gn7i-c8g1.2xlarge"},
-		Password:      ack.Secret("not-secret-enough"),
+		Password:      ack.NewSecret("not-secret-enough"),
 		MaxPods:       300,
 	}
 	var ve *ack.ValidationError

@@ -23,7 +23,7 @@ func validSpec() Spec {
 		SystemDisk:    Disk{Category: DiskESSD, SizeGiB: 120, PerformanceLevel: "PL1"},
 		DataDisks:     []Disk{{Category: DiskESSD, SizeGiB: 200, PerformanceLevel: "PL0"}},
 		ImageType:     ImageAliyunLinux3,
-		Password:      ack.Secret(testPassword),
+		Password:      ack.NewSecret(testPassword),
 		Labels:        []Label{{Key: "example.com/team", Value: "platform"}, {Key: "tier", Value: "web"}},
 		Taints:        []Taint{{Key: "dedicated", Value: "web", Effect: NoExecute}},
 		Runtime:       Containerd,

@@ -104,7 +104,7 @@ func scalingGroupChange(o, n Spec, password ack.Secret) *wire.ScalingGroup {
 	})
 	set(n.ImageType != "" && n.ImageType != o.ImageType, func() { sg.ImageType = string(n.ImageType) })
 	set(n.KeyPair != "" && n.KeyPair != o.KeyPair, func() { sg.KeyPair = n.KeyPair })
-	set(password != "" && password != o.Password, func() { sg.LoginPassword = password.Reveal() })
+	set(!password.IsZero() && !password.Equal(o.Password), func() { sg.LoginPassword = password.Reveal() })
 	if !changed {
 		return nil
 	}
@@ -212,10 +212,10 @@ func applyScalingGroup(s *Spec, sg *wire.ScalingGroup) {
 		s.ImageType = ImageType(sg.ImageType)
 	}
 	if sg.KeyPair != "" {
-		s.KeyPair, s.Password = sg.KeyPair, ""
+		s.KeyPair, s.Password = sg.KeyPair, ack.Secret{}
 	}
 	if sg.LoginPassword != "" {
-		s.Password, s.KeyPair = ack.Secret(sg.LoginPassword), ""
+		s.Password, s.KeyPair = ack.NewSecret(sg.LoginPassword), ""
 	}
 }
 

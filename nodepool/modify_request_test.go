@@ -42,7 +42,7 @@ func modifyCases() []struct {
 			s.ChargeType = PrePaid
 			s.Subscription = Subscription{Period: 3, AutoRenew: true, AutoRenewPeriod: 1}
 		}, `{"scaling_group":{"instance_charge_type":"PrePaid","period":3,"period_unit":"Month","auto_renew":true,"auto_renew_period":1}}`},
-		{"password", func(s *Spec) { s.KeyPair, s.Password = "", ack.Secret("New-Pass-1") },
+		{"password", func(s *Spec) { s.KeyPair, s.Password = "", ack.NewSecret("New-Pass-1") },
 			`{"scaling_group":{"login_password":"New-Pass-1"}}`},
 		{"labels removed", func(s *Spec) { s.Labels = nil }, `{"kubernetes_config":{"labels":[]}}`},
 		{"taint and policy", func(s *Spec) {
@@ -91,7 +91,7 @@ func TestApplyModifyRequestInvertsModifyRequest(t *testing.T) {
 			next := old.Clone()
 			tc.edit(&next)
 			got := applyModifyRequest(old, modifyRequest(old, next))
-			if next.Name == "" || next.KeyPair == "" && next.Password == "" {
+			if next.Name == "" || next.KeyPair == "" && next.Password.IsZero() {
 				return // the edit emptied fields the body keeps
 			}
 			want := next

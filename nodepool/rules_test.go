@@ -119,18 +119,18 @@ func ruleCases() []ruleCase {
 
 		{rule: "nodepool.image_type.known", name: "ubuntu", spec: func(s *Spec) { s.ImageType = "Ubuntu" }, field: "scaling_group.image_type"},
 
-		{rule: "nodepool.login.required", name: "neither", spec: func(s *Spec) { s.Password = "" }, field: "scaling_group.key_pair"},
+		{rule: "nodepool.login.required", name: "neither", spec: func(s *Spec) { s.Password = ack.Secret{} }, field: "scaling_group.key_pair"},
 		{rule: "nodepool.login.exclusive", name: "both", spec: func(s *Spec) { s.KeyPair = "ops" }, field: "scaling_group.login_password"},
 		{rule: "nodepool.login.container_os_key_pair", name: "password", spec: func(s *Spec) { s.ImageType = ImageContainerOS }, field: "scaling_group.key_pair"},
-		{rule: "nodepool.login.password", name: "short", spec: func(s *Spec) { s.Password = "Ab1-" }, field: "scaling_group.login_password"},
+		{rule: "nodepool.login.password", name: "short", spec: func(s *Spec) { s.Password = ack.NewSecret("Ab1-") }, field: "scaling_group.login_password"},
 		{rule: "nodepool.login.password", name: "31 characters", spec: func(s *Spec) {
-			s.Password = ack.Secret("Ab1-" + strings.Repeat("x", 27))
+			s.Password = ack.NewSecret("Ab1-" + strings.Repeat("x", 27))
 		}, field: "scaling_group.login_password"},
-		{rule: "nodepool.login.password", name: "one kind", spec: func(s *Spec) { s.Password = "alllowercase" }, field: "scaling_group.login_password"},
-		{rule: "nodepool.login.password", name: "space", spec: func(s *Spec) { s.Password = "Has Space1a" }, field: "scaling_group.login_password"},
+		{rule: "nodepool.login.password", name: "one kind", spec: func(s *Spec) { s.Password = ack.NewSecret("alllowercase") }, field: "scaling_group.login_password"},
+		{rule: "nodepool.login.password", name: "space", spec: func(s *Spec) { s.Password = ack.NewSecret("Has Space1a") }, field: "scaling_group.login_password"},
 		{rule: "nodepool.login.password", name: "slash on Windows", spec: func(s *Spec) {
 			s.ImageType = ImageWindows
-			s.Password = "/Abcdef123"
+			s.Password = ack.NewSecret("/Abcdef123")
 		}, field: "scaling_group.login_password"},
 
 		{rule: "nodepool.labels.key", name: "empty", spec: func(s *Spec) { s.Labels[0].Key = "" }, field: "kubernetes_config.labels[0].key"},
@@ -180,7 +180,7 @@ func TestValidSpecPasses(t *testing.T) {
 		"container os": func() Spec {
 			s := validSpec()
 			s.ImageType = ImageContainerOS
-			s.Password = ""
+			s.Password = ack.Secret{}
 			s.KeyPair = "k"
 			return s
 		}(),
@@ -284,7 +284,7 @@ func TestValidationErrorNamesThePool(t *testing.T) {
 func TestPasswordNeverInErrors(t *testing.T) {
 	for _, pw := range []string{"Ab1-", "Has Space1a", "alllowercasepassword", testPassword} {
 		s := validSpec()
-		s.Password = ack.Secret(pw)
+		s.Password = ack.NewSecret(pw)
 		s.KeyPair = "ops" // breaks login.exclusive even for a good password
 		err := Validate(s)
 		if err == nil {
@@ -313,7 +313,7 @@ func TestPasswordProblem(t *testing.T) {
 		{"Aa1" + strings.Repeat("b", 27), true},
 		{"Aa1" + strings.Repeat("b", 28), false},
 	} {
-		if got := PasswordProblem(ack.Secret(c.pw)) == ""; got != c.ok {
+		if got := PasswordProblem(ack.NewSecret(c.pw)) == ""; got != c.ok {
 			t.Errorf("PasswordProblem of a %d-character password: ok = %v, want %v", len(c.pw), got, c.ok)
 		}
 	}

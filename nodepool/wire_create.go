@@ -222,7 +222,7 @@ func decodeScalingGroup(s *Spec, sg *wire.ScalingGroup) {
 	}
 	s.ImageType = ImageType(sg.ImageType)
 	s.KeyPair = sg.KeyPair
-	s.Password = ack.Secret(sg.LoginPassword)
+	s.Password = ack.NewSecret(sg.LoginPassword)
 }
 
 // wireRule is a rule that only a raw request can break, and its check.
