@@ -19,8 +19,9 @@ type Cluster struct {
 // ClusterPlan is one cluster's place in a fleet plan: when its minor loses
 // support and its path to the newest creatable version.
 type ClusterPlan struct {
-	// ID and Version are the cluster's.
-	ID      string
+	// ID is the cluster's ID.
+	ID string
+	// Version is the version the cluster runs.
 	Version Version
 	// Phase is the phase of the cluster's minor at the plan's time.
 	Phase Phase
