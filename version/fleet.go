@@ -129,10 +129,10 @@ func (tl Timeline) PlanFleet(clusters []Cluster, at time.Time) []ClusterPlan {
 		}
 		v, start := c.Version, len(buf)
 		switch {
+		case !v.Less(target):
+			// At or past the target: nothing to do.
 		case v.MinorVersion() == tm:
-			if v.Less(target) {
-				buf = append(buf, Hop{From: v, To: target})
-			}
+			buf = append(buf, Hop{From: v, To: target})
 		case a.err != nil:
 			e := *a.err
 			e.From = v

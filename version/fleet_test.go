@@ -18,6 +18,7 @@ func TestPlanFleet(t *testing.T) {
 		{ID: "c-c", Version: v("1.16.9")},
 		{ID: "c-b", Version: v("1.12.6")},
 		{ID: "c-0", Version: v("1.14.2")},
+		{ID: "c-g", Version: v("1.20.4")}, // ahead of the target: 1.20 is not out until April
 	}
 	// On 2021-01-15 1.16 and 1.18 are online: the target is 1.18.8.
 	got := tl.PlanFleet(clusters, d("2021-01-15"))
@@ -34,6 +35,7 @@ func TestPlanFleet(t *testing.T) {
 		{ID: "c-d", Version: v("1.18.8"), Phase: Online, EndOfSupport: d("2022-09-30"), Target: target},
 		{ID: "c-e", Version: v("1.18.2"), Phase: Online, EndOfSupport: d("2022-09-30"), Target: target,
 			Path: []Hop{{v("1.18.2"), target}}},
+		{ID: "c-g", Version: v("1.20.4"), Phase: Unreleased, EndOfSupport: d("2023-04-30"), Target: target},
 		{ID: "c-f", Version: v("1.15.0"), Phase: Unknown, Target: target,
 			Err: &UpgradeError{From: v("1.15.0"), To: target, Hop: Hop{v("1.15.0"), target}, Reason: ReasonUnknown, Minor: mustMinor("1.15")}},
 	}
@@ -57,6 +59,12 @@ func TestPlanFleetMatchesUpgradePath(t *testing.T) {
 		for _, at := range []string{"2020-09-15", "2021-01-15", "2025-06-01", "2026-01-01", "2026-06-15"} {
 			plans := tl.PlanFleet(fleet(200), d(at))
 			for _, pl := range plans {
+				if !pl.Version.Less(pl.Target) {
+					if pl.Path != nil || pl.Err != nil {
+						t.Errorf("%s %s %s on %s, at or past %s: path %v, error %v; want neither", p.Name, at, pl.ID, pl.Version, pl.Target, hops(pl.Path), pl.Err)
+					}
+					continue
+				}
 				path, err := tl.UpgradePath(pl.Version, pl.Target, d(at))
 				var gotErr error
 				if pl.Err != nil {

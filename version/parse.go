@@ -37,8 +37,8 @@ func (e *ParseError) Error() string {
 // the form ACK Edge clusters report), where n, the ACK patch counter, is 1
 // or more. Numbers are decimal without leading zeros. Examples:
 //
-//	1.31.1-aliyun.1    Version{Major: 1, Minor: 31, Patch: 1, ACKPatch: 1}
-//	v1.14.8            Version{Major: 1, Minor: 14, Patch: 8}
+//	1.31.1-aliyun.1       Version{Major: 1, Minor: 31, Patch: 1, ACKPatch: 1}
+//	v1.14.8               Version{Major: 1, Minor: 14, Patch: 8}
 //	1.20.11-aliyunedge.1  Version{Major: 1, Minor: 20, Patch: 11, ACKPatch: 1, Edge: true}
 //
 // Anything else, upstream pre-releases such as 1.31.0-rc.1 included, is a
