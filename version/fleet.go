@@ -34,7 +34,8 @@ type ClusterPlan struct {
 	Target Version
 	// Path is the hops from Version to Target, as Timeline.UpgradePath
 	// gives them; empty when the cluster is at or past Target, or when Err
-	// is set.
+	// is set. Plans of clusters on the same version share it: read it, do
+	// not change its elements.
 	Path []Hop
 	// Err says why no path exists (the cluster's minor is retired or
 	// unknown, a hop is closed); nil when Path is the answer.
@@ -47,28 +48,28 @@ type ClusterPlan struct {
 // order of urgency: soonest EndOfSupport first (already retired minors
 // first of all), unknown ends last, ties by ID and then version.
 //
-// Each distinct minor's answer is computed once and shared by its
-// clusters; the clusters' paths share one backing array, each capped to its
-// own length, so appending to one Path does not touch another.
+// Each distinct minor's answer is computed once, and each distinct
+// version's path once: clusters on the same version share one Path and
+// one Err. Treat them as read-only; a Path is clipped to its length, so
+// appending to it copies.
 func (tl Timeline) PlanFleet(clusters []Cluster, at time.Time) []ClusterPlan {
 	target, hasTarget := tl.newestOnline(at)
 	tm := target.MinorVersion()
 
-	// One answer per distinct minor.
+	// One answer per distinct minor: its phase, end and path from x.y.0.
 	type answer struct {
 		phase  Phase
 		end    time.Time
 		endKey int64 // end in Unix seconds; math.MaxInt64 when unknown
-		hops   []Hop // from the minor's x.y.0 to target
+		hops   []Hop
 		err    *UpgradeError
 	}
-	var answers []answer
-	index := make(map[Minor]int32)
-	answerOf := func(m Minor) int32 {
-		if i, ok := index[m]; ok {
-			return i
+	answers := make(map[Minor]*answer)
+	answerOf := func(m Minor) *answer {
+		if a, ok := answers[m]; ok {
+			return a
 		}
-		a := answer{phase: Unknown, endKey: math.MaxInt64}
+		a := &answer{phase: Unknown, endKey: math.MaxInt64}
 		if l, ok := tl.Lookup(m); ok {
 			a.phase, a.end = l.Phase(at), l.Retired
 			if !a.end.IsZero() {
@@ -82,9 +83,43 @@ func (tl Timeline) PlanFleet(clusters []Cluster, at time.Time) []ClusterPlan {
 				a.err = err.(*UpgradeError)
 			}
 		}
-		answers = append(answers, a)
-		index[m] = int32(len(answers) - 1)
-		return index[m]
+		answers[m] = a
+		return a
+	}
+
+	// One path or error per distinct version, derived from its minor's
+	// answer and shared by the version's clusters.
+	type result struct {
+		a    *answer
+		path []Hop
+		err  *UpgradeError
+	}
+	var results []result
+	byVersion := make(map[Version]int32)
+	resultOf := func(v Version) int32 {
+		if i, ok := byVersion[v]; ok {
+			return i
+		}
+		r := result{a: answerOf(v.MinorVersion())}
+		switch {
+		case !hasTarget || !v.Less(target):
+			// No target, or at or past it: nothing to do.
+		case v.MinorVersion() == tm:
+			r.path = []Hop{{From: v, To: target}}
+		case r.a.err != nil:
+			e := *r.a.err
+			e.From = v
+			if e.Hop.From.Patch == 0 && e.Hop.From.MinorVersion() == v.MinorVersion() {
+				e.Hop.From = v
+			}
+			r.err = &e
+		case len(r.a.hops) > 0:
+			r.path = slices.Clip(slices.Clone(r.a.hops))
+			r.path[0].From = v
+		}
+		results = append(results, r)
+		byVersion[v] = int32(len(results) - 1)
+		return int32(len(results) - 1)
 	}
 
 	// Sort small keys, not the plans: the plans are large and hold
@@ -92,19 +127,12 @@ func (tl Timeline) PlanFleet(clusters []Cluster, at time.Time) []ClusterPlan {
 	type key struct {
 		end     int64
 		cluster int32
-		answer  int32
+		result  int32
 	}
 	keys := make([]key, len(clusters))
-	nHops, nErrs := 0, 0
 	for i, c := range clusters {
-		ai := answerOf(c.Version.MinorVersion())
-		keys[i] = key{end: answers[ai].endKey, cluster: int32(i), answer: ai}
-		if hasTarget {
-			nHops += max(len(answers[ai].hops), 1)
-			if answers[ai].err != nil {
-				nErrs++
-			}
-		}
+		ri := resultOf(c.Version)
+		keys[i] = key{end: results[ri].a.endKey, cluster: int32(i), result: ri}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.end, b.end); c != 0 {
@@ -118,36 +146,10 @@ func (tl Timeline) PlanFleet(clusters []Cluster, at time.Time) []ClusterPlan {
 	})
 
 	plans := make([]ClusterPlan, len(clusters))
-	buf := make([]Hop, 0, nHops)
-	errs := make([]UpgradeError, 0, nErrs)
 	for k, key := range keys {
-		c, a := clusters[key.cluster], &answers[key.answer]
-		p := &plans[k]
-		*p = ClusterPlan{ID: c.ID, Version: c.Version, Phase: a.phase, EndOfSupport: a.end, Target: target}
-		if !hasTarget {
-			continue
-		}
-		v, start := c.Version, len(buf)
-		switch {
-		case !v.Less(target):
-			// At or past the target: nothing to do.
-		case v.MinorVersion() == tm:
-			buf = append(buf, Hop{From: v, To: target})
-		case a.err != nil:
-			e := *a.err
-			e.From = v
-			if e.Hop.From.Patch == 0 && e.Hop.From.MinorVersion() == v.MinorVersion() {
-				e.Hop.From = v
-			}
-			errs = append(errs, e)
-			p.Err = &errs[len(errs)-1]
-		case len(a.hops) > 0:
-			buf = append(buf, a.hops...)
-			buf[start].From = v
-		}
-		if len(buf) > start {
-			p.Path = buf[start:len(buf):len(buf)]
-		}
+		c, r := &clusters[key.cluster], &results[key.result]
+		plans[k] = ClusterPlan{ID: c.ID, Version: c.Version, Phase: r.a.phase, EndOfSupport: r.a.end,
+			Target: target, Path: r.path, Err: r.err}
 	}
 	return plans
 }

@@ -43,10 +43,9 @@ func TestPlanFleet(t *testing.T) {
 		t.Errorf("plan (-want +got):\n%s", diff)
 	}
 
-	// Paths share a backing array but are capped: appending to one leaves
-	// the next alone.
+	// Paths are clipped: appending to one leaves the next alone.
 	_ = append(got[1].Path, Hop{})
-	if got[2].Path[0].From != v("1.14.8") {
+	if len(got[1].Path) != 2 || got[2].Path[0].From != v("1.14.8") {
 		t.Errorf("appending to one path changed another: %v", got[2].Path)
 	}
 }
@@ -125,5 +124,20 @@ func BenchmarkPlanFleet(b *testing.B) {
 				tl.PlanFleet(cs, at)
 			}
 		})
+	}
+}
+
+// Clusters on the same version share one path and one error.
+func TestPlanFleetSharesPerVersion(t *testing.T) {
+	tl := mustTimeline(t, PolicyProduct(), DefaultCalendar())
+	plans := tl.PlanFleet([]Cluster{
+		{ID: "c-1", Version: MustParse("1.14.8")}, {ID: "c-2", Version: MustParse("1.14.8")},
+		{ID: "c-3", Version: MustParse("1.12.6")}, {ID: "c-4", Version: MustParse("1.12.6")},
+	}, d("2021-01-15"))
+	if plans[0].Err == nil || plans[0].Err != plans[1].Err {
+		t.Errorf("c-3 and c-4 have different errors: %p %p", plans[0].Err, plans[1].Err)
+	}
+	if &plans[2].Path[0] != &plans[3].Path[0] {
+		t.Error("c-1 and c-2 have different paths")
 	}
 }
