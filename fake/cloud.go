@@ -64,9 +64,7 @@ func (c *Cloud) String() string {
 	if c == nil {
 		return "<nil>"
 	}
-	c.st.mu.Lock()
-	n := len(c.st.order)
-	c.st.mu.Unlock()
+	n, _ := withStore(c.st, func() (int, *Error) { return len(c.st.order), nil })
 	return fmt.Sprintf("fake.Cloud{regions: %s, clock: %s at %s, clusters: %d, credentials: %d}",
 		strings.Join(c.settings.regions, ","), c.clock.Mode(), c.Now().UTC().Format(time.RFC3339), n, len(c.settings.creds))
 }
@@ -153,11 +151,12 @@ func (c *Cloud) Reset() {
 		// The same settings built the first store.
 		panic(fmt.Sprintf("fake: reset: %v", err))
 	}
-	c.st.mu.Lock()
-	c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
-	c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
-	c.st.hosts = st.hosts
-	c.st.mu.Unlock()
+	_, _ = withStore(c.st, func() (struct{}, *Error) {
+		c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
+		c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
+		c.st.hosts = st.hosts
+		return struct{}{}, nil
+	})
 	c.reactors.clear()
 	c.log.clear()
 	c.SetPrincipal(c.settings.principal)

@@ -38,17 +38,11 @@ type loggedCall struct {
 
 // serveControl answers the control endpoints. They are not signed and not
 // logged, and only loopback clients (and in-process calls) may use them.
-// It writes the answer's headers into hdr and returns its status and
-// body.
-func (c *Cloud) serveControl(hdr http.Header, r *http.Request, reqID string, inProcess bool) (int, []byte) {
-	var ans answer
-	switch {
-	case !inProcess && !isLoopback(r.RemoteAddr):
-		ans = fail(NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s", r.RemoteAddr))
-	default:
-		ans = c.control(r)
+func (c *Cloud) serveControl(r *http.Request, inProcess bool) answer {
+	if !inProcess && !isLoopback(r.RemoteAddr) {
+		return fail(NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s", r.RemoteAddr))
 	}
-	return c.encode(hdr, ans, reqID)
+	return c.control(r)
 }
 
 func (c *Cloud) control(r *http.Request) answer {

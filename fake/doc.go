@@ -55,7 +55,7 @@
 //	nodes added per ScaleClusterNodePool      1 to 500
 //	Kubernetes version when none is asked     DefaultKubernetesVersion
 //	kubeconfig validity                       3 years (TemporaryDurationMinutes: 15–4320)
-//	page size (DescribeClustersV1, nodes)     10, at most 100
+//	page size (DescribeClustersV1, nodes)     10, at most 100; a page past the end, however far, is empty
 //	credentials                               none: any well-formed request is accepted
 //	in-process principal                      full access
 //	network                                   unknown well-formed IDs ("vpc-demo", "vsw-demo") registered on first use
@@ -202,6 +202,8 @@
 // text: each broken rule as "field: message [rule.id]", joined by "; ", so
 // that a client can read the rule IDs back. The fake's own rules use the
 // same format with IDs starting "fake." (RuleRegion, RuleVSwitchVPC, ...).
+// A panic while serving a call (a bug of the fake or of a reactor) answers
+// InternalError (HTTP 500) in the same shape, and leaves no lock held.
 // Quota refusals carry the quota package's codes (quota.CodeNodeQuota,
 // ...) with HTTP 400. Codes whose ACK spelling is unknown are the fake's
 // own and say so (ErrorDeletionProtection, ErrorTaskNotFound,

@@ -110,7 +110,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int, out []byte, lost bool) {
 	reqID := c.ids.request()
 	if strings.HasPrefix(r.URL.Path, controlPrefix) {
-		status, out = c.serveControl(hdr, r, reqID, in.inProcess)
+		ans, _ := recovered("control endpoint "+r.URL.Path, func() (answer, bool) { return c.serveControl(r, in.inProcess), false })
+		status, out = c.encode(hdr, ans, reqID)
 		return status, out, false
 	}
 	call := Call{
@@ -129,7 +130,7 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 	case len(body) > maxBody:
 		ans = fail(NewError(InvalidParameter, "request body is larger than %d bytes", maxBody))
 	default:
-		ans, lost = c.serveAPI(r, body, reqID, &call, in)
+		ans, lost = recovered(r.Method+" "+r.URL.Path, func() (answer, bool) { return c.serveAPI(r, body, reqID, &call, in) })
 	}
 	status, out = c.encode(hdr, ans, reqID)
 	call.Status = status
@@ -139,6 +140,19 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 	call.Lost = lost
 	c.log.add(call)
 	return status, out, lost
+}
+
+// recovered runs serve and turns a panic in it (a bug of the fake, or of
+// a reactor) into an InternalError answer (HTTP 500, ACK's error shape),
+// so that the caller gets an answer and the call is logged. Every lock
+// the fake takes is released by defer, so the panic leaves none held.
+func recovered(what string, serve func() (answer, bool)) (ans answer, lost bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			ans, lost = fail(NewError(InternalError, "the fake ACK failed while serving %s: %v", what, v)), false
+		}
+	}()
+	return serve()
 }
 
 // serveAPI routes, authenticates, runs the reactors and the action. lose
