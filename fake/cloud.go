@@ -46,7 +46,7 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 		}
 	}
 	s = s.clone()
-	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit)}
+	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit, s.callLogBytes)}
 	c.clock = newClock(s.clockMode, s.start, s.speed)
 	st, err := newStore(s, c.ids)
 	if err != nil {
@@ -128,8 +128,12 @@ func (c *Cloud) PrependReactor(action string, fn ReactionFunc) {
 func (c *Cloud) ClearReactors() { c.reactors.clear() }
 
 // Calls returns a copy of the action log, in the order the calls
-// completed: the most recent DefaultCallLogLimit calls, or as many as
-// WithCallLogLimit says. Calls to the control endpoints are not logged.
+// completed: the most recent DefaultCallLogLimit calls in at most
+// DefaultCallLogBytes, or as WithCallLogLimit and WithCallLogBytes say.
+// Calls to the control endpoints are not logged. A call keeps its body
+// only when it matched a route and passed authentication: refusals of
+// unsigned, wrongly signed, unrouted and oversized requests are logged
+// without theirs.
 func (c *Cloud) Calls() []Call { return c.log.all() }
 
 // TotalCalls returns how many calls were logged since New, ClearCalls or

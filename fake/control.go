@@ -65,7 +65,7 @@ func (c *Cloud) control(r *http.Request) answer {
 		c.Advance(d)
 		return ok(c.clockState())
 	case "calls":
-		calls := c.Calls()
+		calls := c.log.withoutBodies()
 		out := make([]loggedCall, len(calls))
 		for i, k := range calls {
 			out[i] = loggedCall{

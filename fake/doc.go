@@ -61,6 +61,8 @@
 //	network                                   unknown well-formed IDs ("vpc-demo", "vsw-demo") registered on first use
 //	rules                                     cluster.PresetProduct
 //	action log (WithCallLogLimit)             the most recent 10,000 calls (DefaultCallLogLimit)
+//	action log size (WithCallLogBytes)        at most 64 MiB of bodies, paths and queries (DefaultCallLogBytes)
+//	request body                              at most 4 MiB (MaxRequestBody); larger is 413 InvalidParameter
 //
 // # What is simulated
 //
@@ -162,8 +164,10 @@
 //   - Reactors (client-go style) that return an error, add latency on the
 //     virtual clock, throttle every Nth call, or apply a call and lose its
 //     answer; Calls is the action log: the most recent calls, as many as
-//     WithCallLogLimit keeps, while TotalCalls counts them all, so that a
-//     long-running fake holds bounded memory.
+//     WithCallLogLimit and WithCallLogBytes keep, while TotalCalls counts
+//     them all, so that a long-running fake holds bounded memory. Refused
+//     requests (unsigned, wrongly signed, unrouted, oversized) are logged
+//     without their bodies.
 //
 // # What is not simulated
 //

@@ -13,8 +13,10 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// maxBody is the largest request body the fake reads.
-const maxBody = 4 << 20
+// MaxRequestBody is the largest request body the fake reads, in bytes. A
+// larger body is refused with InvalidParameter and HTTP 413 (Request
+// Entity Too Large), before its signature is checked, and is not logged.
+const MaxRequestBody = 4 << 20
 
 // headerRequestID carries the request ID of every answer.
 const headerRequestID = "X-Acs-Request-Id"
@@ -119,16 +121,16 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 		InProcess: in.inProcess, At: c.clock.Now(), RequestID: reqID,
 	}
 	body, err := in.body, error(nil)
-	if !in.inProcess {
-		body, err = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if !in.inProcess && r.ContentLength <= MaxRequestBody {
+		body, err = io.ReadAll(io.LimitReader(r.Body, MaxRequestBody+1))
 	}
-	call.Body = body
 	var ans answer
 	switch {
+	case r.ContentLength > MaxRequestBody || len(body) > MaxRequestBody:
+		ans = fail(&Error{Code: InvalidParameter, Status: http.StatusRequestEntityTooLarge,
+			Message: fmt.Sprintf("request body is larger than %d bytes, the most the fake reads", MaxRequestBody)})
 	case err != nil:
 		ans = fail(NewError(InvalidParameterFormat, "request body could not be read: %v", err))
-	case len(body) > maxBody:
-		ans = fail(NewError(InvalidParameter, "request body is larger than %d bytes", maxBody))
 	default:
 		ans, lost = recovered(r.Method+" "+r.URL.Path, func() (answer, bool) { return c.serveAPI(r, body, reqID, &call, in) })
 	}
@@ -170,6 +172,9 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	if aerr != nil {
 		return fail(aerr), false
 	}
+	// Only an authenticated call keeps its body in the log: refused
+	// requests cost the log no more than their headers.
+	call.Body = body
 	if readOnly && route.Method != http.MethodGet {
 		return fail(NewError(ErrorCheckAcl, "%s may not call %s: it has read-only access", callerName(caller), route.Action)), false
 	}

@@ -38,6 +38,7 @@ type settings struct {
 	principal    Principal
 	preset       cluster.Preset
 	callLogLimit int
+	callLogBytes int
 }
 
 func defaultSettings(mode ClockMode) settings {
@@ -49,6 +50,7 @@ func defaultSettings(mode ClockMode) settings {
 		speed:        DefaultSpeed,
 		progressions: DefaultProgressions(),
 		callLogLimit: DefaultCallLogLimit,
+		callLogBytes: DefaultCallLogBytes,
 	}
 }
 
@@ -165,3 +167,11 @@ func WithPreset(p cluster.Preset) Option { return func(s *settings) { s.preset =
 // them). n of 0 or less keeps every call, so that the log grows without
 // bound. The default is DefaultCallLogLimit.
 func WithCallLogLimit(n int) Option { return func(s *settings) { s.callLogLimit = n } }
+
+// WithCallLogBytes sets how many bytes of calls the action log keeps: the
+// most recent calls whose bodies, paths and queries (and a fixed overhead
+// each) fit in n bytes, the older ones dropped as new ones come; a call
+// that alone exceeds n is kept without its body. n of 0 or less lifts the
+// bound. The default is DefaultCallLogBytes; WithCallLogLimit bounds the
+// number of calls as well.
+func WithCallLogBytes(n int) Option { return func(s *settings) { s.callLogBytes = n } }

@@ -23,7 +23,8 @@ type Call struct {
 	Path   string
 	// Query is the query.
 	Query url.Values
-	// Body is the request body.
+	// Body is the request body; empty for a request refused before its
+	// route matched and it was authenticated (see Cloud.Calls).
 	Body []byte
 	// Caller is the access key ID that signed the call, the in-process
 	// Principal's name ("in-process" when unnamed), or "" for an unsigned

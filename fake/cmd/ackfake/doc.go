@@ -6,7 +6,7 @@
 //
 //	ackfake [-addr 127.0.0.1:9180] [-region cn-hangzhou] [-speed 60]
 //	        [-credential AK:SECRET]... [-readonly-credential AK:SECRET]...
-//	        [-polls N] [-call-log-limit N]
+//	        [-polls N] [-call-log-limit N] [-call-log-bytes N]
 //
 // Flags:
 //
@@ -21,6 +21,8 @@
 //	                                       instead of after its duration
 //	-call-log-limit       10000            calls the action log keeps, the most recent
 //	                                       (GET /_fake/calls lists them); 0 keeps every call
+//	-call-log-bytes       67108864         bytes of calls the action log keeps (64 MiB of
+//	                                       bodies, paths and queries); 0 lifts the bound
 //
 // Its first line on stdout is exactly "ackfake listening on http://HOST:PORT"
 // with the port it listens on. Control endpoints under /_fake/ (clock,

@@ -56,6 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	speed := fs.Float64("speed", fake.DefaultSpeed, "virtual seconds per wall second")
 	polls := fs.Int("polls", 0, "complete every change after this many polls instead of after its duration")
 	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 keeps every call")
+	callLogBytes := fs.Int("call-log-bytes", fake.DefaultCallLogBytes, "bytes of calls (bodies, paths, queries) the action log keeps; 0 lifts the bound")
 	var full, readOnly credentialList
 	fs.Var(&full, "credential", "AK:SECRET with full access (repeatable); enables signature checks")
 	fs.Var(&readOnly, "readonly-credential", "AK:SECRET whose writes are refused (repeatable)")
@@ -68,7 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *speed < 1 {
 		return fmt.Errorf("-speed %v: must be at least 1", *speed)
 	}
-	opts := []fake.Option{fake.WithScaledClock(*speed), fake.WithRegions(strings.Split(*region, ",")...), fake.WithCallLogLimit(*callLog)}
+	opts := []fake.Option{fake.WithScaledClock(*speed), fake.WithRegions(strings.Split(*region, ",")...), fake.WithCallLogLimit(*callLog), fake.WithCallLogBytes(*callLogBytes)}
 	for _, p := range full.pairs {
 		opts = append(opts, fake.WithCredential(p[0], p[1]))
 	}
