@@ -16,10 +16,10 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// keptBodyBytes sums the bodies the action log keeps.
-func keptBodyBytes(c *fake.Cloud) int {
+// bodyBytes sums the bodies of calls.
+func bodyBytes(calls []fake.Call) int {
 	n := 0
-	for _, k := range c.Calls() {
+	for _, k := range calls {
 		n += len(k.Body)
 	}
 	return n
@@ -40,7 +40,7 @@ func TestCallLogIsBoundedInBytesByDefault(t *testing.T) {
 		}
 	}
 	kept := c.Calls()
-	if n := keptBodyBytes(c); n > 64<<20 || n == 0 {
+	if n := bodyBytes(kept); n > 64<<20 || n == 0 {
 		t.Fatalf("the log keeps %d bytes of bodies in %d calls, want at most 64 MiB", n, len(kept))
 	}
 	if last := kept[len(kept)-1]; last.Seq != calls || len(last.Body) != size {
