@@ -135,7 +135,8 @@ func TestCallsEndpointCopiesNoBody(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/_fake/calls", nil)
+	r := httptest.NewRequest(http.MethodGet, "/_fake/calls", nil)
+	r.Host = "127.0.0.1:9180"
 	r.RemoteAddr = "127.0.0.1:5000"
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

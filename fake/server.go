@@ -13,12 +13,20 @@ import (
 // Server serves a Cloud's handler over HTTP, so that any language's
 // official SDK can run against the fake: point its endpoint at URL with
 // the http scheme. Besides ACK's API it serves the control endpoints
-// under /_fake/ (unsigned, and only to loopback clients):
+// under /_fake/ (unsigned, and only to local tools):
 //
 //	GET  /_fake/clock              {"now": RFC 3339, "mode": "scaled"}
 //	POST /_fake/advance?d=90s      advance the clock (also {"duration":"90s"}); answers as /_fake/clock
 //	GET  /_fake/calls              the action log (the calls it keeps), without bodies
 //	POST /_fake/reset              Cloud.Reset
+//
+// A control request must come from a loopback peer, for a loopback Host
+// (localhost, 127.x, [::1]) or the server's own address, with a path as
+// its request-target (not the absolute form), with no Origin but a
+// loopback one, and, when a POST carries a body (or a Content-Type), with
+// Content-Type application/json; anything else is refused with
+// ErrorCheckAcl (HTTP 403) or, for the content type, InvalidParameter
+// (HTTP 415), so that a web page cannot make a browser drive the fake.
 type Server struct {
 	cloud *Cloud
 	srv   *http.Server

@@ -26,8 +26,10 @@
 //
 // Its first line on stdout is exactly "ackfake listening on http://HOST:PORT"
 // with the port it listens on. Control endpoints under /_fake/ (clock,
-// advance, calls, reset; see fake.Server) answer loopback clients without
-// signatures. It stops cleanly on SIGINT or SIGTERM.
+// advance, calls, reset; see fake.Server) answer local tools without
+// signatures: a loopback peer asking for a loopback host, with no foreign
+// Origin, and a JSON body (Content-Type application/json) when a POST has
+// one. It stops cleanly on SIGINT or SIGTERM.
 //
 // # From this SDK
 //
