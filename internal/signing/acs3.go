@@ -31,9 +31,14 @@ const (
 // stands: "host", "content-type" when the request has one, and every
 // x-acs-* header, lower-cased and sorted.
 func ACS3SignedHeaders(req *http.Request) []string {
-	names := acsHeaderNames(req.Header)
+	return acs3SignedHeaders(indexHeaders(req.Header))
+}
+
+// acs3SignedHeaders is ACS3SignedHeaders of a request's header index.
+func acs3SignedHeaders(idx headerIndex) []string {
+	names := idx.acsNames()
 	names = append(names, "host")
-	if _, ok := headerValue(req.Header, "Content-Type"); ok {
+	if _, ok := idx.value("content-type"); ok {
 		names = append(names, "content-type")
 	}
 	sort.Strings(names)
@@ -57,6 +62,12 @@ func ACS3CanonicalRequest(req *http.Request, body []byte, signedHeaders []string
 	if req == nil || req.URL == nil {
 		return "", errors.New("acs3 canonical request: request has no URL")
 	}
+	return acs3CanonicalRequest(req, indexHeaders(req.Header), body, signedHeaders)
+}
+
+// acs3CanonicalRequest is ACS3CanonicalRequest with the request's header
+// index built.
+func acs3CanonicalRequest(req *http.Request, idx headerIndex, body []byte, signedHeaders []string) (string, error) {
 	query, err := canonicalQueryACS3(req.URL.RawQuery)
 	if err != nil {
 		return "", fmt.Errorf("acs3 canonical request: decode query of %s: %w", req.URL.Path, err)
@@ -75,7 +86,7 @@ func ACS3CanonicalRequest(req *http.Request, body []byte, signedHeaders []string
 				vals = []string{h}
 			}
 		} else {
-			vals = headerValues(req.Header, name)
+			vals = slices.Clone(idx[name])
 		}
 		if len(vals) == 0 {
 			return "", &missingHeaderError{name: name}
@@ -175,14 +186,21 @@ func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(str
 			return refuse(CodeIncompleteSignature, "ACS3 SignedHeaders must include "+name)
 		}
 	}
-	// Every header that steers the request must be covered by the signature.
-	present := ACS3SignedHeaders(req)
-	for _, name := range present {
-		if !slices.Contains(a.signedHeaders, name) {
+	// Every header that steers the request must be covered by the
+	// signature. The lists are checked against each other through a set,
+	// not by scanning one for each name of the other.
+	idx := indexHeaders(req.Header)
+	signed := make(map[string]bool, len(a.signedHeaders))
+	headerWork.Add(int64(len(a.signedHeaders)))
+	for _, name := range a.signedHeaders {
+		signed[name] = true
+	}
+	for _, name := range acs3SignedHeaders(idx) {
+		if !signed[name] {
 			return refuse(CodeIncompleteSignature, "header "+name+" is present but not listed in ACS3 SignedHeaders")
 		}
 	}
-	date, _ := headerValue(req.Header, "x-acs-date")
+	date, _ := idx.value("x-acs-date")
 	if date == "" {
 		return refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-date header")
 	}
@@ -193,14 +211,14 @@ func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(str
 	if e := checkSkew("x-acs-date", t, now); e != nil {
 		return e
 	}
-	if v, ok := headerValue(req.Header, "x-acs-content-sha256"); ok && v != hashHex(body) {
+	if v, ok := idx.value("x-acs-content-sha256"); ok && v != hashHex(body) {
 		return refuse(CodeSignatureMismatch, "x-acs-content-sha256 header does not match the request body")
 	}
 	secret, ok := lookup(a.accessKeyID)
 	if !ok {
 		return refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
 	}
-	cr, err := ACS3CanonicalRequest(req, body, a.signedHeaders)
+	cr, err := acs3CanonicalRequest(req, idx, body, a.signedHeaders)
 	if err != nil {
 		var missing *missingHeaderError
 		if errors.As(err, &missing) {

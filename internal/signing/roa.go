@@ -44,17 +44,18 @@ func ROAStringToSign(req *http.Request) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("roa string to sign: decode query of %s: %w", req.URL.Path, err)
 	}
+	idx := indexHeaders(req.Header)
 	var b strings.Builder
 	b.WriteString(req.Method)
 	b.WriteByte('\n')
-	for _, name := range []string{"Accept", "Content-MD5", "Content-Type", "Date"} {
-		if v, _ := headerValue(req.Header, name); v != "" {
+	for _, name := range []string{"accept", "content-md5", "content-type", "date"} {
+		if v, _ := idx.value(name); v != "" {
 			b.WriteString(v)
 			b.WriteByte('\n')
 		}
 	}
-	for _, name := range acsHeaderNames(req.Header) {
-		v, _ := headerValue(req.Header, name)
+	for _, name := range idx.acsNames() {
+		v, _ := idx.value(name)
 		b.WriteString(name)
 		b.WriteByte(':')
 		b.WriteString(v)
