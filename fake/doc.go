@@ -63,6 +63,9 @@
 //	action log (WithCallLogLimit)             the most recent 10,000 calls (DefaultCallLogLimit)
 //	action log size (WithCallLogBytes)        at most 64 MiB of bodies, paths and queries (DefaultCallLogBytes)
 //	request body                              at most 4 MiB (MaxRequestBody); larger is 413 InvalidParameter
+//	request header fields                     at most 200 (MaxRequestHeaders); more is 431 InvalidParameter
+//	HTTP server (WithHTTPLimits)              header within 10s, request within 1m, idle 2m,
+//	                                          header at most 64 KiB, 256 connections open (HTTPLimits)
 //
 // # What is simulated
 //

@@ -18,6 +18,13 @@ import (
 // Entity Too Large), before its signature is checked, and is not logged.
 const MaxRequestBody = 4 << 20
 
+// MaxRequestHeaders is the most header fields (values, counted over every
+// name) an HTTP request to the fake may carry; a request with more is
+// refused with InvalidParameter and HTTP 431 (Request Header Fields Too
+// Large) before its signature is checked. HTTPLimits.MaxHeaderBytes
+// bounds their size.
+const MaxRequestHeaders = 200
+
 // headerRequestID carries the request ID of every answer.
 const headerRequestID = "X-Acs-Request-Id"
 
@@ -120,12 +127,19 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(),
 		InProcess: in.inProcess, At: c.clock.Now(), RequestID: reqID,
 	}
+	fields := 0
+	for _, vs := range r.Header {
+		fields += len(vs)
+	}
 	body, err := in.body, error(nil)
-	if !in.inProcess && r.ContentLength <= MaxRequestBody {
+	if !in.inProcess && fields <= MaxRequestHeaders && r.ContentLength <= MaxRequestBody {
 		body, err = io.ReadAll(io.LimitReader(r.Body, MaxRequestBody+1))
 	}
 	var ans answer
 	switch {
+	case !in.inProcess && fields > MaxRequestHeaders:
+		ans = fail(&Error{Code: InvalidParameter, Status: http.StatusRequestHeaderFieldsTooLarge,
+			Message: fmt.Sprintf("request has %d header fields; the fake reads at most %d", fields, MaxRequestHeaders)})
 	case r.ContentLength > MaxRequestBody || len(body) > MaxRequestBody:
 		ans = fail(&Error{Code: InvalidParameter, Status: http.StatusRequestEntityTooLarge,
 			Message: fmt.Sprintf("request body is larger than %d bytes, the most the fake reads", MaxRequestBody)})

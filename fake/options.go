@@ -39,6 +39,7 @@ type settings struct {
 	preset       cluster.Preset
 	callLogLimit int
 	callLogBytes int
+	httpLimits   HTTPLimits
 }
 
 func defaultSettings(mode ClockMode) settings {
@@ -175,3 +176,8 @@ func WithCallLogLimit(n int) Option { return func(s *settings) { s.callLogLimit 
 // bound. The default is DefaultCallLogBytes; WithCallLogLimit bounds the
 // number of calls as well.
 func WithCallLogBytes(n int) Option { return func(s *settings) { s.callLogBytes = n } }
+
+// WithHTTPLimits sets the limits of the cloud's HTTP server (Server,
+// Listen, NewServer): timeouts, header size and the number of open
+// connections. Zero fields keep their defaults; see HTTPLimits.
+func WithHTTPLimits(l HTTPLimits) Option { return func(s *settings) { s.httpLimits = l } }
