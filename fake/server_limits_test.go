@@ -135,4 +135,3 @@ func TestHeaderLimits(t *testing.T) {
 		}
 	})
 }
-
