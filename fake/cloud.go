@@ -20,6 +20,7 @@ type Cloud struct {
 	st       *store
 	reactors reactors
 	log      *callLog
+	nonces   *nonceLog // kept by Reset: replays are judged on the wall clock
 	handler  http.Handler
 
 	mu        sync.Mutex
@@ -46,7 +47,8 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 		}
 	}
 	s = s.clone()
-	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit, s.callLogBytes)}
+	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit, s.callLogBytes),
+		nonces: newNonceLog(DefaultNonceLimit)}
 	c.clock = newClock(s.clockMode, s.start, s.speed)
 	st, err := newStore(s, c.ids)
 	if err != nil {

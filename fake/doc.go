@@ -57,6 +57,7 @@
 //	kubeconfig validity                       3 years (TemporaryDurationMinutes: 15–4320)
 //	page size (DescribeClustersV1, nodes)     10, at most 100; a page past the end, however far, is empty
 //	credentials                               none: any well-formed request is accepted
+//	ACS3 nonces remembered                    100,000 a key, each for 15 minutes after its signed date (DefaultNonceLimit)
 //	in-process principal                      full access
 //	network                                   unknown well-formed IDs ("vpc-demo", "vsw-demo") registered on first use
 //	rules                                     cluster.PresetProduct
@@ -163,7 +164,12 @@
 //   - Signatures: with credentials configured every HTTP request must be
 //     signed with one of them, ROA v1 (as alibaba-cloud-sdk-go signs) or
 //     ACS3 (as the Tea SDKs sign), verified by internal/signing, the code
-//     the SDK signs with. Read-only keys may only GET.
+//     the SDK signs with. Read-only keys may only GET. An ACS3 request
+//     that reuses a nonce its key used within the freshness window is a
+//     replay, refused with SignatureNonceUsed (HTTP 400); the fake
+//     remembers up to DefaultNonceLimit nonces a key (more within the
+//     window are throttled), across Reset. ROA v1 has no nonce, so
+//     identical ROA v1 requests are all served, as ACK serves them.
 //   - Reactors (client-go style) that return an error, add latency on the
 //     virtual clock, throttle every Nth call, or apply a call and lose its
 //     answer; Calls is the action log: the most recent calls, as many as
@@ -195,7 +201,7 @@
 // certificates.
 // Clusters never fail, stall or change by themselves: only injected
 // failures fail. RAM policies, STS tokens, resource groups and regions
-// beyond the configured list are not modelled; nonces are not remembered.
+// beyond the configured list are not modelled.
 // DescribeTaskInfo leaves out task_result (the old Go SDK cannot decode
 // ACK's array form of it).
 //

@@ -180,10 +180,11 @@ func signACS3(req *http.Request, body []byte, cred Credentials, now time.Time, n
 var acs3Required = []string{"host", "x-acs-date", "x-acs-signature-nonce"}
 
 // verifyACS3 checks a request whose Authorization header parsed as ACS3.
-func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(string) (string, bool), now time.Time) *VerifyError {
+// It returns the request's nonce and signed date.
+func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(string) (string, bool), now time.Time) (string, time.Time, *VerifyError) {
 	for _, name := range acs3Required {
 		if !slices.Contains(a.signedHeaders, name) {
-			return refuse(CodeIncompleteSignature, "ACS3 SignedHeaders must include "+name)
+			return "", time.Time{}, refuse(CodeIncompleteSignature, "ACS3 SignedHeaders must include "+name)
 		}
 	}
 	// Every header that steers the request must be covered by the
@@ -197,38 +198,42 @@ func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(str
 	}
 	for _, name := range acs3SignedHeaders(idx) {
 		if !signed[name] {
-			return refuse(CodeIncompleteSignature, "header "+name+" is present but not listed in ACS3 SignedHeaders")
+			return "", time.Time{}, refuse(CodeIncompleteSignature, "header "+name+" is present but not listed in ACS3 SignedHeaders")
 		}
 	}
-	date, _ := idx.value("x-acs-date")
-	if date == "" {
-		return refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-date header")
+	dateValue, _ := idx.value("x-acs-date")
+	if dateValue == "" {
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-date header")
 	}
-	t, err := time.Parse(time.RFC3339, date)
+	t, err := time.Parse(time.RFC3339, dateValue)
 	if err != nil {
-		return refuse(CodeIncompleteSignature, "x-acs-date header "+quote(date)+" is not an ISO 8601 time")
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "x-acs-date header "+quote(dateValue)+" is not an ISO 8601 time")
 	}
 	if e := checkSkew("x-acs-date", t, now); e != nil {
-		return e
+		return "", time.Time{}, e
+	}
+	nonce, _ := idx.value("x-acs-signature-nonce")
+	if nonce == "" {
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-signature-nonce header")
 	}
 	if v, ok := idx.value("x-acs-content-sha256"); ok && v != hashHex(body) {
-		return refuse(CodeSignatureMismatch, "x-acs-content-sha256 header does not match the request body")
+		return "", time.Time{}, refuse(CodeSignatureMismatch, "x-acs-content-sha256 header does not match the request body")
 	}
 	secret, ok := lookup(a.accessKeyID)
 	if !ok {
-		return refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
+		return "", time.Time{}, refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
 	}
 	cr, err := acs3CanonicalRequest(req, idx, body, a.signedHeaders)
 	if err != nil {
 		var missing *missingHeaderError
 		if errors.As(err, &missing) {
-			return refuse(CodeIncompleteSignature, "signed header "+missing.name+" is missing from the request")
+			return "", time.Time{}, refuse(CodeIncompleteSignature, "signed header "+missing.name+" is missing from the request")
 		}
-		return refuse(CodeIncompleteSignature, "request query cannot be decoded for signing")
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "request query cannot be decoded for signing")
 	}
 	sent, _ := hex.DecodeString(a.signature) // checked by parseAuthorization
 	if !hmac.Equal(sent, acs3MAC(secret, ACS3StringToSign(cr))) {
-		return refuse(CodeSignatureMismatch, "ACS3 signature does not match the request as received")
+		return "", time.Time{}, refuse(CodeSignatureMismatch, "ACS3 signature does not match the request as received")
 	}
-	return nil
+	return nonce, t, nil
 }
