@@ -118,9 +118,10 @@
 //     raises it and a removal lowers it by its count. Every pool write needs
 //     the cluster running (ErrorClusterState) and the pool active with
 //     nothing in progress (ErrorNodePoolState). Bodies are judged by the
-//     nodepool package: ValidateCreateRequest on create, ApplyModifyRequest
-//     then CheckChange and Validate on modify (a max pods sent in
-//     node_config counts as a change of it). Unknown pools answer
+//     nodepool package: ValidateCreateRequest on create,
+//     ValidateModifyRequest, ApplyModifyRequest, then CheckChange and
+//     Validate on modify (a max pods sent in node_config counts as a change
+//     of it), ValidateScaleRequest on scale. Unknown pools answer
 //     ErrorNodePoolNotFound; deleting a cluster removes its pools and
 //     nodes. FailNodePool, FailTask and FailNext fail a pool's change: the
 //     nodes it added fail, the nodes it was removing stay, the desired size

@@ -125,15 +125,15 @@ func (c *Cloud) describeClusterNodePoolDetail(r *request) answer {
 	return ok(renderPool(snap))
 }
 
-// scaleClusterNodePool adds count nodes (1 to nodepool.MaxScaleCount) of
-// origin scale-out to a pool that is not autoscaled, and raises its
+// scaleClusterNodePool adds count nodes (1 to nodepool.MaxScaleCount, by
+// nodepool.ValidateScaleRequest) of origin scale-out to a pool that is not autoscaled, and raises its
 // desired size by as many at once: scaling → active.
 func (c *Cloud) scaleClusterNodePool(r *request) answer {
 	var body wire.ScaleNodePoolRequest
 	return c.onPool(r, &body, func(rec *clusterRec, p *poolRec, now time.Time) answer {
 		st := c.st
-		if body.Count < 1 || body.Count > nodepool.MaxScaleCount {
-			return fail(NewError(InvalidParameter, "node pool %s: count is %d; one ScaleClusterNodePool adds 1 to %d nodes", p.id, body.Count, nodepool.MaxScaleCount))
+		if err := nodepool.ValidateScaleRequest(p.id, &body); err != nil {
+			return fail(refusal(err))
 		}
 		if a := p.spec.AutoScaling; a.Enabled {
 			return fail(NewError(InvalidParameter, "node pool %s: auto scaling is on and sizes the pool between %d and %d nodes; change that range with ModifyClusterNodePool", p.id, a.Min, a.Max))

@@ -41,9 +41,14 @@ func (c *Cloud) describeKubeconfig(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
+	// Minutes outside the limits stay outside them, without overflow: a
+	// product that wrapped around could pass for a valid duration.
 	temporary := time.Duration(q.TemporaryDurationMinutes) * time.Minute
-	if q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute) {
-		temporary = cluster.MaxKubeconfigDuration + time.Minute // past the limit, without overflow
+	switch {
+	case q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute):
+		temporary = cluster.MaxKubeconfigDuration + time.Minute
+	case q.TemporaryDurationMinutes < 0:
+		temporary = -time.Minute
 	}
 	if err := cluster.ValidateKubeconfigDuration(r.params[wire.ParamClusterID], temporary); err != nil {
 		return fail(refusal(err))
