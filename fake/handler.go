@@ -119,7 +119,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int, out []byte, lost bool) {
 	reqID := c.ids.request()
 	if strings.HasPrefix(r.URL.Path, controlPrefix) {
-		ans, _ := recovered("control endpoint "+r.URL.Path, func() (answer, bool) { return c.serveControl(r, in.inProcess), false })
+		ans, _ := recovered("control endpoint "+cut(r.URL.Path), func() (answer, bool) { return c.serveControl(r, in.inProcess), false })
 		status, out = c.encode(hdr, ans, reqID)
 		return status, out, false
 	}
@@ -146,7 +146,7 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 	case err != nil:
 		ans = fail(NewError(InvalidParameterFormat, "request body could not be read: %v", err))
 	default:
-		ans, lost = recovered(r.Method+" "+r.URL.Path, func() (answer, bool) { return c.serveAPI(r, body, reqID, &call, in) })
+		ans, lost = recovered(r.Method+" "+cut(r.URL.Path), func() (answer, bool) { return c.serveAPI(r, body, reqID, &call, in) })
 	}
 	status, out = c.encode(hdr, ans, reqID)
 	call.Status = status

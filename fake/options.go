@@ -165,8 +165,9 @@ func WithPreset(p cluster.Preset) Option { return func(s *settings) { s.preset =
 
 // WithCallLogLimit sets how many calls the action log keeps: the n most
 // recent, the older ones dropped as new ones come (TotalCalls still counts
-// them). n of 0 or less keeps every call, so that the log grows without
-// bound. The default is DefaultCallLogLimit.
+// them). n of 0 or less lifts this bound: the log then keeps every call
+// that WithCallLogBytes leaves room for (every call, when that bound is
+// lifted too). The default is DefaultCallLogLimit.
 func WithCallLogLimit(n int) Option { return func(s *settings) { s.callLogLimit = n } }
 
 // WithCallLogBytes sets how many bytes of calls the action log keeps: the

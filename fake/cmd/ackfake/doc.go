@@ -20,7 +20,7 @@
 //	-polls                0                complete every change after this many polls
 //	                                       instead of after its duration
 //	-call-log-limit       10000            calls the action log keeps, the most recent
-//	                                       (GET /_fake/calls lists them); 0 keeps every call
+//	                                       (GET /_fake/calls lists them); 0 lifts the bound
 //	-call-log-bytes       67108864         bytes of calls the action log keeps (64 MiB of
 //	                                       bodies, paths and queries); 0 lifts the bound
 //	-grace                5s               on SIGINT or SIGTERM, how long requests in flight

@@ -55,7 +55,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	region := fs.String("region", fake.DefaultRegion, "regions served, comma-separated")
 	speed := fs.Float64("speed", fake.DefaultSpeed, "virtual seconds per wall second")
 	polls := fs.Int("polls", 0, "complete every change after this many polls instead of after its duration")
-	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 keeps every call")
+	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 lifts the bound")
 	grace := fs.Duration("grace", defaultGrace, "on SIGINT or SIGTERM, how long requests in flight have to finish before their connections are cut")
 	callLogBytes := fs.Int("call-log-bytes", fake.DefaultCallLogBytes, "bytes of calls (bodies, paths, queries) the action log keeps; 0 lifts the bound")
 	var full, readOnly credentialList
