@@ -27,6 +27,9 @@ const (
 	MaxNodeCIDRMask = 28
 	// MaxTags is the most tags a cluster may carry.
 	MaxTags = 20
+	// MaxWorkers is the most legacy workers a cluster is created with
+	// (num_of_nodes: 0 to 100).
+	MaxWorkers = 100
 )
 
 // NodeCIDRMaskRange returns the node CIDR masks a Flannel cluster may use.

@@ -62,6 +62,7 @@
 //	| SNAT (NAT gateway)                 | on, when SNAT is nil                                                  |
 //	| Masters of a dedicated cluster     | 3, system disk cloud_ssd of 120 GiB, PostPaid                         |
 //	| Legacy workers' charge type        | PostPaid                                                              |
+//	| Legacy workers (num_of_nodes)      | 0 to 100 (MaxWorkers)                                                 |
 //	| Public API server endpoint         | off                                                                   |
 //	| Tags                               | at most 20 (MaxTags)                                                  |
 //	| VPC CIDRs for the overlap rule     | none (WithVPCCIDRs adds them)                                         |

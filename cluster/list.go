@@ -71,7 +71,7 @@ func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Se
 					return
 				}
 			}
-			if len(items) < o.PageSize || (info.TotalCount > 0 && page*int64(o.PageSize) >= info.TotalCount) {
+			if wire.LastPage(page, int64(o.PageSize), len(items), info.TotalCount) {
 				return
 			}
 		}

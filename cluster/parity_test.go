@@ -69,6 +69,11 @@ var ruleBreakers = map[string]func() cluster.Spec{
 		s.Login.KeyPair = "kp"
 		return s
 	},
+	"cluster.workers.count": func() cluster.Spec {
+		s := clientDedicated("1")
+		s.Workers = &cluster.Workers{Count: -1, InstanceTypes: []string{"ecs.g7.large"}, VSwitches: s.Masters.VSwitches[:1]}
+		return s
+	},
 	"cluster.login.required": func() cluster.Spec { s := clientDedicated("1"); s.Login = cluster.Login{}; return s },
 	"cluster.login.password": func() cluster.Spec { s := clientDedicated("1"); s.Login.Password = ack.NewSecret("short"); return s },
 }

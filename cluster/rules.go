@@ -91,6 +91,8 @@ var registry = []specRule{
 		"a dedicated cluster names one vSwitch per master", allPresets}, checkMasterVSwitches},
 	{Rule{"cluster.workers.not_serverless", fieldWorkers,
 		"serverless clusters have no worker nodes", allPresets}, checkWorkersForm},
+	{Rule{"cluster.workers.count", fieldWorkerCount,
+		fmt.Sprintf("the legacy workers number 0 to %d (MaxWorkers)", MaxWorkers), allPresets}, checkWorkerCount},
 	{Rule{"cluster.login.required", fieldLogin,
 		"the ECS nodes created with the cluster get exactly one of a password and a key pair", allPresets}, checkLogin},
 	{Rule{"cluster.login.password", fieldPassword,
@@ -125,6 +127,7 @@ const (
 	fieldMasterTypes       = "masters.instance_types"
 	fieldMasterVSwitches   = "masters.vswitches"
 	fieldWorkers           = "workers"
+	fieldWorkerCount       = "workers.count"
 	fieldWorkerVSwitches   = "workers.vswitches"
 	fieldLogin             = "login"
 	fieldPassword          = "login.password"

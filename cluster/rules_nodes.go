@@ -86,6 +86,14 @@ func checkWorkersForm(s Spec, _ options, r report) {
 	}
 }
 
+// checkWorkerCount judges the number of legacy workers whenever workers
+// are set: a negative count is no count, not "none".
+func checkWorkerCount(s Spec, _ options, r report) {
+	if w := s.Workers; w != nil && (w.Count < 0 || w.Count > MaxWorkers) {
+		r(fieldWorkerCount, "is %d; a cluster is created with 0 to %d legacy workers", w.Count, MaxWorkers)
+	}
+}
+
 // createsNodes reports whether ECS nodes are created with the cluster, so
 // that they need a login.
 func (s Spec) createsNodes() bool {

@@ -136,6 +136,16 @@ var ruleCases = []ruleCase{
 			s.Workers = &cluster.Workers{Count: 1, InstanceTypes: []string{"ecs.c7.large"}, VSwitches: []cluster.VSwitch{{ID: "vsw-s"}}}
 			s.Login.KeyPair = "ci"
 		}, fields: []string{"workers"}},
+	{name: "minus one worker", rule: "cluster.workers.count", base: dedicatedSpec,
+		edit: func(s *cluster.Spec) { s.Workers.Count = -1 }, fields: []string{"workers.count"}},
+	{name: "minus one worker on a managed cluster", rule: "cluster.workers.count", base: managedProSpec,
+		edit: func(s *cluster.Spec) {
+			s.Workers = dedicatedSpec().Workers
+			s.Workers.Count = -1
+			s.Login.KeyPair = "ops"
+		}, fields: []string{"workers.count"}},
+	{name: "101 workers", rule: "cluster.workers.count", base: dedicatedSpec,
+		edit: func(s *cluster.Spec) { s.Workers.Count = cluster.MaxWorkers + 1 }, fields: []string{"workers.count"}},
 	{name: "dedicated cluster without login", rule: "cluster.login.required", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) { s.Login = cluster.Login{} }, fields: []string{"login"}},
 	{name: "legacy workers without login", rule: "cluster.login.required", base: managedProSpec,

@@ -13,8 +13,11 @@ import (
 // In-process calls act as the Principal. HTTP calls are verified with
 // internal/signing when credentials are configured: either scheme (ROA v1
 // as alibaba-cloud-sdk-go signs, ACS3 as the Tea SDKs sign), freshness on
-// the wall clock, no replay check. Without credentials any HTTP call is
-// accepted, anonymously.
+// the wall clock, and, for ACS3, a nonce the key has not used within the
+// freshness window (a replay is refused with SignatureNonceUsed). ROA v1
+// has no nonce: two identical ROA v1 requests in one second are
+// legitimately identical, and both are served. Without credentials any
+// HTTP call is accepted, anonymously.
 func (c *Cloud) authenticate(r *http.Request, body []byte, p Principal, inProcess bool) (caller string, readOnly bool, err *Error) {
 	if inProcess {
 		return p.caller(), p.ReadOnly, nil
@@ -22,7 +25,8 @@ func (c *Cloud) authenticate(r *http.Request, body []byte, p Principal, inProces
 	if len(c.settings.creds) == 0 {
 		return "", false, nil
 	}
-	id, verr := signing.Verify(r, body, c.lookupSecret, time.Now())
+	now := time.Now()
+	v, verr := signing.VerifyRequest(r, body, c.lookupSecret, now)
 	if verr != nil {
 		var ve *signing.VerifyError
 		if errors.As(verr, &ve) {
@@ -30,7 +34,12 @@ func (c *Cloud) authenticate(r *http.Request, body []byte, p Principal, inProces
 		}
 		return "", false, NewError(IncompleteSignature, "%v", verr)
 	}
-	return id, c.settings.creds[id].readOnly, nil
+	if v.Scheme == signing.ACS3 {
+		if e := c.nonces.use(v.AccessKeyID, v.Nonce, v.Date, now); e != nil {
+			return v.AccessKeyID, false, e
+		}
+	}
+	return v.AccessKeyID, c.settings.creds[v.AccessKeyID].readOnly, nil
 }
 
 // lookupSecret finds the secret of a configured access key.

@@ -2,8 +2,11 @@ package fake_test
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"testing"
 	"time"
 
@@ -52,35 +55,22 @@ func TestSignatureFreshnessIsJudgedOnTheWall(t *testing.T) {
 	}
 }
 
-// TestReplaysAreAccepted sends the same signed request twice, as a client
-// may within one second (ROA v1 has no nonce) or on a retry: the fake
-// remembers no signature or nonce, so both are served.
-func TestReplaysAreAccepted(t *testing.T) {
+// TestROAReplaysAreAccepted sends the same ROA v1 request twice in one
+// second, as a client may (ROA v1 has no nonce, so two identical requests
+// carry the same signature): both are served, a write included.
+func TestROAReplaysAreAccepted(t *testing.T) {
 	c := fake.New(fake.WithCredential(testAK, testSecret), fake.WithProgressions(fake.Immediately()))
-	for _, tt := range []struct {
-		name   string
-		scheme signing.Scheme
-		nonce  string
-	}{{"ROA v1", signing.ROAv1, ""}, {"ACS3 with one nonce", signing.ACS3, "0123456789abcdef"}} {
-		t.Run(tt.name, func(t *testing.T) {
-			now := time.Now()
-			var statuses []int
-			for range 2 {
-				r := signedRequest(t, http.MethodGet, "/api/v1/clusters", nil, tt.scheme, now, tt.nonce)
-				w := httptest.NewRecorder()
-				c.Handler().ServeHTTP(w, r)
-				statuses = append(statuses, w.Code)
-			}
-			if statuses[0] != http.StatusOK || statuses[1] != http.StatusOK {
-				t.Fatalf("statuses %v, want both 200", statuses)
-			}
-		})
+	now := time.Now()
+	for range 2 {
+		r := signedRequest(t, http.MethodGet, "/api/v1/clusters", nil, signing.ROAv1, now, "")
+		w := httptest.NewRecorder()
+		c.Handler().ServeHTTP(w, r)
+		if w.Code != http.StatusOK {
+			t.Fatalf("replayed ROA v1 read: HTTP %d %s", w.Code, w.Body)
+		}
 	}
-	// A replayed write is served again too: the fake, like ACK's gateway,
-	// does not deduplicate requests.
 	id := decode[wire.CreateClusterResponse](t, call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("replayed"))).ClusterID
 	tags := []byte(`[{"key":"env","value":"prod"}]`)
-	now := time.Now()
 	for range 2 {
 		r := signedRequest(t, http.MethodPost, "/clusters/"+id+"/tags", tags, signing.ROAv1, now, "")
 		w := httptest.NewRecorder()
@@ -97,6 +87,50 @@ func TestReplaysAreAccepted(t *testing.T) {
 	}
 	if served != 2 {
 		t.Fatalf("%d signed ModifyClusterTags calls served, want 2", served)
+	}
+}
+
+// TestACS3NonceReplayIsRefused captures an ACS3-signed
+// ScaleClusterNodePool and sends it again with the same
+// x-acs-signature-nonce: the replay is refused with SignatureNonceUsed
+// (HTTP 400) and adds no nodes. A new nonce is served, and so is the same
+// nonce signed by another key.
+func TestACS3NonceReplayIsRefused(t *testing.T) {
+	const otherAK, otherSecret = "LTAI5tOtherAccessKey", "other-secret"
+	c := fake.New(fake.WithCredential(testAK, testSecret), fake.WithCredential(otherAK, otherSecret),
+		fake.WithProgressions(fake.Immediately()))
+	id := runningCluster(t, c, managedRequest("replay"))
+	poolID, _ := createPool(t, c, id, poolBody("pool", 1))
+	path := "/clusters/" + id + "/nodepools/" + poolID
+	scale := []byte(`{"count":1}`)
+	send := func(r *http.Request) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		c.Handler().ServeHTTP(w, r)
+		return w
+	}
+	now := time.Now()
+	captured := signedRequest(t, http.MethodPost, path, scale, signing.ACS3, now, "nonce-0001")
+	replay := captured.Clone(context.Background())
+	replay.Body = io.NopCloser(bytes.NewReader(scale))
+	if w := send(captured); w.Code != http.StatusOK {
+		t.Fatalf("first ScaleClusterNodePool: HTTP %d %s", w.Code, w.Body)
+	}
+	w := send(replay)
+	if e, ok := envelope.DecodeError(w.Body.Bytes()); w.Code != http.StatusBadRequest || !ok || e.Code != fake.SignatureNonceUsed {
+		t.Fatalf("replayed ScaleClusterNodePool: HTTP %d %s, want 400 %s", w.Code, w.Body, fake.SignatureNonceUsed)
+	}
+	if n := len(listNodes(t, c, id, url.Values{"nodepool_id": {poolID}}).Nodes); n != 2 {
+		t.Fatalf("the pool has %d nodes, want 2: one initial, one added once", n)
+	}
+	if w := send(signedRequest(t, http.MethodGet, "/quota", nil, signing.ACS3, now, "nonce-0002")); w.Code != http.StatusOK {
+		t.Fatalf("a new nonce: HTTP %d %s", w.Code, w.Body)
+	}
+	other := httptest.NewRequest(http.MethodGet, "http://cs.cn-hangzhou.aliyuncs.com/quota", nil)
+	if err := signing.Sign(other, nil, signing.Credentials{AccessKeyID: otherAK, AccessKeySecret: otherSecret}, signing.ACS3, now, "nonce-0001"); err != nil {
+		t.Fatal(err)
+	}
+	if w := send(other); w.Code != http.StatusOK {
+		t.Fatalf("the same nonce from another key: HTTP %d %s", w.Code, w.Body)
 	}
 }
 

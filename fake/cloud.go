@@ -20,6 +20,7 @@ type Cloud struct {
 	st       *store
 	reactors reactors
 	log      *callLog
+	nonces   *nonceLog // kept by Reset: replays are judged on the wall clock
 	handler  http.Handler
 
 	mu        sync.Mutex
@@ -46,7 +47,8 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 		}
 	}
 	s = s.clone()
-	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit)}
+	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit, s.callLogBytes),
+		nonces: newNonceLog(DefaultNonceLimit)}
 	c.clock = newClock(s.clockMode, s.start, s.speed)
 	st, err := newStore(s, c.ids)
 	if err != nil {
@@ -64,9 +66,7 @@ func (c *Cloud) String() string {
 	if c == nil {
 		return "<nil>"
 	}
-	c.st.mu.Lock()
-	n := len(c.st.order)
-	c.st.mu.Unlock()
+	n, _ := withStore(c.st, func() (int, *Error) { return len(c.st.order), nil })
 	return fmt.Sprintf("fake.Cloud{regions: %s, clock: %s at %s, clusters: %d, credentials: %d}",
 		strings.Join(c.settings.regions, ","), c.clock.Mode(), c.Now().UTC().Format(time.RFC3339), n, len(c.settings.creds))
 }
@@ -130,8 +130,12 @@ func (c *Cloud) PrependReactor(action string, fn ReactionFunc) {
 func (c *Cloud) ClearReactors() { c.reactors.clear() }
 
 // Calls returns a copy of the action log, in the order the calls
-// completed: the most recent DefaultCallLogLimit calls, or as many as
-// WithCallLogLimit says. Calls to the control endpoints are not logged.
+// completed: the most recent DefaultCallLogLimit calls in at most
+// DefaultCallLogBytes, or as WithCallLogLimit and WithCallLogBytes say.
+// Calls to the control endpoints are not logged. A call keeps its body
+// only when it matched a route and passed authentication: refusals of
+// unsigned, wrongly signed, unrouted and oversized requests are logged
+// without theirs.
 func (c *Cloud) Calls() []Call { return c.log.all() }
 
 // TotalCalls returns how many calls were logged since New, ClearCalls or
@@ -153,11 +157,12 @@ func (c *Cloud) Reset() {
 		// The same settings built the first store.
 		panic(fmt.Sprintf("fake: reset: %v", err))
 	}
-	c.st.mu.Lock()
-	c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
-	c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
-	c.st.hosts = st.hosts
-	c.st.mu.Unlock()
+	_, _ = withStore(c.st, func() (struct{}, *Error) {
+		c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
+		c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
+		c.st.hosts = st.hosts
+		return struct{}{}, nil
+	})
 	c.reactors.clear()
 	c.log.clear()
 	c.SetPrincipal(c.settings.principal)

@@ -3,6 +3,7 @@ package fake
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -71,16 +72,27 @@ func initialPoolViolations(req *wire.CreateClusterRequest) []ack.Violation {
 func createPlan(req *wire.CreateClusterRequest, spec cluster.Spec, pools []nodepool.Spec) quota.Plan {
 	nc := quota.NewCluster{Name: req.Name, Kind: quota.ClassifyCluster(req.ClusterType, req.Profile), NodePools: len(pools)}
 	if spec.Form == cluster.Dedicated && spec.Masters != nil {
-		nc.Nodes += spec.Masters.Count
+		nc.Nodes = addNodes(nc.Nodes, spec.Masters.Count)
 	}
 	if spec.Workers != nil && spec.Form != cluster.Serverless {
-		nc.Nodes += max(spec.Workers.Count, 0)
+		nc.Nodes = addNodes(nc.Nodes, spec.Workers.Count)
 	}
 	for _, p := range pools {
-		nc.Nodes += initialSize(p)
+		nc.Nodes = addNodes(nc.Nodes, initialSize(p))
 		nc.PodsPerNode = max(nc.PodsPerNode, p.MaxPods)
 	}
 	return quota.Plan{Create: []quota.NewCluster{nc}}
+}
+
+// addNodes adds a count of nodes (negative counts as zero) to a sum,
+// saturating instead of wrapping around, so that pools whose sizes
+// overflow when added up still exceed the node quota.
+func addNodes(sum, n int) int {
+	n = max(n, 0)
+	if sum > math.MaxInt-n {
+		return math.MaxInt
+	}
+	return sum + n
 }
 
 // addNodesLocked creates the nodes that come with a cluster besides those

@@ -3,9 +3,11 @@ package fake
 import (
 	"encoding/json"
 	"fmt"
+	"mime"
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -37,18 +39,88 @@ type loggedCall struct {
 }
 
 // serveControl answers the control endpoints. They are not signed and not
-// logged, and only loopback clients (and in-process calls) may use them.
-// It writes the answer's headers into hdr and returns its status and
-// body.
-func (c *Cloud) serveControl(hdr http.Header, r *http.Request, reqID string, inProcess bool) (int, []byte) {
-	var ans answer
-	switch {
-	case !inProcess && !isLoopback(r.RemoteAddr):
-		ans = fail(NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s", r.RemoteAddr))
-	default:
-		ans = c.control(r)
+// logged, and only local tools (and in-process calls) may use them: see
+// controlRefusal.
+func (c *Cloud) serveControl(r *http.Request, inProcess bool) answer {
+	if !inProcess {
+		if e := controlRefusal(r); e != nil {
+			return fail(e)
+		}
 	}
-	return c.encode(hdr, ans, reqID)
+	return c.control(r)
+}
+
+// controlRefusal refuses a control request over HTTP that is not from a
+// local tool: the peer must be on loopback, the request-target a path (not
+// absolute form), the Host a loopback name or address (localhost, 127.x,
+// [::1]) or the address the connection arrived on, any Origin a loopback
+// one, and a POST or PUT that carries a body or a Content-Type must carry
+// application/json. A web page can make a browser send none of these to a
+// loopback port: not a foreign Host (DNS rebinding), not without its own
+// Origin on a cross-site write, and not a cross-site JSON body without a
+// preflight the fake never answers.
+func controlRefusal(r *http.Request) *Error {
+	if !isLoopback(r.RemoteAddr) {
+		return NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s", r.RemoteAddr)
+	}
+	if r.RequestURI != "" && !strings.HasPrefix(r.RequestURI, "/") {
+		return NewError(ErrorCheckAcl, "control endpoints take a path as the request-target, not the absolute form %q", cut(r.RequestURI))
+	}
+	local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !localHost(r.Host, local) {
+		return NewError(ErrorCheckAcl, "control endpoints answer requests for a loopback host (localhost, 127.0.0.1, [::1]) or the server's own address, not Host %q", cut(r.Host))
+	}
+	for _, o := range r.Header.Values("Origin") {
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !localHost(u.Host, local) {
+			return NewError(ErrorCheckAcl, "control endpoints answer loopback origins only, not Origin %q", cut(o))
+		}
+	}
+	if r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch {
+		ct := r.Header.Get("Content-Type")
+		if r.ContentLength != 0 || ct != "" {
+			if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+				return &Error{Code: InvalidParameter, Status: http.StatusUnsupportedMediaType,
+					Message: fmt.Sprintf("a control request with a body takes Content-Type application/json, not %q", cut(ct))}
+			}
+		}
+	}
+	return nil
+}
+
+// localHost reports whether host (host or host:port, as in a Host header
+// or a URL) is a loopback name or address, or the IP of local, the address
+// the connection arrived on.
+func localHost(host string, local net.Addr) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	if a.Unmap().IsLoopback() {
+		return true
+	}
+	if ta, ok := local.(*net.TCPAddr); ok {
+		if l, ok := netip.AddrFromSlice(ta.IP); ok && l.Unmap() == a.Unmap() {
+			return true
+		}
+	}
+	return false
+}
+
+// cut shortens a value quoted in a message.
+func cut(s string) string {
+	const max = 100
+	if len(s) > max {
+		return s[:max] + "..."
+	}
+	return s
 }
 
 func (c *Cloud) control(r *http.Request) answer {
@@ -71,7 +143,7 @@ func (c *Cloud) control(r *http.Request) answer {
 		c.Advance(d)
 		return ok(c.clockState())
 	case "calls":
-		calls := c.Calls()
+		calls := c.log.withoutBodies()
 		out := make([]loggedCall, len(calls))
 		for i, k := range calls {
 			out[i] = loggedCall{

@@ -18,6 +18,9 @@ func httpDo(t *testing.T, method, url, body string) (int, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -117,6 +120,7 @@ func TestControlEndpointsAreLoopbackOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.remote, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodGet, "/_fake/clock", nil)
+			r.Host = "127.0.0.1:9180"
 			r.RemoteAddr = tt.remote
 			w := httptest.NewRecorder()
 			c.Handler().ServeHTTP(w, r)

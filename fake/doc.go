@@ -55,12 +55,18 @@
 //	nodes added per ScaleClusterNodePool      1 to 500
 //	Kubernetes version when none is asked     DefaultKubernetesVersion
 //	kubeconfig validity                       3 years (TemporaryDurationMinutes: 15–4320)
-//	page size (DescribeClustersV1, nodes)     10, at most 100
+//	page size (DescribeClustersV1, nodes)     10, at most 100; a page past the end, however far, is empty
 //	credentials                               none: any well-formed request is accepted
+//	ACS3 nonces remembered                    100,000 a key, each for 15 minutes after its signed date (DefaultNonceLimit)
 //	in-process principal                      full access
 //	network                                   unknown well-formed IDs ("vpc-demo", "vsw-demo") registered on first use
 //	rules                                     cluster.PresetProduct
 //	action log (WithCallLogLimit)             the most recent 10,000 calls (DefaultCallLogLimit)
+//	action log size (WithCallLogBytes)        at most 64 MiB of bodies, paths and queries (DefaultCallLogBytes)
+//	request body                              at most 4 MiB (MaxRequestBody); larger is 413 InvalidParameter
+//	request header fields                     at most 200 (MaxRequestHeaders); more is 431 InvalidParameter
+//	HTTP server (WithHTTPLimits)              header within 10s, request within 1m, idle 2m,
+//	                                          header at most 64 KiB, 256 connections open (HTTPLimits)
 //
 // # What is simulated
 //
@@ -112,9 +118,10 @@
 //     raises it and a removal lowers it by its count. Every pool write needs
 //     the cluster running (ErrorClusterState) and the pool active with
 //     nothing in progress (ErrorNodePoolState). Bodies are judged by the
-//     nodepool package: ValidateCreateRequest on create, ApplyModifyRequest
-//     then CheckChange and Validate on modify (a max pods sent in
-//     node_config counts as a change of it). Unknown pools answer
+//     nodepool package's own code: its create rules on create, its
+//     request rules, the body applied to the Spec, then CheckChange and
+//     Validate on modify (a max pods sent in node_config counts as a change
+//     of it), its request rules on scale. Unknown pools answer
 //     ErrorNodePoolNotFound; deleting a cluster removes its pools and
 //     nodes. FailNodePool, FailTask and FailNext fail a pool's change: the
 //     nodes it added fail, the nodes it was removing stay, the desired size
@@ -141,10 +148,10 @@
 //     for each violation, the limit, its usage, the need and the limit's
 //     value. Usage counts every living cluster, deleting ones included, and
 //     every node, those being created or removed included.
-//   - Every rule of the cluster package: CreateCluster bodies are checked
-//     with cluster.ValidateCreateRequest, ScaleOutCluster bodies with
-//     cluster.ValidateScaleOutRequest (the checks ScaleOut runs before
-//     sending, plus the cluster's form), ModifyCluster bodies with
+//   - Every rule of the cluster package, run by the cluster package's own
+//     code: CreateCluster bodies with the create rules (cluster.Rules),
+//     ScaleOutCluster bodies with the checks ScaleOut runs before sending
+//     (plus the cluster's form), ModifyCluster bodies with
 //     cluster.ApplyModifyBody, cluster.CheckChange and cluster.Validate.
 //     The formats of VPC and vSwitch IDs are those rules too
 //     ("cluster.network.vpc_id", "cluster.network.vswitch_id", and
@@ -158,12 +165,19 @@
 //   - Signatures: with credentials configured every HTTP request must be
 //     signed with one of them, ROA v1 (as alibaba-cloud-sdk-go signs) or
 //     ACS3 (as the Tea SDKs sign), verified by internal/signing, the code
-//     the SDK signs with. Read-only keys may only GET.
+//     the SDK signs with. Read-only keys may only GET. An ACS3 request
+//     that reuses a nonce its key used within the freshness window is a
+//     replay, refused with SignatureNonceUsed (HTTP 400); the fake
+//     remembers up to DefaultNonceLimit nonces a key (more within the
+//     window are throttled), across Reset. ROA v1 has no nonce, so
+//     identical ROA v1 requests are all served, as ACK serves them.
 //   - Reactors (client-go style) that return an error, add latency on the
 //     virtual clock, throttle every Nth call, or apply a call and lose its
 //     answer; Calls is the action log: the most recent calls, as many as
-//     WithCallLogLimit keeps, while TotalCalls counts them all, so that a
-//     long-running fake holds bounded memory.
+//     WithCallLogLimit and WithCallLogBytes keep, while TotalCalls counts
+//     them all, so that a long-running fake holds bounded memory. Refused
+//     requests (unsigned, wrongly signed, unrouted, oversized) are logged
+//     without their bodies.
 //
 // # What is not simulated
 //
@@ -188,7 +202,7 @@
 // certificates.
 // Clusters never fail, stall or change by themselves: only injected
 // failures fail. RAM policies, STS tokens, resource groups and regions
-// beyond the configured list are not modelled; nonces are not remembered.
+// beyond the configured list are not modelled.
 // DescribeTaskInfo leaves out task_result (the old Go SDK cannot decode
 // ACK's array form of it).
 //
@@ -202,6 +216,8 @@
 // text: each broken rule as "field: message [rule.id]", joined by "; ", so
 // that a client can read the rule IDs back. The fake's own rules use the
 // same format with IDs starting "fake." (RuleRegion, RuleVSwitchVPC, ...).
+// A panic while serving a call (a bug of the fake or of a reactor) answers
+// InternalError (HTTP 500) in the same shape, and leaves no lock held.
 // Quota refusals carry the quota package's codes (quota.CodeNodeQuota,
 // ...) with HTTP 400. Codes whose ACK spelling is unknown are the fake's
 // own and say so (ErrorDeletionProtection, ErrorTaskNotFound,

@@ -77,6 +77,10 @@ const (
 	// InvalidTimeStampExpired (gateway, 400): the request's date is more
 	// than 15 minutes from the wall clock.
 	InvalidTimeStampExpired = "InvalidTimeStamp.Expired"
+	// SignatureNonceUsed (gateway, 400): an ACS3-signed request reuses the
+	// x-acs-signature-nonce of an earlier request of the same access key
+	// within the signature's freshness window: a replay.
+	SignatureNonceUsed = "SignatureNonceUsed"
 )
 
 // statuses maps every code above to its HTTP status.
@@ -103,6 +107,7 @@ var statuses = map[string]int{
 	InvalidAccessKeyIDNotFound: http.StatusNotFound,
 	SignatureDoesNotMatch:      http.StatusBadRequest,
 	InvalidTimeStampExpired:    http.StatusBadRequest,
+	SignatureNonceUsed:         http.StatusBadRequest,
 }
 
 // StatusOf returns the HTTP status the fake answers code with: the table

@@ -14,8 +14,17 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// maxBody is the largest request body the fake reads.
-const maxBody = 4 << 20
+// MaxRequestBody is the largest request body the fake reads, in bytes. A
+// larger body is refused with InvalidParameter and HTTP 413 (Request
+// Entity Too Large), before its signature is checked, and is not logged.
+const MaxRequestBody = 4 << 20
+
+// MaxRequestHeaders is the most header fields (values, counted over every
+// name) an HTTP request to the fake may carry; a request with more is
+// refused with InvalidParameter and HTTP 431 (Request Header Fields Too
+// Large) before its signature is checked. HTTPLimits.MaxHeaderBytes
+// bounds their size.
+const MaxRequestHeaders = 200
 
 // headerRequestID carries the request ID of every answer.
 const headerRequestID = "X-Acs-Request-Id"
@@ -111,26 +120,34 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int, out []byte, lost bool) {
 	reqID := c.ids.request()
 	if strings.HasPrefix(r.URL.Path, controlPrefix) {
-		status, out = c.serveControl(hdr, r, reqID, in.inProcess)
+		ans, _ := recovered("control endpoint "+cut(r.URL.Path), func() (answer, bool) { return c.serveControl(r, in.inProcess), false })
+		status, out = c.encode(hdr, ans, reqID)
 		return status, out, false
 	}
 	call := Call{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(),
 		InProcess: in.inProcess, At: c.clock.Now(), RequestID: reqID,
 	}
-	body, err := in.body, error(nil)
-	if !in.inProcess {
-		body, err = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	fields := 0
+	for _, vs := range r.Header {
+		fields += len(vs)
 	}
-	call.Body = body
+	body, err := in.body, error(nil)
+	if !in.inProcess && fields <= MaxRequestHeaders && r.ContentLength <= MaxRequestBody {
+		body, err = io.ReadAll(io.LimitReader(r.Body, MaxRequestBody+1))
+	}
 	var ans answer
 	switch {
+	case !in.inProcess && fields > MaxRequestHeaders:
+		ans = fail(&Error{Code: InvalidParameter, Status: http.StatusRequestHeaderFieldsTooLarge,
+			Message: fmt.Sprintf("request has %d header fields; the fake reads at most %d", fields, MaxRequestHeaders)})
+	case r.ContentLength > MaxRequestBody || len(body) > MaxRequestBody:
+		ans = fail(&Error{Code: InvalidParameter, Status: http.StatusRequestEntityTooLarge,
+			Message: fmt.Sprintf("request body is larger than %d bytes, the most the fake reads", MaxRequestBody)})
 	case err != nil:
 		ans = fail(NewError(InvalidParameterFormat, "request body could not be read: %v", err))
-	case len(body) > maxBody:
-		ans = fail(NewError(InvalidParameter, "request body is larger than %d bytes", maxBody))
 	default:
-		ans, lost = c.serveAPI(r, body, reqID, &call, in)
+		ans, lost = recovered(r.Method+" "+cut(r.URL.Path), func() (answer, bool) { return c.serveAPI(r, body, reqID, &call, in) })
 	}
 	status, out = c.encode(hdr, ans, reqID)
 	call.Status = status
@@ -140,6 +157,19 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 	call.Lost = lost
 	c.log.add(call)
 	return status, out, lost
+}
+
+// recovered runs serve and turns a panic in it (a bug of the fake, or of
+// a reactor) into an InternalError answer (HTTP 500, ACK's error shape),
+// so that the caller gets an answer and the call is logged. Every lock
+// the fake takes is released by defer, so the panic leaves none held.
+func recovered(what string, serve func() (answer, bool)) (ans answer, lost bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			ans, lost = fail(NewError(InternalError, "the fake ACK failed while serving %s: %v", what, v)), false
+		}
+	}()
+	return serve()
 }
 
 // serveAPI routes, authenticates, runs the reactors and the action. lose
@@ -157,6 +187,9 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	if aerr != nil {
 		return fail(aerr), false
 	}
+	// Only an authenticated call keeps its body in the log: refused
+	// requests cost the log no more than their headers.
+	call.Body = body
 	if readOnly && route.Method != http.MethodGet {
 		return fail(NewError(ErrorCheckAcl, "%s may not call %s: it has read-only access", callerName(caller), route.Action)), false
 	}

@@ -229,14 +229,16 @@ func (n *network) hostIP(vswitchID string, host int) string {
 }
 
 func (c *Cloud) describeClusterDetail(r *request) answer {
-	c.st.mu.Lock()
-	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], c.now(), true)
+	snap, e := withStore(c.st, func() (snapshot, *Error) {
+		rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], c.now(), true)
+		if e != nil {
+			return snapshot{}, e
+		}
+		return c.st.snapshotLocked(rec, false), nil
+	})
 	if e != nil {
-		c.st.mu.Unlock()
 		return fail(e)
 	}
-	snap := c.st.snapshotLocked(rec, false)
-	c.st.mu.Unlock()
 	return ok(renderDetail(snap))
 }
 
@@ -247,7 +249,8 @@ const (
 )
 
 // page checks paging parameters and returns the bounds of the page in a
-// list of n items.
+// list of n items. A page past the end of the list, however far, is empty,
+// as a page just past it is (wire.PageBounds never overflows).
 func page(number, size int64, numberKey, sizeKey string, n int) (lo, hi int, num, sz int64, e *Error) {
 	if number == 0 {
 		number = 1
@@ -261,8 +264,7 @@ func page(number, size int64, numberKey, sizeKey string, n int) (lo, hi int, num
 	case size < 1 || size > maxPageSize:
 		return 0, 0, 0, 0, NewError(InvalidParameter, "%s is %d; it must be 1 to %d", sizeKey, size, maxPageSize)
 	}
-	lo = int(min((number-1)*size, int64(n)))
-	hi = int(min(int64(lo)+size, int64(n)))
+	lo, hi = wire.PageBounds(number, size, n)
 	return lo, hi, number, size, nil
 }
 
@@ -271,28 +273,32 @@ func (c *Cloud) describeClustersV1(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	c.st.mu.Lock()
-	now := c.now()
-	var match []*clusterRec
-	for _, rec := range c.st.livingLocked(now) {
-		if clusterMatches(rec, q) {
-			match = append(match, rec)
+	var resp wire.DescribeClustersV1Response
+	snaps, e := withStore(c.st, func() ([]snapshot, *Error) {
+		now := c.now()
+		var match []*clusterRec
+		for _, rec := range c.st.livingLocked(now) {
+			if clusterMatches(rec, q) {
+				match = append(match, rec)
+			}
 		}
-	}
-	lo, hi, num, size, e := page(q.PageNumber, q.PageSize, "page_number", "page_size", len(match))
+		lo, hi, num, size, e := page(q.PageNumber, q.PageSize, "page_number", "page_size", len(match))
+		if e != nil {
+			return nil, e
+		}
+		resp.PageInfo = wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(match))}
+		snaps := make([]snapshot, 0, hi-lo)
+		for _, rec := range match[lo:hi] {
+			if rec.op != nil {
+				rec.op.poll(now)
+			}
+			snaps = append(snaps, c.st.snapshotLocked(rec, false))
+		}
+		return snaps, nil
+	})
 	if e != nil {
-		c.st.mu.Unlock()
 		return fail(e)
 	}
-	snaps := make([]snapshot, 0, hi-lo)
-	for _, rec := range match[lo:hi] {
-		if rec.op != nil {
-			rec.op.poll(now)
-		}
-		snaps = append(snaps, c.st.snapshotLocked(rec, false))
-	}
-	c.st.mu.Unlock()
-	resp := wire.DescribeClustersV1Response{PageInfo: wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(match))}}
 	for _, s := range snaps {
 		resp.Clusters = append(resp.Clusters, renderDetail(s))
 	}

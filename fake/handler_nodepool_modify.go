@@ -19,8 +19,9 @@ type modifyBody struct {
 }
 
 // modifyClusterNodePool applies ModifyClusterNodePool: the nodepool
-// package reads the body onto the pool's Spec (ApplyModifyRequest) and
-// judges the result (CheckChange, then Validate). A new desired size adds
+// package judges the body (its modify request rules), reads it onto the
+// pool's Spec (ApplyModifyRequest) and judges the result (CheckChange,
+// then Validate). A new desired size adds
 // scale-out nodes or removes the nodes nodepool.ChooseScaleIn picks, at
 // once; the pool is updating until the change completes, and only then
 // shows its other new values.
@@ -28,6 +29,9 @@ func (c *Cloud) modifyClusterNodePool(r *request) answer {
 	var body wire.ModifyNodePoolRequest
 	return c.onPool(r, &body, func(rec *clusterRec, p *poolRec, now time.Time) answer {
 		st := c.st
+		if err := poolWire.ValidateModify(p.id, &body); err != nil {
+			return fail(refusal(err))
+		}
 		var extra modifyBody
 		_ = json.Unmarshal(r.body, &extra) // the same bytes decoded into body
 		old := p.spec.Clone()

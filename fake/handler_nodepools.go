@@ -77,24 +77,27 @@ func (c *Cloud) describeClusterNodePools(r *request) answer {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
 	st := c.st
-	st.mu.Lock()
-	now := c.now()
-	rec, e := st.clusterLocked(r.params[wire.ParamClusterID], now, false)
+	snaps, e := withStore(st, func() ([]poolSnap, *Error) {
+		now := c.now()
+		rec, e := st.clusterLocked(r.params[wire.ParamClusterID], now, false)
+		if e != nil {
+			return nil, e
+		}
+		var snaps []poolSnap
+		for _, p := range rec.pools {
+			if !poolMatches(p, q.NodepoolName) {
+				continue
+			}
+			if p.op != nil {
+				p.op.poll(now)
+			}
+			snaps = append(snaps, st.poolSnapshotLocked(rec, p))
+		}
+		return snaps, nil
+	})
 	if e != nil {
-		st.mu.Unlock()
 		return fail(e)
 	}
-	var snaps []poolSnap
-	for _, p := range rec.pools {
-		if !poolMatches(p, q.NodepoolName) {
-			continue
-		}
-		if p.op != nil {
-			p.op.poll(now)
-		}
-		snaps = append(snaps, st.poolSnapshotLocked(rec, p))
-	}
-	st.mu.Unlock()
 	var resp wire.DescribeNodePoolsResponse
 	for _, s := range snaps {
 		resp.Nodepools = append(resp.Nodepools, renderPool(s))
@@ -106,29 +109,31 @@ func (c *Cloud) describeClusterNodePools(r *request) answer {
 // change.
 func (c *Cloud) describeClusterNodePoolDetail(r *request) answer {
 	st := c.st
-	st.mu.Lock()
-	rec, p, e := c.poolTargetLocked(r, c.now())
+	snap, e := withStore(st, func() (poolSnap, *Error) {
+		rec, p, e := c.poolTargetLocked(r, c.now())
+		if e != nil {
+			return poolSnap{}, e
+		}
+		if p.op != nil {
+			p.op.poll(c.now())
+		}
+		return st.poolSnapshotLocked(rec, p), nil
+	})
 	if e != nil {
-		st.mu.Unlock()
 		return fail(e)
 	}
-	if p.op != nil {
-		p.op.poll(c.now())
-	}
-	snap := st.poolSnapshotLocked(rec, p)
-	st.mu.Unlock()
 	return ok(renderPool(snap))
 }
 
-// scaleClusterNodePool adds count nodes (1 to nodepool.MaxScaleCount) of
-// origin scale-out to a pool that is not autoscaled, and raises its
+// scaleClusterNodePool adds count nodes (1 to nodepool.MaxScaleCount, by
+// its scale request rule) of origin scale-out to a pool that is not autoscaled, and raises its
 // desired size by as many at once: scaling → active.
 func (c *Cloud) scaleClusterNodePool(r *request) answer {
 	var body wire.ScaleNodePoolRequest
 	return c.onPool(r, &body, func(rec *clusterRec, p *poolRec, now time.Time) answer {
 		st := c.st
-		if body.Count < 1 || body.Count > nodepool.MaxScaleCount {
-			return fail(NewError(InvalidParameter, "node pool %s: count is %d; one ScaleClusterNodePool adds 1 to %d nodes", p.id, body.Count, nodepool.MaxScaleCount))
+		if err := poolWire.ValidateScale(p.id, &body); err != nil {
+			return fail(refusal(err))
 		}
 		if a := p.spec.AutoScaling; a.Enabled {
 			return fail(NewError(InvalidParameter, "node pool %s: auto scaling is on and sizes the pool between %d and %d nodes; change that range with ModifyClusterNodePool", p.id, a.Min, a.Max))

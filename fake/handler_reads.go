@@ -9,6 +9,7 @@ import (
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/quota"
 )
 
 // describeTaskInfo answers DescribeTaskInfo. A task's answer changes only
@@ -40,30 +41,38 @@ func (c *Cloud) describeKubeconfig(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
+	// Minutes outside the limits stay outside them, without overflow: a
+	// product that wrapped around could pass for a valid duration.
 	temporary := time.Duration(q.TemporaryDurationMinutes) * time.Minute
-	if q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute) {
-		temporary = cluster.MaxKubeconfigDuration + time.Minute // past the limit, without overflow
+	switch {
+	case q.TemporaryDurationMinutes > int64(cluster.MaxKubeconfigDuration/time.Minute):
+		temporary = cluster.MaxKubeconfigDuration + time.Minute
+	case q.TemporaryDurationMinutes < 0:
+		temporary = -time.Minute
 	}
 	if err := cluster.ValidateKubeconfigDuration(r.params[wire.ParamClusterID], temporary); err != nil {
 		return fail(refusal(err))
 	}
-	c.st.mu.Lock()
 	now := c.now()
-	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, true)
+	type target struct{ id, server string }
+	tg, e := withStore(c.st, func() (target, *Error) {
+		rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, true)
+		if e != nil {
+			return target{}, e
+		}
+		if !rec.ready || rec.state == cluster.StateDeleting {
+			return target{}, NewError(ErrorClusterState, "cluster %s is %s; its kubeconfig is available once it has been created", rec.id, rec.state)
+		}
+		server := rec.extra.publicEndpoint
+		if q.PrivateIPAddress || !rec.spec.PublicEndpoint {
+			server = rec.extra.intranetEndpoint
+		}
+		return target{rec.id, server}, nil
+	})
 	if e != nil {
-		c.st.mu.Unlock()
 		return fail(e)
 	}
-	if !rec.ready || rec.state == cluster.StateDeleting {
-		c.st.mu.Unlock()
-		return fail(NewError(ErrorClusterState, "cluster %s is %s; its kubeconfig is available once it has been created", rec.id, rec.state))
-	}
-	server := rec.extra.publicEndpoint
-	if q.PrivateIPAddress || !rec.spec.PublicEndpoint {
-		server = rec.extra.intranetEndpoint
-	}
-	id := rec.id
-	c.st.mu.Unlock()
+	id, server := tg.id, tg.server
 	validity := DefaultKubeconfigValidity
 	if temporary != 0 {
 		validity = temporary
@@ -85,18 +94,20 @@ func (c *Cloud) describeClusterNodes(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	c.st.mu.Lock()
-	now := c.now()
-	rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, true)
+	snap, e := withStore(c.st, func() (snapshot, *Error) {
+		now := c.now()
+		rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], now, true)
+		if e != nil {
+			return snapshot{}, e
+		}
+		if i := slices.IndexFunc(rec.pools, func(p *poolRec) bool { return p.id == q.NodepoolID }); i >= 0 && rec.pools[i].op != nil {
+			rec.pools[i].op.poll(now)
+		}
+		return c.st.snapshotLocked(rec, true), nil
+	})
 	if e != nil {
-		c.st.mu.Unlock()
 		return fail(e)
 	}
-	if i := slices.IndexFunc(rec.pools, func(p *poolRec) bool { return p.id == q.NodepoolID }); i >= 0 && rec.pools[i].op != nil {
-		rec.pools[i].op.poll(now)
-	}
-	snap := c.st.snapshotLocked(rec, true)
-	c.st.mu.Unlock()
 
 	want := strings.ToLower(q.State)
 	var nodes []wire.Node
@@ -121,8 +132,6 @@ func (c *Cloud) describeClusterNodes(r *request) answer {
 }
 
 func (c *Cloud) describeUserQuota(*request) answer {
-	c.st.mu.Lock()
-	l := c.st.acct.limits
-	c.st.mu.Unlock()
+	l, _ := withStore(c.st, func() (quota.Limits, *Error) { return c.st.acct.limits, nil })
 	return ok(quotaWire.Wire(l))
 }

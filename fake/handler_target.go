@@ -38,6 +38,15 @@ func (c *Cloud) locked(r *request, body any, fn func(now time.Time) answer) answ
 	return fn(c.now())
 }
 
+// withStore runs fn with the store locked and returns what it returns.
+// The lock is released by defer, so that a panic in fn (which the handler
+// turns into an InternalError answer) leaves the store usable.
+func withStore[T any](st *store, fn func() (T, *Error)) (T, *Error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return fn()
+}
+
 // onCluster is locked, on the cluster the path names: a cluster that does
 // not exist is refused with ErrorClusterNotFound.
 func (c *Cloud) onCluster(r *request, body any, fn func(rec *clusterRec, now time.Time) answer) answer {

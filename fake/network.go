@@ -152,9 +152,9 @@ type netPlan struct {
 
 // admit checks a cluster's network against what the fake knows, without
 // changing anything; commit applies the plan. The callers have judged the
-// IDs' formats with the domain rules first (cluster.ValidateCreateRequest,
-// cluster.Validate, cluster.ValidateScaleOutRequest,
-// nodepool.ValidateCreateRequest), so admit does not. Refusals are an *Error:
+// IDs' formats with the domain rules first (the create rules,
+// cluster.Validate, the scale-out checks,
+// the node pool create rules), so admit does not. Refusals are an *Error:
 // InvalidVpcId.NotFound or InvalidVSwitchId.NotFound in strict mode,
 // InvalidParameter listing the broken rules otherwise.
 func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, *Error) {

@@ -273,3 +273,47 @@ func nineVSwitches() []string {
 	}
 	return out
 }
+
+// TestNodePoolRequestRuleParity sends, for every request rule of the
+// nodepool package (nodepool.RequestRules), a raw body that breaks it:
+// the fake refuses it with that rule's ID and the text of the function the
+// client checks with, and the pool keeps its nodes and desired size.
+func TestNodePoolRequestRuleParity(t *testing.T) {
+	c := fake.New(fake.WithProgressions(fake.Immediately()))
+	id := runningCluster(t, c, managedRequest("requests"))
+	poolID, _ := createPool(t, c, id, poolBody("web", 2))
+	breakers := map[string]struct {
+		action string
+		body   string
+		want   func() error
+	}{
+		"nodepool.scale.count": {wire.ActionScaleClusterNodePool, `{"count":-1}`, func() error {
+			return poolWire.ValidateScale(poolID, &wire.ScaleNodePoolRequest{Count: -1})
+		}},
+		"nodepool.modify.count": {wire.ActionModifyClusterNodePool, `{"count":-1}`, func() error {
+			return poolWire.ValidateModify(poolID, &wire.ModifyNodePoolRequest{Count: -1})
+		}},
+	}
+	before, _ := c.NodePool(id, poolID)
+	for _, rule := range nodepool.RequestRules() {
+		t.Run(rule.ID, func(t *testing.T) {
+			b, ok := breakers[rule.ID]
+			if !ok {
+				t.Fatalf("no body breaks rule %s: add one", rule.ID)
+			}
+			req := wire.NewRequest(b.action, id, poolID)
+			req.Body = []byte(b.body)
+			resp, err := c.Transport().RoundTrip(t.Context(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := refusedRules(t, resp, b.want()); !slices.Contains(got, rule.ID) {
+				t.Errorf("refused with rules %v, want %s", got, rule.ID)
+			}
+			after, _ := c.NodePool(id, poolID)
+			if after.Nodes != before.Nodes || after.Spec.DesiredSize != before.Spec.DesiredSize {
+				t.Errorf("pool changed by a refused call: %d nodes, desired %d; before %d, %d", after.Nodes, after.Spec.DesiredSize, before.Nodes, before.Spec.DesiredSize)
+			}
+		})
+	}
+}

@@ -38,6 +38,8 @@ type settings struct {
 	principal    Principal
 	preset       cluster.Preset
 	callLogLimit int
+	callLogBytes int
+	httpLimits   HTTPLimits
 }
 
 func defaultSettings(mode ClockMode) settings {
@@ -49,6 +51,7 @@ func defaultSettings(mode ClockMode) settings {
 		speed:        DefaultSpeed,
 		progressions: DefaultProgressions(),
 		callLogLimit: DefaultCallLogLimit,
+		callLogBytes: DefaultCallLogBytes,
 	}
 }
 
@@ -162,6 +165,20 @@ func WithPreset(p cluster.Preset) Option { return func(s *settings) { s.preset =
 
 // WithCallLogLimit sets how many calls the action log keeps: the n most
 // recent, the older ones dropped as new ones come (TotalCalls still counts
-// them). n of 0 or less keeps every call, so that the log grows without
-// bound. The default is DefaultCallLogLimit.
+// them). n of 0 or less lifts this bound: the log then keeps every call
+// that WithCallLogBytes leaves room for (every call, when that bound is
+// lifted too). The default is DefaultCallLogLimit.
 func WithCallLogLimit(n int) Option { return func(s *settings) { s.callLogLimit = n } }
+
+// WithCallLogBytes sets how many bytes of calls the action log keeps: the
+// most recent calls whose bodies, paths and queries (and a fixed overhead
+// each) fit in n bytes, the older ones dropped as new ones come; a call
+// that alone exceeds n is kept without its body. n of 0 or less lifts the
+// bound. The default is DefaultCallLogBytes; WithCallLogLimit bounds the
+// number of calls as well.
+func WithCallLogBytes(n int) Option { return func(s *settings) { s.callLogBytes = n } }
+
+// WithHTTPLimits sets the limits of the cloud's HTTP server (Server,
+// Listen, NewServer): timeouts, header size and the number of open
+// connections. Zero fields keep their defaults; see HTTPLimits.
+func WithHTTPLimits(l HTTPLimits) Option { return func(s *settings) { s.httpLimits = l } }

@@ -23,7 +23,8 @@ type Call struct {
 	Path   string
 	// Query is the query.
 	Query url.Values
-	// Body is the request body.
+	// Body is the request body; empty for a request refused before its
+	// route matched and it was authenticated (see Cloud.Calls).
 	Body []byte
 	// Caller is the access key ID that signed the call, the in-process
 	// Principal's name ("in-process" when unnamed), or "" for an unsigned
@@ -123,9 +124,7 @@ func (rs *reactors) clear() {
 // (or for every action) that handles it decides. The chain is copied
 // first, so reactors run without the lock and may prepend reactors.
 func (rs *reactors) react(call Call) (Reaction, bool) {
-	rs.mu.Lock()
-	chain := slices.Clone(rs.chain)
-	rs.mu.Unlock()
+	chain := rs.snapshot()
 	if len(chain) == 0 {
 		return Reaction{}, false
 	}
@@ -139,6 +138,13 @@ func (rs *reactors) react(call Call) (Reaction, bool) {
 		}
 	}
 	return Reaction{}, false
+}
+
+// snapshot returns a copy of the chain.
+func (rs *reactors) snapshot() []reactor {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return slices.Clone(rs.chain)
 }
 
 // ReturnError answers every call with an error of code, status (zero
@@ -162,10 +168,9 @@ func ThrottleEvery(n int) ReactionFunc {
 	seen := 0
 	return func(Call) (Reaction, bool) {
 		mu.Lock()
+		defer mu.Unlock()
 		seen++
-		hit := seen%n == 0
-		mu.Unlock()
-		if !hit {
+		if seen%n != 0 {
 			return Reaction{}, false
 		}
 		return Reaction{Err: NewError(ThrottlingUser, "request was denied due to user flow control")}, true

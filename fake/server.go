@@ -13,21 +13,98 @@ import (
 // Server serves a Cloud's handler over HTTP, so that any language's
 // official SDK can run against the fake: point its endpoint at URL with
 // the http scheme. Besides ACK's API it serves the control endpoints
-// under /_fake/ (unsigned, and only to loopback clients):
+// under /_fake/ (unsigned, and only to local tools):
 //
 //	GET  /_fake/clock              {"now": RFC 3339, "mode": "scaled"}
 //	POST /_fake/advance?d=90s      advance the clock (also {"duration":"90s"}); answers as /_fake/clock
 //	GET  /_fake/calls              the action log (the calls it keeps), without bodies
 //	POST /_fake/reset              Cloud.Reset
+//
+// A control request must come from a loopback peer, for a loopback Host
+// (localhost, 127.x, [::1]) or the server's own address, with a path as
+// its request-target (not the absolute form), with no Origin but a
+// loopback one, and, when a POST carries a body (or a Content-Type), with
+// Content-Type application/json; anything else is refused with
+// ErrorCheckAcl (HTTP 403) or, for the content type, InvalidParameter
+// (HTTP 415), so that a web page cannot make a browser drive the fake.
+//
+// The server bounds what clients can hold (HTTPLimits, set with
+// WithHTTPLimits): how long a request's header and whole request may take
+// to arrive, how long an idle connection stays open, the header bytes it
+// reads, and how many connections are open at once.
 type Server struct {
 	cloud *Cloud
 	srv   *http.Server
 	ln    net.Listener
 	url   string
 
-	done    chan struct{}
-	mu      sync.Mutex
-	serveEr error
+	done chan struct{}
+
+	mu       sync.Mutex
+	serveEr  error
+	stopping bool
+	conns    map[*serverConn]http.ConnState
+}
+
+// Defaults of HTTPLimits.
+const (
+	// DefaultReadHeaderTimeout bounds the time a request's header may take
+	// to arrive, from the connection's opening or the previous answer.
+	DefaultReadHeaderTimeout = 10 * time.Second
+	// DefaultReadTimeout bounds the time a whole request, body included,
+	// may take to arrive.
+	DefaultReadTimeout = time.Minute
+	// DefaultIdleTimeout is how long a keep-alive connection may wait for
+	// its next request.
+	DefaultIdleTimeout = 2 * time.Minute
+	// DefaultMaxHeaderBytes bounds the size of a request's header.
+	DefaultMaxHeaderBytes = 64 << 10
+	// DefaultMaxConns is how many connections may be open at once.
+	DefaultMaxConns = 256
+)
+
+// HTTPLimits bound what the fake's HTTP server (Server, NewServer, the
+// ackfake command) lets a client hold. Zero fields take the defaults:
+//
+//	field              default  meaning
+//	ReadHeaderTimeout  10s      a request's header arrives within it
+//	ReadTimeout        1m       a whole request, body included, arrives within it
+//	IdleTimeout        2m       a keep-alive connection waits this long for its next request
+//	MaxHeaderBytes     64 KiB   a request's header is at most this large (else 431)
+//	MaxConns           256      connections open at once; more wait to be accepted
+//
+// A connection that breaks a timeout is closed. Answers are not bounded in
+// time. The handler itself refuses more than MaxRequestHeaders header
+// fields and bodies over MaxRequestBody.
+type HTTPLimits struct {
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration
+	IdleTimeout       time.Duration
+	MaxHeaderBytes    int
+	MaxConns          int
+}
+
+// withDefaults fills the zero (or negative) fields with the defaults.
+func (l HTTPLimits) withDefaults() HTTPLimits {
+	orDur := func(v, def time.Duration) time.Duration {
+		if v <= 0 {
+			return def
+		}
+		return v
+	}
+	orInt := func(v, def int) int {
+		if v <= 0 {
+			return def
+		}
+		return v
+	}
+	return HTTPLimits{
+		ReadHeaderTimeout: orDur(l.ReadHeaderTimeout, DefaultReadHeaderTimeout),
+		ReadTimeout:       orDur(l.ReadTimeout, DefaultReadTimeout),
+		IdleTimeout:       orDur(l.IdleTimeout, DefaultIdleTimeout),
+		MaxHeaderBytes:    orInt(l.MaxHeaderBytes, DefaultMaxHeaderBytes),
+		MaxConns:          orInt(l.MaxConns, DefaultMaxConns),
+	}
 }
 
 // Server serves the cloud on a free loopback port (127.0.0.1:0). The
@@ -36,22 +113,32 @@ type Server struct {
 // Scaled clock, a progression by polls, or advance it by hand.
 func (c *Cloud) Server() (*Server, error) { return c.Listen("127.0.0.1:0") }
 
-// Listen serves the cloud on addr (host:port; port 0 picks a free one).
+// Listen serves the cloud on addr (host:port; port 0 picks a free one),
+// within the cloud's HTTPLimits.
 func (c *Cloud) Listen(addr string) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("fake server: listen on %s: %w", addr, err)
 	}
+	l := c.settings.httpLimits.withDefaults()
 	s := &Server{
 		cloud: c,
-		ln:    ln,
+		ln:    limitListen(ln, l.MaxConns),
 		url:   "http://" + ln.Addr().String(),
-		srv:   &http.Server{Handler: c.handler, ReadHeaderTimeout: 30 * time.Second},
 		done:  make(chan struct{}),
+		conns: map[*serverConn]http.ConnState{},
+	}
+	s.srv = &http.Server{
+		Handler:           c.handler,
+		ReadHeaderTimeout: l.ReadHeaderTimeout,
+		ReadTimeout:       l.ReadTimeout,
+		IdleTimeout:       l.IdleTimeout,
+		MaxHeaderBytes:    l.MaxHeaderBytes,
+		ConnState:         s.connState,
 	}
 	go func() {
 		defer close(s.done)
-		err := s.srv.Serve(ln)
+		err := s.srv.Serve(s.ln)
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
@@ -88,25 +175,68 @@ func (s *Server) Addr() string { return s.ln.Addr().String() }
 // Cloud returns the cloud the server serves.
 func (s *Server) Cloud() *Cloud { return s.cloud }
 
-// Shutdown stops accepting connections and waits for the calls in flight
-// to finish, or for ctx.
-func (s *Server) Shutdown(ctx context.Context) error {
-	err := s.srv.Shutdown(ctx)
-	select {
-	case <-s.done:
-	case <-ctx.Done():
-		if err == nil {
-			err = ctx.Err()
+// connState follows the server's connections, so that Shutdown can close
+// those no request has started on. A connection opened once Shutdown has
+// begun is closed at once.
+func (s *Server) connState(c net.Conn, state http.ConnState) {
+	sc, ok := c.(*serverConn)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch state {
+	case http.StateClosed, http.StateHijacked:
+		delete(s.conns, sc)
+	default:
+		s.conns[sc] = state
+		if state == http.StateNew && s.stopping {
+			_ = sc.Close()
 		}
 	}
-	if err != nil {
-		return fmt.Errorf("fake server %s: shutdown: %w", s.url, err)
+}
+
+// stop marks the server as stopping and closes the connections on which
+// the server has read nothing yet: opened in advance, or not yet used.
+func (s *Server) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopping = true
+	for c, state := range s.conns {
+		if state == http.StateNew && !c.read.Load() {
+			_ = c.Close()
+		}
 	}
+}
+
+// openConns counts the connections still open.
+func (s *Server) openConns() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns)
+}
+
+// Shutdown stops the server gracefully: it stops accepting connections,
+// closes at once those that are idle or on which no request has started
+// (opened in advance by a client), and waits for the requests in flight to
+// be answered, their bodies still arriving included. When ctx ends first
+// (the grace ends), it closes every remaining connection, cutting the
+// requests still arriving, and returns an error wrapping ctx's.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stop()
+	if err := s.srv.Shutdown(ctx); err != nil {
+		open := s.openConns()
+		_ = s.srv.Close()
+		<-s.done
+		return fmt.Errorf("fake server %s: shutdown: the grace ended with %d connections open, now closed: %w", s.url, open, err)
+	}
+	<-s.done
 	return s.serveErr()
 }
 
 // Close stops the server at once, closing every connection.
 func (s *Server) Close() error {
+	s.stop()
 	err := s.srv.Close()
 	<-s.done
 	if err != nil {

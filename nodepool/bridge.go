@@ -14,5 +14,7 @@ func init() {
 		PoolFromDetail: poolFromDetail,
 		SpecFromDetail: specFromDetail,
 		NodeFromWire:   nodeFromWire,
+		ValidateScale:  validateScaleRequest,
+		ValidateModify: validateModifyRequest,
 	})
 }

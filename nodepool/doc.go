@@ -29,8 +29,12 @@
 // such a body back with the same code and applies the same rules, plus the
 // decode rules (DecodeRules) for what no Spec can express (edge and Lingjun
 // pool types), so a request the fake refuses names the same rule IDs a
-// client would have seen before sending it. Get reads
-// DescribeClusterNodePoolDetail: the Spec, the state and the node counts. Passwords are ack.Secret values: they print
+// client would have seen before sending it. The request rules
+// (RequestRules: 1 to MaxScaleCount nodes added, no negative count) judge
+// the counts of ScaleClusterNodePool and ModifyClusterNodePool bodies,
+// which Scale checks before sending and the fake on what it receives. Get
+// reads DescribeClusterNodePoolDetail: the Spec, the state and the node
+// counts. Passwords are ack.Secret values: they print
 // and log as "[redacted]" and appear in plain text only in request bodies.
 //
 // # Defaults

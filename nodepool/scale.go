@@ -104,7 +104,11 @@ func (c *Client) scaleOut(ctx context.Context, d *Detail, from, to int) (*Operat
 // before to after nodes, with the Reconcile hook that keeps it exact.
 func (c *Client) scalePart(ctx context.Context, d *Detail, before, after int) (*Operation, error) {
 	req := wire.NewRequest(wire.ActionScaleClusterNodePool, d.ClusterID, d.ID)
-	body, err := json.Marshal(wire.ScaleNodePoolRequest{Count: int64(after - before)})
+	scale := wire.ScaleNodePoolRequest{Count: int64(after - before)}
+	if err := validateScaleRequest(d.ID, &scale); err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(scale)
 	if err != nil {
 		return nil, err
 	}

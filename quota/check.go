@@ -2,6 +2,7 @@ package quota
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/ackgo/ack"
 )
@@ -60,9 +61,9 @@ func Check(limits Limits, usage Usage, plan Plan) Violations {
 		var need clusterNeed
 		for _, c := range plan.Change {
 			if c.ClusterID == id {
-				need.nodes += max(c.AddNodes, 0)
-				need.pools += max(c.AddNodePools, 0)
-				need.instances += max(c.AddContainerInstances, 0)
+				need.nodes = addCounts(need.nodes, c.AddNodes)
+				need.pools = addCounts(need.pools, c.AddNodePools)
+				need.instances = addCounts(need.instances, c.AddContainerInstances)
 				need.pods = max(need.pods, c.PodsPerNode)
 			}
 		}
@@ -100,9 +101,20 @@ func perCluster(vs Violations, l Limits, scope string, cu ClusterUsage, known bo
 	return pods(vs, scope, need.pods, l.PodsPerNode)
 }
 
-// count appends a violation when need > 0 and used + need > limit.Max.
+// addCounts adds a count of a plan (negative counts as zero) to a sum,
+// saturating at the largest int instead of wrapping around.
+func addCounts(sum, n int) int {
+	n = max(n, 0)
+	if sum > math.MaxInt-n {
+		return math.MaxInt
+	}
+	return sum + n
+}
+
+// count appends a violation when need > 0 and used + need > limit.Max,
+// judged without overflow for any counts.
 func count(vs Violations, id LimitID, scope string, used, need int, limit Count) Violations {
-	if need <= 0 || int64(used)+int64(need) <= int64(limit.Max) {
+	if need <= 0 || used <= limit.Max && need <= limit.Max-max(used, 0) {
 		return vs
 	}
 	return append(vs, Violation{

@@ -2,6 +2,7 @@ package quota_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/ackgo/ack/quota"
@@ -148,6 +149,32 @@ func TestCheckPerCluster(t *testing.T) {
 			got := quota.Check(def, u, tt.plan)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Check mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCheckDoesNotOverflow asks for counts near the largest int, alone
+// and added up over several changes: each is above the limit, however the
+// sums would wrap.
+func TestCheckDoesNotOverflow(t *testing.T) {
+	const huge = math.MaxInt
+	u := usage([]quota.ClusterUsage{{ID: "c-man", Kind: quota.Managed, Nodes: 10, NodePools: 2}})
+	tests := []struct {
+		name string
+		plan quota.Plan
+	}{
+		{"one huge change", change(quota.ClusterChange{ClusterID: "c-man", AddNodes: huge})},
+		{"changes that wrap when added", change(
+			quota.ClusterChange{ClusterID: "c-man", AddNodes: huge},
+			quota.ClusterChange{ClusterID: "c-man", AddNodes: huge})},
+		{"a huge new cluster", quota.Plan{Create: []quota.NewCluster{{Kind: quota.Managed, Nodes: huge}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vs := quota.Check(quota.ProductDefaults(), u, tt.plan)
+			if len(vs) == 0 || vs[0].ID != quota.LimitNodes || vs[0].Need <= 0 {
+				t.Fatalf("Check = %v, want the node limit broken", vs)
 			}
 		})
 	}

@@ -317,7 +317,7 @@ func nodePoolCount(body []byte) (int, error) {
 // lastPage reports whether a page of a list is its last: it was short or
 // empty, or the pages so far reach the total the server reported.
 func lastPage(page, size int64, got int, info wire.PageInfo) bool {
-	return int64(got) < size || (info.TotalCount > 0 && page*size >= info.TotalCount)
+	return wire.LastPage(page, size, got, info.TotalCount)
 }
 
 // checkClusterIDs refuses empty cluster IDs, which name no cluster.

@@ -48,6 +48,12 @@ type NodePool[S, P, N any] struct {
 	SpecFromDetail func(d *wire.NodePoolDetail) (S, error)
 	// NodeFromWire reads one node of DescribeClusterNodes.
 	NodeFromWire func(w wire.Node) (N, error)
+	// ValidateScale runs the request rules on a ScaleClusterNodePool body
+	// for pool poolID.
+	ValidateScale func(poolID string, req *wire.ScaleNodePoolRequest) error
+	// ValidateModify runs the request rules on a ModifyClusterNodePool
+	// body for pool poolID.
+	ValidateModify func(poolID string, req *wire.ModifyNodePoolRequest) error
 }
 
 // Quota is what package quota lends: L is quota.Limits.

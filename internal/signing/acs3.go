@@ -31,9 +31,14 @@ const (
 // stands: "host", "content-type" when the request has one, and every
 // x-acs-* header, lower-cased and sorted.
 func ACS3SignedHeaders(req *http.Request) []string {
-	names := acsHeaderNames(req.Header)
+	return acs3SignedHeaders(indexHeaders(req.Header))
+}
+
+// acs3SignedHeaders is ACS3SignedHeaders of a request's header index.
+func acs3SignedHeaders(idx headerIndex) []string {
+	names := idx.acsNames()
 	names = append(names, "host")
-	if _, ok := headerValue(req.Header, "Content-Type"); ok {
+	if _, ok := idx.value("content-type"); ok {
 		names = append(names, "content-type")
 	}
 	sort.Strings(names)
@@ -57,6 +62,12 @@ func ACS3CanonicalRequest(req *http.Request, body []byte, signedHeaders []string
 	if req == nil || req.URL == nil {
 		return "", errors.New("acs3 canonical request: request has no URL")
 	}
+	return acs3CanonicalRequest(req, indexHeaders(req.Header), body, signedHeaders)
+}
+
+// acs3CanonicalRequest is ACS3CanonicalRequest with the request's header
+// index built.
+func acs3CanonicalRequest(req *http.Request, idx headerIndex, body []byte, signedHeaders []string) (string, error) {
 	query, err := canonicalQueryACS3(req.URL.RawQuery)
 	if err != nil {
 		return "", fmt.Errorf("acs3 canonical request: decode query of %s: %w", req.URL.Path, err)
@@ -75,7 +86,7 @@ func ACS3CanonicalRequest(req *http.Request, body []byte, signedHeaders []string
 				vals = []string{h}
 			}
 		} else {
-			vals = headerValues(req.Header, name)
+			vals = slices.Clone(idx[name])
 		}
 		if len(vals) == 0 {
 			return "", &missingHeaderError{name: name}
@@ -169,48 +180,60 @@ func signACS3(req *http.Request, body []byte, cred Credentials, now time.Time, n
 var acs3Required = []string{"host", "x-acs-date", "x-acs-signature-nonce"}
 
 // verifyACS3 checks a request whose Authorization header parsed as ACS3.
-func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(string) (string, bool), now time.Time) *VerifyError {
+// It returns the request's nonce and signed date.
+func verifyACS3(req *http.Request, body []byte, a authorization, lookup func(string) (string, bool), now time.Time) (string, time.Time, *VerifyError) {
 	for _, name := range acs3Required {
 		if !slices.Contains(a.signedHeaders, name) {
-			return refuse(CodeIncompleteSignature, "ACS3 SignedHeaders must include "+name)
+			return "", time.Time{}, refuse(CodeIncompleteSignature, "ACS3 SignedHeaders must include "+name)
 		}
 	}
-	// Every header that steers the request must be covered by the signature.
-	present := ACS3SignedHeaders(req)
-	for _, name := range present {
-		if !slices.Contains(a.signedHeaders, name) {
-			return refuse(CodeIncompleteSignature, "header "+name+" is present but not listed in ACS3 SignedHeaders")
+	// Every header that steers the request must be covered by the
+	// signature. The lists are checked against each other through a set,
+	// not by scanning one for each name of the other.
+	idx := indexHeaders(req.Header)
+	signed := make(map[string]bool, len(a.signedHeaders))
+	headerWork.Add(int64(len(a.signedHeaders)))
+	for _, name := range a.signedHeaders {
+		signed[name] = true
+	}
+	for _, name := range acs3SignedHeaders(idx) {
+		if !signed[name] {
+			return "", time.Time{}, refuse(CodeIncompleteSignature, "header "+name+" is present but not listed in ACS3 SignedHeaders")
 		}
 	}
-	date, _ := headerValue(req.Header, "x-acs-date")
-	if date == "" {
-		return refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-date header")
+	dateValue, _ := idx.value("x-acs-date")
+	if dateValue == "" {
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-date header")
 	}
-	t, err := time.Parse(time.RFC3339, date)
+	t, err := time.Parse(time.RFC3339, dateValue)
 	if err != nil {
-		return refuse(CodeIncompleteSignature, "x-acs-date header "+quote(date)+" is not an ISO 8601 time")
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "x-acs-date header "+quote(dateValue)+" is not an ISO 8601 time")
 	}
 	if e := checkSkew("x-acs-date", t, now); e != nil {
-		return e
+		return "", time.Time{}, e
 	}
-	if v, ok := headerValue(req.Header, "x-acs-content-sha256"); ok && v != hashHex(body) {
-		return refuse(CodeSignatureMismatch, "x-acs-content-sha256 header does not match the request body")
+	nonce, _ := idx.value("x-acs-signature-nonce")
+	if nonce == "" {
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "ACS3-signed request lacks the x-acs-signature-nonce header")
+	}
+	if v, ok := idx.value("x-acs-content-sha256"); ok && v != hashHex(body) {
+		return "", time.Time{}, refuse(CodeSignatureMismatch, "x-acs-content-sha256 header does not match the request body")
 	}
 	secret, ok := lookup(a.accessKeyID)
 	if !ok {
-		return refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
+		return "", time.Time{}, refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
 	}
-	cr, err := ACS3CanonicalRequest(req, body, a.signedHeaders)
+	cr, err := acs3CanonicalRequest(req, idx, body, a.signedHeaders)
 	if err != nil {
 		var missing *missingHeaderError
 		if errors.As(err, &missing) {
-			return refuse(CodeIncompleteSignature, "signed header "+missing.name+" is missing from the request")
+			return "", time.Time{}, refuse(CodeIncompleteSignature, "signed header "+missing.name+" is missing from the request")
 		}
-		return refuse(CodeIncompleteSignature, "request query cannot be decoded for signing")
+		return "", time.Time{}, refuse(CodeIncompleteSignature, "request query cannot be decoded for signing")
 	}
 	sent, _ := hex.DecodeString(a.signature) // checked by parseAuthorization
 	if !hmac.Equal(sent, acs3MAC(secret, ACS3StringToSign(cr))) {
-		return refuse(CodeSignatureMismatch, "ACS3 signature does not match the request as received")
+		return "", time.Time{}, refuse(CodeSignatureMismatch, "ACS3 signature does not match the request as received")
 	}
-	return nil
+	return nonce, t, nil
 }

@@ -34,7 +34,8 @@
 //	                                                               (only with a body)
 //	STS token header                 x-acs-security-token          x-acs-security-token
 //	allowed clock skew (MaxSkew)     15 minutes either way         15 minutes either way
-//	replays                          accepted (no nonce)           accepted (nonces not remembered)
+//	replays                          accepted (no nonce)           accepted by Verify, which keeps no state;
+//	                                                               VerifyRequest reports the nonce to remember
 //
 // Refusals are *VerifyError values whose Code is the gateway's error code:
 // MissingAuthorization, IncompleteSignature, InvalidAccessKeyId.NotFound,

@@ -44,17 +44,18 @@ func ROAStringToSign(req *http.Request) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("roa string to sign: decode query of %s: %w", req.URL.Path, err)
 	}
+	idx := indexHeaders(req.Header)
 	var b strings.Builder
 	b.WriteString(req.Method)
 	b.WriteByte('\n')
-	for _, name := range []string{"Accept", "Content-MD5", "Content-Type", "Date"} {
-		if v, _ := headerValue(req.Header, name); v != "" {
+	for _, name := range []string{"accept", "content-md5", "content-type", "date"} {
+		if v, _ := idx.value(name); v != "" {
 			b.WriteString(v)
 			b.WriteByte('\n')
 		}
 	}
-	for _, name := range acsHeaderNames(req.Header) {
-		v, _ := headerValue(req.Header, name)
+	for _, name := range idx.acsNames() {
+		v, _ := idx.value(name)
 		b.WriteString(name)
 		b.WriteByte(':')
 		b.WriteString(v)
@@ -101,42 +102,43 @@ func signROA(req *http.Request, body []byte, cred Credentials, date string) erro
 }
 
 // verifyROA checks a request whose Authorization header parsed as ROA v1.
-func verifyROA(req *http.Request, body []byte, a authorization, lookup func(string) (string, bool), now time.Time) *VerifyError {
+// It returns the request's signed date.
+func verifyROA(req *http.Request, body []byte, a authorization, lookup func(string) (string, bool), now time.Time) (time.Time, *VerifyError) {
 	date, ok := headerValue(req.Header, "Date")
 	if !ok || date == "" {
-		return refuse(CodeIncompleteSignature, "acs-signed request lacks the Date header")
+		return time.Time{}, refuse(CodeIncompleteSignature, "acs-signed request lacks the Date header")
 	}
 	t, err := http.ParseTime(date)
 	if err != nil {
-		return refuse(CodeIncompleteSignature, "Date header "+quote(date)+" is not an HTTP date")
+		return time.Time{}, refuse(CodeIncompleteSignature, "Date header "+quote(date)+" is not an HTTP date")
 	}
 	if e := checkSkew("Date", t, now); e != nil {
-		return e
+		return time.Time{}, e
 	}
 	if v, ok := headerValue(req.Header, "x-acs-signature-method"); ok && v != roaSignatureMethod {
-		return refuse(CodeIncompleteSignature, "x-acs-signature-method must be "+roaSignatureMethod+" for the acs scheme")
+		return time.Time{}, refuse(CodeIncompleteSignature, "x-acs-signature-method must be "+roaSignatureMethod+" for the acs scheme")
 	}
 	if v, ok := headerValue(req.Header, "x-acs-signature-version"); ok && v != roaSignatureVersion {
-		return refuse(CodeIncompleteSignature, "x-acs-signature-version must be "+roaSignatureVersion+" for the acs scheme")
+		return time.Time{}, refuse(CodeIncompleteSignature, "x-acs-signature-version must be "+roaSignatureVersion+" for the acs scheme")
 	}
 	if md5v, ok := headerValue(req.Header, "Content-MD5"); ok {
 		if md5v != contentMD5(body) {
-			return refuse(CodeSignatureMismatch, "Content-MD5 header does not match the request body")
+			return time.Time{}, refuse(CodeSignatureMismatch, "Content-MD5 header does not match the request body")
 		}
 	} else if len(body) > 0 {
-		return refuse(CodeIncompleteSignature, "acs-signed request with a body lacks the Content-MD5 header")
+		return time.Time{}, refuse(CodeIncompleteSignature, "acs-signed request with a body lacks the Content-MD5 header")
 	}
 	secret, ok := lookup(a.accessKeyID)
 	if !ok {
-		return refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
+		return time.Time{}, refuse(CodeInvalidAccessKeyID, "access key ID "+quote(a.accessKeyID)+" is not known")
 	}
 	sts, err := ROAStringToSign(req)
 	if err != nil {
-		return refuse(CodeIncompleteSignature, "request query cannot be decoded for signing")
+		return time.Time{}, refuse(CodeIncompleteSignature, "request query cannot be decoded for signing")
 	}
 	sent, _ := base64.StdEncoding.DecodeString(a.signature) // checked by parseAuthorization
 	if !hmac.Equal(sent, roaMAC(secret, sts)) {
-		return refuse(CodeSignatureMismatch, "acs signature does not match the request as received")
+		return time.Time{}, refuse(CodeSignatureMismatch, "acs signature does not match the request as received")
 	}
-	return nil
+	return t, nil
 }

@@ -21,35 +21,61 @@ const MaxSkew = 15 * time.Minute
 // It returns the access key ID on success and a *VerifyError otherwise.
 // Verify does not check x-acs-security-token against anything, and keeps no
 // state: ROA v1 has no nonce, so a replayed request is accepted, and ACS3
-// nonces are not remembered either.
+// nonces are not remembered either; a server that refuses ACS3 replays
+// remembers the Nonce that VerifyRequest reports.
 func Verify(req *http.Request, body []byte, lookup func(accessKeyID string) (secret string, ok bool), now time.Time) (accessKeyID string, err error) {
+	v, err := VerifyRequest(req, body, lookup, now)
+	if err != nil {
+		return "", err
+	}
+	return v.AccessKeyID, nil
+}
+
+// Verified is what VerifyRequest learnt from a request it accepted.
+type Verified struct {
+	// AccessKeyID is the key that signed the request.
+	AccessKeyID string
+	// Scheme is the scheme it was signed with.
+	Scheme Scheme
+	// Nonce is the ACS3 x-acs-signature-nonce, which the signature covers;
+	// empty for ROA v1, which has none.
+	Nonce string
+	// Date is the signed date of the request (x-acs-date or Date), within
+	// MaxSkew of now: a nonce need only be remembered until Date+MaxSkew,
+	// after which the request is refused as expired anyway.
+	Date time.Time
+}
+
+// VerifyRequest is Verify, returning what it verified.
+func VerifyRequest(req *http.Request, body []byte, lookup func(accessKeyID string) (secret string, ok bool), now time.Time) (Verified, error) {
 	if req == nil || req.URL == nil {
-		return "", refuse(CodeIncompleteSignature, "request has no URL")
+		return Verified{}, refuse(CodeIncompleteSignature, "request has no URL")
 	}
 	vals := headerValues(req.Header, "Authorization")
 	switch {
 	case len(vals) == 0 || len(vals) == 1 && vals[0] == "":
-		return "", refuse(CodeMissingAuthorization, "request lacks the Authorization header")
+		return Verified{}, refuse(CodeMissingAuthorization, "request lacks the Authorization header")
 	case len(vals) > 1:
-		return "", refuse(CodeIncompleteSignature, "request has more than one Authorization header")
+		return Verified{}, refuse(CodeIncompleteSignature, "request has more than one Authorization header")
 	}
 	a, perr := parseAuthorization(vals[0])
 	if perr != nil {
-		return "", refuse(CodeIncompleteSignature, perr.Error())
+		return Verified{}, refuse(CodeIncompleteSignature, perr.Error())
 	}
 	if lookup == nil {
 		lookup = func(string) (string, bool) { return "", false }
 	}
+	v := Verified{AccessKeyID: a.accessKeyID, Scheme: a.scheme}
 	var verr *VerifyError
 	if a.scheme == ROAv1 {
-		verr = verifyROA(req, body, a, lookup, now)
+		v.Date, verr = verifyROA(req, body, a, lookup, now)
 	} else {
-		verr = verifyACS3(req, body, a, lookup, now)
+		v.Nonce, v.Date, verr = verifyACS3(req, body, a, lookup, now)
 	}
 	if verr != nil {
-		return "", verr
+		return Verified{}, verr
 	}
-	return a.accessKeyID, nil
+	return v, nil
 }
 
 // checkSkew refuses a date more than MaxSkew away from now.

@@ -332,3 +332,20 @@ func TestVerifyAcceptsReplays(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyRequestReports checks what VerifyRequest learns from a request
+// it accepts: the key, the scheme, the signed date and, for ACS3, the nonce
+// a server remembers to refuse replays.
+func TestVerifyRequestReports(t *testing.T) {
+	for _, tt := range []struct {
+		scheme Scheme
+		nonce  string
+	}{{ROAv1, ""}, {ACS3, "nonce-0001"}} {
+		req, body := newSignedRequest(t, tt.scheme)
+		v, err := VerifyRequest(req, body, testLookup, testTime.Add(time.Minute))
+		want := Verified{AccessKeyID: testKeyID, Scheme: tt.scheme, Nonce: tt.nonce, Date: testTime}
+		if err != nil || !v.Date.Equal(want.Date) || v.AccessKeyID != want.AccessKeyID || v.Scheme != want.Scheme || v.Nonce != want.Nonce {
+			t.Errorf("%v: VerifyRequest = %+v, %v; want %+v", tt.scheme, v, err, want)
+		}
+	}
+}

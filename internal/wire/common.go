@@ -128,3 +128,40 @@ type PageInfo struct {
 // MaxPageSize is the largest page the paged list calls serve
 // (DescribeClusterNodes' pageSize, DescribeClustersV1's page_size).
 const MaxPageSize = ack.MaxPageSize
+
+// PageBounds returns the bounds [lo, hi) of page number (from 1) of size
+// items a page (at least 1) in a list of n items. A page past the end of
+// the list, however far, is empty (lo == hi == n): the bounds are computed
+// without overflow for any number and size.
+func PageBounds(number, size int64, n int) (lo, hi int) {
+	if number < 1 || size < 1 || n <= 0 {
+		return 0, 0
+	}
+	total := int64(n)
+	if number-1 >= pages(total, size) {
+		return n, n
+	}
+	start := (number - 1) * size // < total: no overflow
+	return int(start), int(start + min(size, total-start))
+}
+
+// LastPage reports whether page number (from 1) of size items a page,
+// holding got items of the total the server reported (zero when it
+// reported none), is the last page of a list: it is short, or the pages
+// so far reach the total. It does not overflow for any number and size.
+func LastPage(number, size int64, got int, total int64) bool {
+	if int64(got) < size {
+		return true
+	}
+	return total > 0 && size > 0 && number >= pages(total, size)
+}
+
+// pages returns how many pages of size items (at least 1) hold total
+// items (at least 0), without overflow.
+func pages(total, size int64) int64 {
+	p := total / size
+	if total%size != 0 {
+		p++
+	}
+	return p
+}

@@ -6,7 +6,7 @@
 //
 //	ackfake [-addr 127.0.0.1:9180] [-region cn-hangzhou] [-speed 60]
 //	        [-credential AK:SECRET]... [-readonly-credential AK:SECRET]...
-//	        [-polls N] [-call-log-limit N]
+//	        [-polls N] [-call-log-limit N] [-call-log-bytes N] [-grace 5s]
 //
 // Flags:
 //
@@ -20,12 +20,24 @@
 //	-polls                0                complete every change after this many polls
 //	                                       instead of after its duration
 //	-call-log-limit       10000            calls the action log keeps, the most recent
-//	                                       (GET /_fake/calls lists them); 0 keeps every call
+//	                                       (GET /_fake/calls lists them); 0 lifts the bound
+//	-call-log-bytes       67108864         bytes of calls the action log keeps (64 MiB of
+//	                                       bodies, paths and queries); 0 lifts the bound
+//	-grace                5s               on SIGINT or SIGTERM, how long requests in flight
+//	                                       have to finish before their connections are cut
+//
+// The server bounds what a client can hold with the defaults of
+// fake.HTTPLimits: a request's header arrives within 10s and the whole
+// request within 1m, an idle connection is closed after 2m, a header is at
+// most 64 KiB, and at most 256 connections are open at once (more wait to
+// be accepted). Bodies are at most 4 MiB and headers at most 200 fields.
 //
 // Its first line on stdout is exactly "ackfake listening on http://HOST:PORT"
 // with the port it listens on. Control endpoints under /_fake/ (clock,
-// advance, calls, reset; see fake.Server) answer loopback clients without
-// signatures. It stops cleanly on SIGINT or SIGTERM.
+// advance, calls, reset; see fake.Server) answer local tools without
+// signatures: a loopback peer asking for a loopback host, with no foreign
+// Origin, and a JSON body (Content-Type application/json) when a POST has
+// one. It stops cleanly on SIGINT or SIGTERM.
 //
 // # From this SDK
 //
@@ -51,7 +63,11 @@
 //
 // # Stopping it
 //
-// Send SIGINT or SIGTERM to the ackfake process itself. Under go run the
+// Send SIGINT or SIGTERM to the ackfake process itself. It stops accepting
+// connections, closes idle ones and those opened without a request at
+// once, answers the requests in flight, cuts the connections still open
+// when the grace (-grace, 5s) ends, writes "ackfake: stopped" to stderr
+// and exits with status 0. Under go run the
 // server is a child of the go command, which does not pass on a signal sent
 // to its own PID: Ctrl-C in a terminal reaches both, but a script should
 // build the command first (go build -o ackfake

@@ -55,7 +55,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	region := fs.String("region", fake.DefaultRegion, "regions served, comma-separated")
 	speed := fs.Float64("speed", fake.DefaultSpeed, "virtual seconds per wall second")
 	polls := fs.Int("polls", 0, "complete every change after this many polls instead of after its duration")
-	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 keeps every call")
+	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 lifts the bound")
+	grace := fs.Duration("grace", defaultGrace, "on SIGINT or SIGTERM, how long requests in flight have to finish before their connections are cut")
+	callLogBytes := fs.Int("call-log-bytes", fake.DefaultCallLogBytes, "bytes of calls (bodies, paths, queries) the action log keeps; 0 lifts the bound")
 	var full, readOnly credentialList
 	fs.Var(&full, "credential", "AK:SECRET with full access (repeatable); enables signature checks")
 	fs.Var(&readOnly, "readonly-credential", "AK:SECRET whose writes are refused (repeatable)")
@@ -65,10 +67,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
+	if *grace < 0 {
+		return fmt.Errorf("-grace %v: must not be negative", *grace)
+	}
 	if *speed < 1 {
 		return fmt.Errorf("-speed %v: must be at least 1", *speed)
 	}
-	opts := []fake.Option{fake.WithScaledClock(*speed), fake.WithRegions(strings.Split(*region, ",")...), fake.WithCallLogLimit(*callLog)}
+	opts := []fake.Option{fake.WithScaledClock(*speed), fake.WithRegions(strings.Split(*region, ",")...), fake.WithCallLogLimit(*callLog), fake.WithCallLogBytes(*callLogBytes)}
 	for _, p := range full.pairs {
 		opts = append(opts, fake.WithCredential(p[0], p[1]))
 	}
@@ -86,9 +91,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "ackfake: region %s, clock x%v, %d credential(s); control endpoints under %s/_fake/\n",
 		*region, *speed, len(full.pairs)+len(readOnly.pairs), srv.URL())
 	<-ctx.Done()
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	return stop(srv, *grace, stderr)
+}
+
+// defaultGrace is how long a stop waits for the requests in flight.
+const defaultGrace = 5 * time.Second
+
+// stop shuts the server down within grace: idle connections and those
+// opened without a request are closed at once, requests in flight are
+// answered, and when the grace ends the connections still open (a body
+// still arriving) are cut. Either way the stop is clean.
+func stop(srv *fake.Server, grace time.Duration, stderr io.Writer) error {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	err := srv.Shutdown(ctx)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		fmt.Fprintf(stderr, "ackfake: the grace of %s ended; connections still open were cut\n", grace)
+	case err != nil:
 		return err
 	}
 	fmt.Fprintln(stderr, "ackfake: stopped")

@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -140,6 +143,7 @@ func TestRunRefusesBadFlags(t *testing.T) {
 		want string
 	}{
 		{[]string{"-speed", "0"}, "-speed"},
+		{[]string{"-grace", "-1s"}, "-grace"},
 		{[]string{"-credential", "no-colon"}, "AK:SECRET"},
 		{[]string{"extra"}, "unexpected"},
 		{[]string{"-addr", "256.0.0.1:99999"}, "listen"},
@@ -163,5 +167,83 @@ func TestCredentialFlagHidesSecrets(t *testing.T) {
 	}
 	if s := l.String(); strings.Contains(s, "TOPSECRET") || !strings.Contains(s, "AKID") {
 		t.Fatalf("String() = %q", s)
+	}
+}
+
+// TestSIGTERMStopsCleanlyWithOpenConnections starts the command as a
+// process with a short grace, opens a connection that sends nothing, one
+// whose request body is still arriving, and one whose request is answered
+// during the grace, then sends SIGTERM: the silent connection is closed at
+// once, the request that completes is answered, the slow body is cut when
+// the grace ends, and the command exits with status 0 within the grace.
+func TestSIGTERMStopsCleanlyWithOpenConnections(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-addr", "127.0.0.1:0", "-grace", "1s")
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	m := firstLine.FindStringSubmatch(line)
+	if err != nil || m == nil {
+		t.Fatalf("first line %q, %v (stderr %q)", line, err, stderr.String())
+	}
+	addr := strings.TrimPrefix(m[1], "http://")
+	open := func(send string) net.Conn {
+		t.Helper()
+		conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+		if _, err := io.WriteString(conn, send); err != nil {
+			t.Fatal(err)
+		}
+		return conn
+	}
+	const body = `{"duration":"1s"}`
+	head := "POST /_fake/advance HTTP/1.1\r\nHost: " + addr + "\r\nContent-Type: application/json\r\nContent-Length: "
+	silent := open("")
+	slow := open(head + "1000\r\n\r\n{")
+	inFlight := open(head + strconv.Itoa(len(body)) + "\r\n\r\n" + body[:5])
+	time.Sleep(100 * time.Millisecond) // the server reads the heads
+
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(io.Discard, silent); err != nil {
+		t.Fatalf("the silent connection: %v, want it closed", err)
+	}
+	if _, err := io.WriteString(inFlight, body[5:]); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(inFlight), nil)
+	if err != nil {
+		t.Fatalf("the request in flight got no answer: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("the request in flight: HTTP %d", resp.StatusCode)
+	}
+	if _, err := io.Copy(io.Discard, slow); err != nil {
+		t.Fatalf("the slow body: %v, want its connection cut", err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("after SIGTERM: %v (stderr %q)", err, stderr.String())
+	}
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("stopping took %s with a grace of 1s", took)
+	}
+	if !strings.Contains(stderr.String(), "ackfake: stopped") {
+		t.Fatalf("stderr %q, want it to say the server stopped", stderr.String())
 	}
 }
