@@ -3,7 +3,7 @@ package cluster
 import (
 	"fmt"
 
-	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/wire"
 )
 
 // Form is the kind of cluster: who runs the control plane and how it is
@@ -106,32 +106,17 @@ func (f Form) Wire() (clusterType, profile, clusterSpec string) {
 // the rest, including the forms this package does not model (Edge,
 // Lingjun, registered clusters). The error matches ack.ErrInvalid.
 func FormOf(clusterType, profile, clusterSpec string) (Form, error) {
-	switch clusterType {
-	case ClusterTypeAsk:
-		return Serverless, nil
-	case ClusterTypeDedicated:
-		if profile == "" || profile == ProfileDefault {
-			return Dedicated, nil
-		}
-	case ClusterTypeManaged:
-		switch profile {
-		case "", ProfileDefault:
-			switch clusterSpec {
-			case "", SpecStandard:
-				return ManagedBasic, nil
-			case SpecPro:
-				return ManagedPro, nil
-			}
-			return 0, fmt.Errorf("cluster form: unknown cluster_spec %q: %w", clusterSpec, ack.ErrInvalid)
-		case ProfileServerless:
-			switch clusterSpec {
-			case "", SpecStandard, SpecPro:
-				return Serverless, nil
-			}
-			return 0, fmt.Errorf("cluster form: unknown cluster_spec %q: %w", clusterSpec, ack.ErrInvalid)
-		}
-	default:
-		return 0, fmt.Errorf("cluster form: unsupported cluster_type %q: %w", clusterType, ack.ErrInvalid)
+	f := wire.ClassifyForm(clusterType, profile, clusterSpec)
+	if f.Err != nil {
+		return 0, f.Err
 	}
-	return 0, fmt.Errorf("cluster form: unsupported profile %q for cluster_type %q: %w", profile, clusterType, ack.ErrInvalid)
+	switch {
+	case f.Family == wire.FormDedicated:
+		return Dedicated, nil
+	case f.Family == wire.FormServerless:
+		return Serverless, nil
+	case f.Pro:
+		return ManagedPro, nil
+	}
+	return ManagedBasic, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // ruleBreakers holds, for each validation rule, a spec that breaks it.
@@ -61,6 +62,11 @@ var ruleBreakers = map[string]func() cluster.Spec{
 	"cluster.masters.vswitches": func() cluster.Spec {
 		s := clientDedicated("1")
 		s.Masters.VSwitches = s.Masters.VSwitches[:1]
+		return s
+	},
+	cluster.RuleServerlessNodePools: func() cluster.Spec {
+		s := clientServerless("1")
+		s.NodePools = []nodepool.Spec{testPool("p", "vsw-1")}
 		return s
 	},
 	"cluster.workers.not_serverless": func() cluster.Spec {

@@ -1,9 +1,11 @@
 package cluster
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // Option adjusts Validate and validateCreateRequest.
@@ -91,6 +93,8 @@ var registry = []specRule{
 		"a dedicated cluster names one vSwitch per master", allPresets}, checkMasterVSwitches},
 	{Rule{"cluster.workers.not_serverless", fieldWorkers,
 		"serverless clusters have no worker nodes", allPresets}, checkWorkersForm},
+	{Rule{RuleServerlessNodePools, fieldNodePools,
+		"a serverless cluster has no node pools: its pods run on container instances", allPresets}, checkNodePoolsForm},
 	{Rule{"cluster.workers.count", fieldWorkerCount,
 		fmt.Sprintf("the legacy workers number 0 to %d (MaxWorkers)", MaxWorkers), allPresets}, checkWorkerCount},
 	{Rule{"cluster.login.required", fieldLogin,
@@ -127,6 +131,7 @@ const (
 	fieldMasterTypes       = "masters.instance_types"
 	fieldMasterVSwitches   = "masters.vswitches"
 	fieldWorkers           = "workers"
+	fieldNodePools         = "node_pools"
 	fieldWorkerCount       = "workers.count"
 	fieldWorkerVSwitches   = "workers.vswitches"
 	fieldLogin             = "login"
@@ -161,6 +166,23 @@ func violations(s Spec, o options) violationList {
 		if r.In(o.preset) {
 			r.check(s, o, out.reporter(r.ID))
 		}
+	}
+	for i, p := range s.NodePools {
+		var ve *ack.ValidationError
+		if errors.As(nodepool.Validate(p), &ve) {
+			out = append(out, poolViolations(i, ve.Violations)...)
+		}
+	}
+	return out
+}
+
+// poolViolations places the violations of node pool i under its field
+// path, keeping the nodepool package's rule IDs.
+func poolViolations(i int, vs []ack.Violation) []ack.Violation {
+	out := make([]ack.Violation, len(vs))
+	for j, v := range vs {
+		v.Field = fmt.Sprintf("%s[%d].%s", fieldNodePools, i, v.Field)
+		out[j] = v
 	}
 	return out
 }

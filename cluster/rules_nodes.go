@@ -120,3 +120,14 @@ func checkPassword(s Spec, _ options, r report) {
 		r(fieldPassword, "%s", problem)
 	}
 }
+
+// RuleServerlessNodePools is the rule that a serverless cluster has no
+// node pools, at creation (Spec.NodePools) and after it (the fake refuses
+// CreateClusterNodePool on a serverless cluster with it).
+const RuleServerlessNodePools = "cluster.node_pools.serverless"
+
+func checkNodePoolsForm(s Spec, _ options, r report) {
+	if s.Form == Serverless && len(s.NodePools) > 0 {
+		r(fieldNodePools, "has %d node pools, but a serverless cluster has none: its pods run on container instances", len(s.NodePools))
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // ruleCase is a spec that breaks exactly one rule.
@@ -131,6 +132,8 @@ var ruleCases = []ruleCase{
 		fields: []string{"masters.vswitches"}},
 	{name: "empty vSwitch ID", rule: "cluster.masters.vswitches", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) { s.Masters.VSwitches[2].ID = "" }, fields: []string{"masters.vswitches[2]"}},
+	{name: "node pools on a serverless cluster", rule: cluster.RuleServerlessNodePools, base: serverlessSpec,
+		edit: func(s *cluster.Spec) { s.NodePools = []nodepool.Spec{testPool("p", "vsw-s")} }, fields: []string{"node_pools"}},
 	{name: "workers on a serverless cluster", rule: "cluster.workers.not_serverless", base: serverlessSpec,
 		edit: func(s *cluster.Spec) {
 			s.Workers = &cluster.Workers{Count: 1, InstanceTypes: []string{"ecs.c7.large"}, VSwitches: []cluster.VSwitch{{ID: "vsw-s"}}}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // Spec is what a user decides when creating a cluster. The zero value of
@@ -82,10 +83,15 @@ type Spec struct {
 	// (masters and legacy workers).
 	Login Login
 
-	// Node pools created with the cluster (wire "nodepools") belong here.
-	// They arrive with the nodepool package's Spec, which this package will
-	// embed as NodePools []nodepool.Spec; until then create them with the
-	// node pool API after the cluster.
+	// NodePools are node pools created with the cluster, in the same
+	// CreateCluster call (wire "nodepools"). Each is a nodepool.Spec and is
+	// checked with the nodepool package's own rules (violations name
+	// "node_pools[i]." before the pool's field); the first becomes the
+	// cluster's default pool. A serverless cluster takes none (rule
+	// "cluster.node_pools.serverless"). The field is read only at creation:
+	// Get leaves it empty and CheckChange ignores it; manage the pools of a
+	// running cluster with nodepool.Client.
+	NodePools []nodepool.Spec
 }
 
 // VSwitch is a vSwitch and its zone. The zone is what makes a cluster
@@ -306,6 +312,12 @@ func (s Spec) Clone() Spec {
 		w.InstanceTypes = slices.Clone(w.InstanceTypes)
 		w.VSwitches = slices.Clone(w.VSwitches)
 		c.Workers = &w
+	}
+	if s.NodePools != nil {
+		c.NodePools = make([]nodepool.Spec, len(s.NodePools))
+		for i, p := range s.NodePools {
+			c.NodePools[i] = p.Clone()
+		}
 	}
 	return c
 }

@@ -104,6 +104,9 @@ func (s Spec) createRequest() *wire.CreateClusterRequest {
 		req.WorkerSystemDiskSize = int64(w.SystemDisk.Size)
 		req.WorkerInstanceChargeType = w.ChargeType
 	}
+	for _, p := range s.NodePools {
+		req.Nodepools = append(req.Nodepools, *poolWire.CreateRequest(p))
+	}
 	return req
 }
 
@@ -185,6 +188,17 @@ func specFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 			SystemDisk:    Disk{Category: req.WorkerSystemDiskCategory, Size: int(req.WorkerSystemDiskSize)},
 			ChargeType:    req.WorkerInstanceChargeType,
 		}
+	}
+	for i := range req.Nodepools {
+		p, err := poolWire.SpecFromCreate(&req.Nodepools[i])
+		var ve *ack.ValidationError
+		switch {
+		case errors.As(err, &ve):
+			d.violations = append(d.violations, poolViolations(i, ve.Violations)...)
+		case err != nil:
+			return s, fmt.Errorf("cluster: nodepools[%d]: %w", i, err)
+		}
+		s.NodePools = append(s.NodePools, p)
 	}
 	return s, asError(s.Name, d.violations)
 }

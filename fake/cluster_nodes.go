@@ -1,12 +1,10 @@
 package fake
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"time"
 
-	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/nodepool"
@@ -37,33 +35,6 @@ func (s *store) endCreateLocked(rec *clusterRec, f *Failure) {
 			}
 		}
 	}
-}
-
-// RuleNodePoolsServerless is the fake's own rule that a serverless cluster
-// is created without node pools: its pods run on container instances.
-const RuleNodePoolsServerless = "fake.nodepools.not_serverless"
-
-// initialPoolViolations judges the node pools of a CreateCluster body
-// with the nodepool package's rules (ValidateCreateRequest), each field
-// path under "nodepools[i].", and refuses pools for a serverless cluster.
-func initialPoolViolations(req *wire.CreateClusterRequest) []ack.Violation {
-	var vs []ack.Violation
-	if f, err := cluster.FormOf(req.ClusterType, req.Profile, req.ClusterSpec); err == nil && f == cluster.Serverless && len(req.Nodepools) > 0 {
-		vs = append(vs, ack.Violation{Rule: RuleNodePoolsServerless, Field: "nodepools",
-			Message: fmt.Sprintf("has %d node pools, but a serverless cluster has none: its pods run on container instances", len(req.Nodepools))})
-	}
-	for i := range req.Nodepools {
-		var ve *ack.ValidationError
-		err := poolWire.ValidateCreate(&req.Nodepools[i])
-		if !errors.As(err, &ve) {
-			continue
-		}
-		for _, v := range ve.Violations {
-			v.Field = fmt.Sprintf("nodepools[%d].%s", i, v.Field)
-			vs = append(vs, v)
-		}
-	}
-	return vs
 }
 
 // createPlan is what a CreateCluster asks of the quotas: a cluster of its

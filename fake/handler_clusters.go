@@ -12,7 +12,6 @@ import (
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
-	"github.com/ackgo/ack/nodepool"
 )
 
 // RuleRegion is the fake's own rule that a cluster is created in one of
@@ -71,7 +70,6 @@ func (c *Cloud) createCluster(r *request) answer {
 			}
 			vs = append(vs, ve.Violations...)
 		}
-		vs = append(vs, initialPoolViolations(&req)...)
 		if len(vs) > 0 {
 			return fail(refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}))
 		}
@@ -80,12 +78,8 @@ func (c *Cloud) createCluster(r *request) answer {
 			return fail(refusal(err))
 		}
 		spec = spec.WithDefaults()
-		pools := make([]nodepool.Spec, len(req.Nodepools))
-		for i := range req.Nodepools {
-			if pools[i], err = poolWire.SpecFromCreate(&req.Nodepools[i]); err != nil {
-				return fail(refusal(err))
-			}
-		}
+		pools := spec.NodePools
+		spec.NodePools = nil // the pools live on as pools, not in the cluster's Spec
 
 		plan, e := st.net.admit(createNetRequest(&req, spec), st.cidrUsesLocked(), c.ids)
 		if e != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/nodepool"
@@ -32,7 +33,9 @@ func (c *Cloud) createClusterNodePool(r *request) answer {
 			return fail(refusal(err))
 		}
 		if rec.spec.Form == cluster.Serverless {
-			return fail(NewError(InvalidParameter, "cluster %s is serverless: it has no node pools; its pods run on container instances", rec.id))
+			return fail(refusal(&ack.ValidationError{Resource: "cluster " + rec.id, Violations: []ack.Violation{{
+				Rule: cluster.RuleServerlessNodePools, Field: "cluster_id",
+				Message: "names a serverless cluster, which has no node pools: its pods run on container instances"}}}))
 		}
 		if e := runningLocked(rec, r.route.Action); e != nil {
 			return fail(e)

@@ -1,6 +1,6 @@
 package quota
 
-import "strings"
+import "github.com/ackgo/ack/internal/wire"
 
 // ClusterKind is the form of a cluster as the quotas count it. It is the
 // quota package's own vocabulary, so that the packages above it can map
@@ -36,20 +36,17 @@ func (k ClusterKind) String() string {
 }
 
 // ClassifyCluster maps a cluster's cluster_type and profile, as the ACK
-// OpenAPI reports them, onto the kind the quotas count. Matching ignores
-// case and surrounding spaces; anything unknown is OtherCluster.
+// OpenAPI reports them, onto the kind the quotas count. It reads them with
+// the same function as cluster.FormOf (values as ACK writes them); anything
+// unknown is OtherCluster.
 func ClassifyCluster(clusterType, profile string) ClusterKind {
-	t := strings.TrimSpace(clusterType)
-	switch {
-	case strings.EqualFold(t, "Kubernetes"):
+	switch wire.ClassifyForm(clusterType, profile, "").Family {
+	case wire.FormDedicated:
 		return Dedicated
-	case strings.EqualFold(t, "Ask"):
-		return Serverless
-	case strings.EqualFold(t, "ManagedKubernetes"):
-		if strings.EqualFold(strings.TrimSpace(profile), "Serverless") {
-			return Serverless
-		}
+	case wire.FormManaged:
 		return Managed
+	case wire.FormServerless:
+		return Serverless
 	}
 	return OtherCluster
 }

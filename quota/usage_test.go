@@ -19,12 +19,14 @@ func TestClassifyCluster(t *testing.T) {
 		{"ManagedKubernetes", "Edge", quota.Managed},
 		{"ManagedKubernetes", "Lingjun", quota.Managed},
 		{"ManagedKubernetes", "Serverless", quota.Serverless},
-		{"managedkubernetes", " serverless ", quota.Serverless},
+		// Values match as ACK writes them, as cluster.FormOf reads them.
+		{"managedkubernetes", " serverless ", quota.OtherCluster},
 		{"Ask", "", quota.Serverless},
 		{"Ask", "ask.v2", quota.Serverless},
 		{"ExternalKubernetes", "", quota.OtherCluster},
 		{"", "Serverless", quota.OtherCluster},
-		{"Kubernetes ", "Serverless", quota.Dedicated},
+		{"Kubernetes", "Serverless", quota.Dedicated},
+		{"Kubernetes ", "", quota.OtherCluster},
 	}
 	for _, tt := range tests {
 		t.Run(tt.clusterType+"/"+tt.profile, func(t *testing.T) {
