@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"time"
@@ -64,19 +65,7 @@ func (c *Cloud) modifyClusterNodePool(r *request) answer {
 				w := (&poolRec{id: p.id, spec: next}).workerSpec(nodepool.OriginScaleOut)
 				added = st.addWorkersLocked(rec, w, delta, now)
 			} else {
-				views := make([]nodepool.Node, len(nodes))
-				for i, n := range nodes {
-					views[i] = n.scaleNode(rec.spec.Region)
-				}
-				chosen, err := nodepool.ChooseScaleIn(views, -delta, 0)
-				if err != nil {
-					return fail(NewError(InvalidParameter, "node pool %s: desired size %d: %v", p.id, next.DesiredSize, err))
-				}
-				for _, n := range nodes {
-					if slices.ContainsFunc(chosen, func(v nodepool.Node) bool { return v.InstanceID == n.instanceID }) {
-						removed = append(removed, n)
-					}
-				}
+				removed = desiredSizeRemovals(rec, nodes, -delta)
 			}
 		}
 		before := old.DesiredSize
@@ -168,4 +157,32 @@ func pickNodes(candidates []*nodeRec, region string, instanceIDs, names []string
 		}
 	}
 	return out, nil
+}
+
+// desiredSizeRemovals chooses the k nodes that a lower desired size
+// removes. ACK chooses them itself and does not document how; the fake
+// takes the nodes the product's scale-in rule would (scale-out nodes,
+// newest first, nodepool.ScaleInOrder), then the pool's other nodes,
+// newest first, so that any size down to zero can be reached.
+func desiredSizeRemovals(rec *clusterRec, nodes []*nodeRec, k int) []*nodeRec {
+	views := make([]nodepool.Node, len(nodes))
+	byID := make(map[string]*nodeRec, len(nodes))
+	for i, n := range nodes {
+		views[i] = n.scaleNode(rec.spec.Region)
+		byID[n.instanceID] = n
+	}
+	order := nodepool.ScaleInOrder(views)
+	rest := slices.DeleteFunc(slices.Clone(views), func(v nodepool.Node) bool { return v.Removable() })
+	slices.SortFunc(rest, func(a, b nodepool.Node) int {
+		if c := b.Created.Compare(a.Created); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.Seq, a.Seq)
+	})
+	order = append(order, rest...)
+	out := make([]*nodeRec, 0, k)
+	for _, v := range order[:min(k, len(order))] {
+		out = append(out, byID[v.InstanceID])
+	}
+	return out
 }

@@ -66,9 +66,6 @@ func TestNodePoolLifecycle(t *testing.T) {
 			return send(wire.ActionRemoveNodePoolNodes, q, nil)()
 		}, state: nodepool.StateRemoving, desired: 3, total: 5, states: map[string]int{"running": 3, "removing": 2}, advance: 2 * time.Minute},
 		{name: "removed", state: nodepool.StateActive, desired: 3, total: 3, states: map[string]int{"running": 3}},
-		{name: "desired size below the initial nodes", do: send(wire.ActionModifyClusterNodePool, nil,
-			wire.ModifyNodePoolRequest{ScalingGroup: &wire.ScalingGroup{DesiredSize: wire.Int(1)}}),
-			code: fake.InvalidParameter, state: nodepool.StateActive, desired: 3, total: 3},
 		{name: "modify name and desired size", do: send(wire.ActionModifyClusterNodePool, nil, wire.ModifyNodePoolRequest{
 			NodepoolInfo: &wire.NodepoolInfo{Name: "web-2"}, ScalingGroup: &wire.ScalingGroup{DesiredSize: wire.Int(2)}}),
 			state: nodepool.StateUpdating, desired: 2, total: 3, states: map[string]int{"running": 2, "removing": 1}, advance: time.Minute},

@@ -152,12 +152,22 @@
 // sized by its node count must be active when Scale starts, so that a pool
 // found scaling after an ambiguous outcome has the part.
 //
-// Scaling in removes nodes with RemoveNodePoolNodes, chosen by
-// ChooseScaleIn: only nodes a scale-out added, newest first, never below
-// the size asked for; it fails with ErrNotEnoughScaleOut rather than
+// Scaling in works as ACK offers it: a pool with a desired size (every
+// pool ACK creates today) is scaled in by lowering that size with
+// ModifyClusterNodePool, and ACK, not this client, chooses which nodes go.
+// The size is absolute, so a re-send after a lost answer cannot remove
+// nodes twice; the Reconcile hook re-sends only while the desired size is
+// still the one before. This works the same on ACK and on the fake, which
+// removes the nodes the scale-in rule below would pick first, then the
+// pool's others, newest first (ACK's own choice is not documented). To
+// choose the nodes yourself, use RemoveNodes.
+//
+// Only a legacy pool without a desired size (sized by its node count) is
+// scaled in by choosing nodes: RemoveNodePoolNodes with the nodes
+// ChooseScaleIn picks, failing with ErrNotEnoughScaleOut rather than
 // remove a node created with the pool or attached by hand. An autoscaled
 // pool is sized by its autoscaler: Scale refuses it, and Modify changes
-// its range.
+// its range; the scale-in rule governs the autoscaler.
 //
 // # Client defaults
 //
@@ -170,5 +180,6 @@
 //	Nodes added per scale call     at most 500 (MaxScaleCount)
 //	DeleteOptions.Force            false: ACK refuses a pool that has nodes
 //	RemoveOptions.Drain, Release   false, false; both are always sent
-//	Scale-in                       drains; releases PostPaid nodes, keeps PrePaid ones
+//	Scale-in                       by desired size (ACK picks the nodes); by node count for legacy pools
+//	Scale-in of a legacy pool      drains; releases PostPaid nodes, keeps PrePaid ones
 package nodepool

@@ -29,15 +29,22 @@ var ErrAutoScaled = errors.New("the node pool is sized by its autoscaler")
 // else is an error matching ack.ErrConflict: the pool changed under the
 // call, and re-sending could add nodes twice.
 //
-// Scaling in removes nodes with RemoveNodePoolNodes: the nodes
-// ChooseScaleIn picks (only nodes a scale-out added, newest first; never a
-// node created with the pool or attached by hand), drained, and released
-// unless the pool is PrePaid. It needs the pool active, and fails with an
-// error matching ErrNotEnoughScaleOut when too few nodes were added by
-// scale-outs. A node whose origin the listing does not tell
-// (OriginUnknown; on ACK every node, since its source values are not
-// documented, see OriginFromSource) is never removed this way: name the
-// nodes to remove with RemoveNodes instead.
+// Scaling in a pool that has a desired size (every pool ACK creates today,
+// Detail.HasDesiredSize) lowers that size with ModifyClusterNodePool
+// (scaling_group.desired_size), as ACK offers it: ACK, not this client,
+// chooses which nodes go. The call is exact under faults: the size is
+// absolute, and after an ambiguous outcome the retry step reads the pool
+// and re-sends only while its desired size is still the one before.
+//
+// Scaling in a legacy pool without a desired size (sized by its node
+// count) removes nodes with RemoveNodePoolNodes: the nodes ChooseScaleIn
+// picks (only nodes a scale-out added, newest first; never a node created
+// with the pool or attached by hand), drained, and released unless the
+// pool is PrePaid. It needs the pool active, and fails with an error
+// matching ErrNotEnoughScaleOut when too few nodes were added by
+// scale-outs; a node whose origin the listing does not tell
+// (OriginUnknown, see OriginFromSource) is never removed this way. To
+// choose the nodes yourself on any pool, use RemoveNodes.
 //
 // A pool with auto scaling on is refused with an error matching
 // ErrAutoScaled: change its AutoScaling range with Modify instead. A
@@ -69,6 +76,8 @@ func (c *Client) Scale(ctx context.Context, clusterID, poolID string, desired in
 	switch {
 	case desired == cur:
 		return CompletedOperation(KindScale, d, nil), nil
+	case desired < cur && d.HasDesiredSize:
+		op, err = c.scaleDesired(ctx, d, cur, desired)
 	case desired < cur:
 		op, err = c.scaleIn(ctx, d, cur-desired, desired)
 	default:
@@ -184,4 +193,46 @@ func (c *Client) scaleIn(ctx context.Context, d *Detail, k, desired int) (*Opera
 	}
 	release := d.Spec.WithDefaults().ChargeType != PrePaid
 	return c.remove(ctx, d, ids, RemoveOptions{Drain: true, Release: release})
+}
+
+// scaleDesired lowers the desired size of pool d from before to after with
+// ModifyClusterNodePool, with the Reconcile hook that keeps it exact: a
+// pool already at after has the change, one still at before may be sent
+// it again, anything else changed under the call.
+func (c *Client) scaleDesired(ctx context.Context, d *Detail, before, after int) (*Operation, error) {
+	size := int64(after)
+	body := wire.ModifyNodePoolRequest{ScalingGroup: &wire.ScalingGroup{DesiredSize: &size}}
+	if err := validateModifyRequest(d.ID, &body); err != nil {
+		return nil, err
+	}
+	req := wire.NewRequest(wire.ActionModifyClusterNodePool, d.ClusterID, d.ID)
+	b, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	req.Body = b
+	req.Retry = ack.Reconcile
+	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
+		now, err := c.describe(ctx, d.ClusterID, d.ID)
+		if err != nil {
+			return nil, fmt.Errorf("reading the pool's desired size: %w", err)
+		}
+		switch now.Spec.DesiredSize {
+		case after:
+			return synthesized(wire.ModifyNodePoolResponse{NodepoolID: d.ID}, now.RequestID)
+		case before:
+			return nil, nil
+		}
+		return nil, fmt.Errorf("cannot tell whether the desired size went from %d to %d: it is %d; the pool changed under this call: %w",
+			before, after, now.Spec.DesiredSize, ack.ErrConflict)
+	}
+	resp, err := c.do(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out, err := wire.Decode[wire.ModifyNodePoolResponse](resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	return c.newOperation(KindScale, d.ClusterID, d.ID, out.TaskID, resp.RequestID).withNodes(after), nil
 }

@@ -102,6 +102,9 @@ func TestScaleRefusesWithoutMutating(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := newTestACK()
 			p := a.seed(tc.spec, tc.initial, tc.out)
+			// Only a pool sized by its node count is scaled in by choosing
+			// nodes; one with a desired size is scaled by that size.
+			p.noDesired = errors.Is(tc.want, ErrNotEnoughScaleOut)
 			_, err := a.client().Scale(context.Background(), testCluster, p.id, tc.desired)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("Scale: %v, want an error matching %v", err, tc.want)
@@ -175,6 +178,7 @@ func TestScaleInRemovesNewestScaleOutNodes(t *testing.T) {
 			ctx := context.Background()
 			a := newTestACK()
 			p := a.seed(tc.spec, 2, 3) // i-0002, i-0003 initial; i-0004..6 scale-out
+			p.noDesired = true         // sized by node count: the client chooses the nodes
 			if tc.lose {
 				a.loseAnswer(wire.ActionRemoveNodePoolNodes, 1)
 			}
@@ -260,5 +264,35 @@ func TestScaleWaitsForEachPart(t *testing.T) {
 	}
 	if diff := cmp.Diff([]int64{500, 500, 1}, scaleCounts(t, a)); diff != "" {
 		t.Errorf("counts (-want +got):\n%s", diff)
+	}
+}
+
+// TestScaleDownByDesiredSizeUnderALostAnswer loses the answer to the
+// ModifyClusterNodePool that lowers a pool's desired size after ACK
+// applied it: the retry step reads the pool, finds the new desired size
+// and sends nothing again.
+func TestScaleDownByDesiredSizeUnderALostAnswer(t *testing.T) {
+	ctx := context.Background()
+	a := newTestACK()
+	p := a.seed(clientSpec(), 2, 3)
+	a.loseAnswer(wire.ActionModifyClusterNodePool, 1)
+	op, err := a.client().Scale(ctx, testCluster, p.id, 3)
+	if err != nil {
+		t.Fatalf("Scale: %v", err)
+	}
+	if _, err := op.Wait(ctx); err != nil {
+		t.Fatalf("Wait: %v", err)
+	}
+	var modifies int
+	for _, c := range a.recorded() {
+		if c.Action == wire.ActionModifyClusterNodePool {
+			modifies++
+		}
+	}
+	if modifies != 1 {
+		t.Errorf("%d ModifyClusterNodePool calls, want 1", modifies)
+	}
+	if spec, _, _, _ := a.pool(p.id); spec.DesiredSize != 3 {
+		t.Errorf("desired size %d, want 3", spec.DesiredSize)
 	}
 }
