@@ -20,8 +20,9 @@ const (
 	// MaxPageSize is the largest page ACK serves.
 	MaxPageSize = ack.MaxPageSize
 	// ClientTokenTag is the key of the tag on which Create records its
-	// client token (see Create). The tag is visible to anyone who reads the
-	// cluster's tags and takes one of its MaxTags slots.
+	// client token (see Create) when the cluster's own tags leave a slot
+	// free. This client reads it back as Cluster.ClientToken and leaves it
+	// out of Spec.Tags; other tools see it among the cluster's tags.
 	ClientTokenTag = "ackgo-client-token"
 )
 

@@ -48,6 +48,11 @@ func (c *Client) Modify(ctx context.Context, id string, edit func(*Spec)) (*Oper
 		return nil, err
 	}
 	tags, tagsChanged := tagsRequest(old, next)
+	if tagsChanged && cur.ClientToken != "" && len(tags) < MaxTags {
+		// The whole set replaces the cluster's: keep the SDK's own tag,
+		// which reads back as Cluster.ClientToken, while a slot is free.
+		tags = append(tags, wire.Tag{Key: ClientTokenTag, Value: cur.ClientToken})
+	}
 	if body == nil && !tagsChanged {
 		return CompletedOperation(KindModify, cur, nil), nil
 	}

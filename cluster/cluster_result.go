@@ -55,6 +55,8 @@ func clusterFromDetail(d *wire.ClusterDetail, raw []byte, requestID string) *Clu
 		c.APIServerEndpoint, c.IntranetAPIServerEndpoint = u.APIServerEndpoint, u.IntranetAPIServerEndpoint
 	}
 	c.ClientToken = tagValue(c.Spec.Tags, ClientTokenTag)
+	// The SDK's own tag is not one of the cluster's: ClientToken holds it.
+	c.Spec.Tags = slices.DeleteFunc(c.Spec.Tags, func(t Tag) bool { return t.Key == ClientTokenTag })
 	return c
 }
 

@@ -42,7 +42,11 @@ type CreateOptions struct {
 // lost: the request carries a client token as the ClientTokenTag tag, and
 // after an ambiguous outcome (a connection broken after the request was
 // sent, a 5xx other than 503) the retry step lists the clusters of that
-// name and looks for the token before sending again. When it finds the
+// name and looks for the token before sending again. A Spec whose own tags
+// fill all MaxTags slots gets no token tag: Create lists the clusters of
+// its name before sending, and after an ambiguous outcome takes a new
+// cluster of that name, VPC and exact tag set as its own; an explicit
+// CreateOptions.ClientToken then has no slot and is refused. When it finds the
 // cluster, the task ID is lost with the response: the Operation then
 // waits on the cluster's state alone.
 func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOptions)) (*Operation, error) {
@@ -60,16 +64,23 @@ func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOp
 	if token == "" {
 		token = c.opts.NewClientToken()
 	}
-	spec.Tags = withTag(spec.Tags, Tag{Key: ClientTokenTag, Value: token})
+	spec.Tags = slices.DeleteFunc(slices.Clone(spec.Tags), func(t Tag) bool { return t.Key == ClientTokenTag })
 	if err := Validate(spec, c.opts.Validation...); err != nil {
 		return nil, err
 	}
-	body, err := c.createBody(spec, o.RawBody, token)
+	body, userTags, tagged, err := c.createBody(spec, o.RawBody, token)
 	if err != nil {
 		return nil, err
 	}
 	fail := func(err error) (*Operation, error) {
 		return nil, fmt.Errorf("create cluster %q: %w", spec.Name, err)
+	}
+	if !tagged {
+		if o.ClientToken != "" {
+			return nil, asError(spec.Name, violationList{{Rule: "cluster.tags.count", Field: fieldTags,
+				Message: fmt.Sprintf("has %d tags of its own, so CreateOptions.ClientToken finds no free slot (at most %d)", len(userTags), MaxTags)}})
+		}
+		return c.createUntagged(ctx, spec, userTags, body)
 	}
 	if o.ClientToken != "" {
 		found, err := c.findByToken(ctx, spec.Name, token)
@@ -110,15 +121,22 @@ func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOp
 }
 
 // createBody encodes spec as the CreateCluster body and merges raw into
-// it. A body changed by raw is validated again, as the server reads it.
-func (c *Client) createBody(spec Spec, raw map[string]any, token string) ([]byte, error) {
+// it, and returns the cluster's own tags. The client-token tag is added
+// when the tags leave it a slot (tagged). A body changed by raw is
+// validated again, as the server reads it.
+func (c *Client) createBody(spec Spec, raw map[string]any, token string) (body []byte, userTags []Tag, tagged bool, err error) {
 	req := spec.createRequest()
 	if len(raw) == 0 {
-		return json.Marshal(req)
+		userTags = spec.Tags
+		if tagged = len(userTags) < MaxTags; tagged {
+			req.Tags = wireTags(withTag(userTags, Tag{Key: ClientTokenTag, Value: token}))
+		}
+		body, err = json.Marshal(req)
+		return body, userTags, tagged, err
 	}
 	var m map[string]any
 	if err := roundTrip(req, &m); err != nil {
-		return nil, fmt.Errorf("create cluster %q: %w", spec.Name, err)
+		return nil, nil, false, fmt.Errorf("create cluster %q: %w", spec.Name, err)
 	}
 	for k, v := range raw {
 		if v == nil {
@@ -129,16 +147,85 @@ func (c *Client) createBody(spec Spec, raw map[string]any, token string) ([]byte
 	}
 	var merged wire.CreateClusterRequest
 	if err := roundTrip(m, &merged); err != nil {
-		return nil, fmt.Errorf("create cluster %q: raw body: %w: %w", spec.Name, ack.ErrInvalid, err)
+		return nil, nil, false, fmt.Errorf("create cluster %q: raw body: %w: %w", spec.Name, ack.ErrInvalid, err)
 	}
-	if tags := specTags(merged.Tags); tagValue(tags, ClientTokenTag) != token {
-		merged.Tags = wireTags(withTag(tags, Tag{Key: ClientTokenTag, Value: token}))
+	userTags = slices.DeleteFunc(specTags(merged.Tags), func(t Tag) bool { return t.Key == ClientTokenTag })
+	if tagged = len(userTags) < MaxTags; tagged {
+		merged.Tags = wireTags(withTag(userTags, Tag{Key: ClientTokenTag, Value: token}))
 		m["tags"] = merged.Tags
 	}
 	if err := validateCreateRequest(&merged, c.opts.Validation...); err != nil {
-		return nil, err
+		return nil, nil, false, err
 	}
-	return json.Marshal(m)
+	body, err = json.Marshal(m)
+	return body, userTags, tagged, err
+}
+
+// createUntagged creates a cluster whose own tags fill every slot, so that
+// no client-token tag fits. It stays exact under a lost answer by another
+// mark: before sending it notes the clusters of the Spec's name that exist
+// already, and after an ambiguous outcome a cluster of that name, VPC and
+// exact tag set that was not among them is the one this call made. (Two
+// processes creating such twins at once could not be told apart.)
+func (c *Client) createUntagged(ctx context.Context, spec Spec, tags []Tag, body []byte) (*Operation, error) {
+	fail := func(err error) (*Operation, error) {
+		return nil, fmt.Errorf("create cluster %q: %w", spec.Name, err)
+	}
+	before := map[string]bool{}
+	for cl, err := range c.List(ctx, func(o *ListOptions) { o.Name = spec.Name }) {
+		if err != nil {
+			return fail(fmt.Errorf("listing the clusters named %q before creating: %w", spec.Name, err))
+		}
+		before[cl.ID] = true
+	}
+	req := wire.NewRequest(wire.ActionCreateCluster)
+	req.Body = body
+	req.Retry = ack.Reconcile
+	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
+		for cl, err := range c.List(ctx, func(o *ListOptions) { o.Name = spec.Name }) {
+			if err != nil {
+				return nil, fmt.Errorf("looking for the cluster: %w", err)
+			}
+			if !before[cl.ID] && cl.Spec.Name == spec.Name && cl.Spec.VPCID == spec.VPCID && sameTags(cl.Spec.Tags, tags) {
+				b, err := json.Marshal(wire.CreateClusterResponse{ClusterID: cl.ID})
+				if err != nil {
+					return nil, err
+				}
+				return &ack.Response{StatusCode: 200, Body: b, RequestID: cl.RequestID}, nil
+			}
+		}
+		return nil, nil
+	}
+	resp, err := c.do(ctx, req)
+	if err != nil {
+		return fail(err)
+	}
+	out, err := wire.Decode[wire.CreateClusterResponse](resp.Body)
+	if err != nil {
+		return fail(err)
+	}
+	if out.ClusterID == "" {
+		return fail(fmt.Errorf("the answer (request id %s) names no cluster", resp.RequestID))
+	}
+	return c.newOperation(KindCreate, out.ClusterID, out.TaskID, resp.RequestID), nil
+}
+
+// sameTags reports whether a and b hold the same tags, in any order.
+func sameTags(a, b []Tag) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	key := func(t Tag) string { return t.Key + "\x00" + t.Value }
+	set := make(map[string]int, len(a))
+	for _, t := range a {
+		set[key(t)]++
+	}
+	for _, t := range b {
+		if set[key(t)]--; set[key(t)] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // findByToken looks for a cluster named name that carries token as its

@@ -90,9 +90,12 @@
 // any call; a refusal by the server that names rule IDs reads back into
 // the same *ack.ValidationError (inside a *ack.RefusalError that also holds
 // the *ack.APIError). Writes are exact under faults: Create records a
-// client token as the tag ClientTokenTag ("ackgo-client-token", visible on
-// the cluster) and, after an ambiguous outcome, looks for it before any
-// re-send, so one Create makes at most one cluster; a Delete whose answer
+// client token as the tag ClientTokenTag ("ackgo-client-token"; read back
+// as Cluster.ClientToken, never among Spec.Tags) and, after an ambiguous
+// outcome, looks for it before any re-send, so one Create makes at most one
+// cluster (a Spec with all MaxTags tags of its own leaves the token no
+// slot: Create then notes the clusters of its name before sending and
+// looks for a new one of that name, VPC and tag set); a Delete whose answer
 // is lost counts a cluster that is gone or deleting as deleted; a
 // ScaleOut compares the node count before re-sending. An operation whose
 // task ID was lost that way waits on the cluster's state alone. Results
@@ -110,7 +113,7 @@
 //	| Longest delay between polls       | 1m (DefaultMaxDelay)                                               |
 //	| Bound on a wait                   | the context only; WaitOptions.MaxWait bounds it on the clock       |
 //	| Page size of List and Nodes       | 50 (DefaultPageSize), at most 100 (MaxPageSize)                    |
-//	| Client token of Create            | 32 random hex digits in tag "ackgo-client-token"                   |
+//	| Client token of Create            | 32 random hex digits in tag "ackgo-client-token" (when a slot is free) |
 //	| Retry of Create, Delete, ScaleOut | ack.Reconcile: look at the cluster before a re-send                |
 //	| Retry of ModifyCluster            | ack.IfNotSent                                                      |
 //	| Retry of ModifyClusterTags        | ack.Safe: the whole tag set, harmless twice                        |

@@ -121,7 +121,7 @@ func TestModifyTagsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []wire.Tag{{Key: "env", Value: "test"}, {Key: cluster.ClientTokenTag, Value: cl.ClientToken}, {Key: "owner", Value: "platform"}}
+	want := []wire.Tag{{Key: "env", Value: "test"}, {Key: "owner", Value: "platform"}, {Key: cluster.ClientTokenTag, Value: cl.ClientToken}}
 	if diff := cmp.Diff(want, sent); diff != "" {
 		t.Errorf("ModifyClusterTags body (-want +got):\n%s", diff)
 	}
