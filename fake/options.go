@@ -8,6 +8,7 @@ import (
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/quota"
+	"github.com/ackgo/ack/version"
 )
 
 // DefaultRegion is the region of a Cloud built without WithRegions.
@@ -40,6 +41,7 @@ type settings struct {
 	callLogLimit int
 	callLogBytes int
 	httpLimits   HTTPLimits
+	versions     *version.Timeline // nil: the product policy on the default calendar
 }
 
 func defaultSettings(mode ClockMode) settings {
