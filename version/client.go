@@ -10,6 +10,8 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
+//go:generate go run go.uber.org/mock/mockgen@v0.6.0 -destination=versionmock/mocks.go -package=versionmock -write_package_comment=false . CatalogReader
+
 // Mode selects which versions DescribeKubernetesVersionMetadata lists.
 type Mode string
 

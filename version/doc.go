@@ -100,6 +100,16 @@
 // plan's cost is mostly sorting: 10,000 clusters take milliseconds
 // (BenchmarkPlanFleet).
 //
+// # Client
+//
+// Client.Catalog reads DescribeKubernetesVersionMetadata (a bare JSON
+// array) into the same Catalog type that Timeline.Catalog synthesizes, so
+// the same checks run on either: ModeCreatable (ACK's default) lists the
+// versions new clusters may use, ModeSupported adds the offline ones, and
+// Upgradable with KubernetesVersion fills UpgradableTo. The fake answers
+// the call from its Timeline on its virtual clock. CatalogReader is the
+// call's one-method interface; versionmock holds its mock.
+//
 // # Defaults
 //
 //	Policy field      PolicyProduct (default)   PolicyCurrent
@@ -116,6 +126,9 @@
 //	                  2021); the newest patch seen of 13 minors
 //	time zone         UTC, whole days
 //	Latest patch      the calendar's, else x.y.1-aliyun.1
+//	Client: Region    the Config's region
+//	Client: ClusterType  ManagedKubernetes
+//	Client: Mode      creatable (ACK's default)
 //
 // # The product description's example
 //
