@@ -114,3 +114,48 @@ func TestLoadConfigEndToEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadConfigRefusesUnknownRegion checks that a region ACK does not
+// have is refused at once, naming it and the closest known region, unless
+// an endpoint says where to send; a known region passes.
+func TestLoadConfigRefusesUnknownRegion(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     string
+		opts    []ack.Option
+		wantErr string // empty: accepted
+	}{
+		{"misspelled", "", []ack.Option{ack.WithRegion("cn-hangzou")},
+			`ack config: unknown region "cn-hangzou": did you mean "cn-hangzhou"?`},
+		{"misspelled in the environment", "ap-southeast1", nil,
+			`ack config: unknown region "ap-southeast1" (from $ALIBABA_CLOUD_REGION_ID): did you mean "ap-southeast-1"?`},
+		{"upper case", "", []ack.Option{ack.WithRegion("CN-BEIJING")},
+			`ack config: unknown region "CN-BEIJING": did you mean "cn-beijing"?`},
+		{"unknown with an endpoint", "", []ack.Option{ack.WithRegion("cn-hangzou"), ack.WithEndpoint("cs.example.internal")}, ""},
+		{"known", "", []ack.Option{ack.WithRegion("eu-central-1")}, ""},
+		{"known, a special cloud", "", []ack.Option{ack.WithRegion("cn-shanghai-finance-1")}, ""},
+		{"known, from the environment", "me-central-1", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(ack.EnvRegion, tt.env)
+			opts := append([]ack.Option{ack.WithCredentials("id", "secret")}, tt.opts...)
+			cfg, err := ack.LoadConfig(context.Background(), opts...)
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("LoadConfig: %v", err)
+				}
+				return
+			}
+			if err == nil || cfg != nil {
+				t.Fatalf("LoadConfig = (%v, %v), want an error", cfg, err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), "ack.WithEndpoint") {
+				t.Errorf("err = %q, want it to start with %q and mention ack.WithEndpoint", err, tt.wantErr)
+			}
+			if !errors.Is(err, ack.ErrInvalid) {
+				t.Errorf("err = %v, want errors.Is ack.ErrInvalid", err)
+			}
+		})
+	}
+}
