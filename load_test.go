@@ -159,3 +159,41 @@ func TestLoadConfigRefusesUnknownRegion(t *testing.T) {
 		})
 	}
 }
+
+// TestNoCredentialsLeadsWithTheHint checks that a call without any
+// credentials fails at its first attempt with an ErrAuth whose message
+// says first, in one short sentence, what to set, and the credential
+// chain's details after.
+func TestNoCredentialsLeadsWithTheHint(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	for _, name := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN",
+		"ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_PROFILE",
+		"ALIBABA_CLOUD_CREDENTIALS_FILE", "ALIBABA_CLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_ECS_METADATA"} {
+		t.Setenv(name, "")
+	}
+	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true") // never reach for the instance metadata service
+	cfg, err := ack.LoadConfig(context.Background(), ack.WithRegion("cn-hangzhou"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cfg.Do(context.Background(), readRequest())
+	if !errors.Is(err, ack.ErrAuth) {
+		t.Fatalf("Do = %v, want an error matching ack.ErrAuth", err)
+	}
+	if _, retried := errors.AsType[*ack.RetryError](err); retried {
+		t.Errorf("Do = %v, want no retry", err)
+	}
+	const prefix = "DescribeClusterDetail: sending GET /clusters/c-1: "
+	const hint = "no usable Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass ack.WithCredentials"
+	msg := err.Error()
+	if !strings.HasPrefix(msg, prefix+hint) {
+		t.Fatalf("Do = %q, want it to start with %q", msg, prefix+hint)
+	}
+	first, rest, _ := strings.Cut(strings.TrimPrefix(msg, prefix), ". ")
+	if len(first) > 200 {
+		t.Errorf("first sentence has %d characters, want at most 200: %q", len(first), first)
+	}
+	if !strings.Contains(rest, `provider "default"`) || !strings.Contains(rest, "unable to get credentials") {
+		t.Errorf("after the hint: %q, want the chain's details", rest)
+	}
+}
