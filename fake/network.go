@@ -38,14 +38,15 @@ type VSwitch struct {
 // Rule IDs of the fake's own network checks, the ones that depend on what
 // the fake knows (the overlap of the pod, Service and VPC CIDRs is the
 // cluster package's rule "cluster.cidr.overlap", which the fake runs with
-// the VPC's CIDR when it knows it). The formats of VPC and vSwitch IDs are
-// the domain rules "cluster.network.vpc_id", "cluster.network.vswitch_id"
-// and "nodepool.vswitches.format", judged before the network is. They
-// appear in refusals as "[rule.id]", like the domain packages' rules.
+// the VPC's CIDR when it knows it). A VPC is required by the cluster
+// package's rule "cluster.network.vpc_required" (unless zone_id or
+// zone_ids ask for one; a VPC left out but named by known vSwitches is
+// filled in before the rules run), and the formats of VPC and vSwitch IDs
+// are the domain rules "cluster.network.vpc_id",
+// "cluster.network.vswitch_id" and "nodepool.vswitches.format", judged
+// before the network is. They appear in refusals as "[rule.id]", like the
+// domain packages' rules.
 const (
-	// RuleVPCRequired: vpcid is given, or known vSwitches name it, or
-	// zone_id or zone_ids lets the fake create the VPC, as ACK does.
-	RuleVPCRequired = "fake.network.vpc-required"
 	// RuleVSwitchVPC: every vSwitch belongs to the cluster's VPC.
 	RuleVSwitchVPC = "fake.network.vswitch-vpc"
 	// RuleClusterOverlap: the pod and Service CIDRs overlap neither CIDR
@@ -168,9 +169,9 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 	var plan netPlan
 	req.vpcID = n.inferVPC(req.vpcID, req.vswitchIDs)
 	switch {
-	case req.vpcID == "" && len(req.zones) == 0:
-		add(RuleVPCRequired, "vpcid", "required unless known vSwitches name the VPC or zone_id or zone_ids lets ACK create one")
-	case req.vpcID == "":
+	case req.vpcID == "" && len(req.zones) > 0:
+		// Rule "cluster.network.vpc_required", run before, refuses a
+		// create that names neither a VPC nor zones.
 		plan = n.newVPCPlan(req.zones, pod, podOK, svc, svcOK, ids)
 	default:
 		if _, known := n.vpcs[req.vpcID]; !known {
