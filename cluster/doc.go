@@ -115,7 +115,7 @@
 //	|------------------------------------|-----------------------------------------------------------------------|
 //	| Rule preset (Validate, WithPreset) | PresetProduct                                                         |
 //	| Immutability preset (CheckChange)  | none: passed on each call; PresetProduct is the product description's |
-//	| Service CIDR                       | 172.19.0.0/20 (DefaultServiceCIDR)                                    |
+//	| Service CIDR                       | 172.19.0.0/20 (DefaultServiceCIDR); one cluster per VPC may keep it   |
 //	| Flannel node CIDR mask             | 26, 64 pods per node (DefaultNodeCIDRMask)                            |
 //	| Node CIDR masks allowed            | 24 (quota.MaxPodsPerNode pods) to 28 (MaxNodeCIDRMask)                |
 //	| SNAT (NAT gateway)                 | on, when SNAT is nil                                                  |
