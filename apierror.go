@@ -1,6 +1,7 @@
 package ack
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -242,28 +243,87 @@ func (e *TaskFailedError) Error() string {
 }
 
 // WaitTimeoutError ends a wait that ran past its MaxWait (on the Config's
-// clock) or its context's deadline.
+// clock) or its context's deadline. Its message names what ended the wait
+// and the object last seen, for example
+//
+//	cluster c-1: MaxWait 10m0s passed on the clock after 14 polls: task T-1 is "running", waiting for "success"
+//	cluster c-1: context deadline exceeded after 35s and 4 polls: cluster c-1 is "initial", waiting for "running"
 type WaitTimeoutError struct {
 	// Kind is the kind of resource, for example "cluster".
 	Kind string
 	// ResourceID identifies the resource.
 	ResourceID string
-	// Target is the state waited for.
+	// Phase is the phase the wait was in: PhaseTask while it waited for
+	// the task, else the resource's phase ("cluster", "nodepool").
+	Phase string
+	// TaskID identifies the task, when known.
+	TaskID string
+	// Target is the state waited for: the task's in the task phase, the
+	// resource's after it.
 	Target string
-	// LastState is the last state seen.
+	// LastState is the last state seen in that phase, empty when no read
+	// of the phase succeeded.
 	LastState string
 	// Polls is how many times the resource or task was read.
 	Polls int
 	// Waited is how long the wait lasted on the clock.
 	Waited time.Duration
+	// MaxWait is the bound that ended the wait, when it was MaxWait.
+	MaxWait time.Duration
 	// Err is the context's error when the context ended the wait.
 	Err error
 }
 
-// Error describes the timeout.
+// Error describes the timeout: what ended the wait, and which object is in
+// which state.
 func (e *WaitTimeoutError) Error() string {
-	return fmt.Sprintf("%s %s: still %q after %s and %d polls, waiting for %q",
-		e.Kind, e.ResourceID, e.LastState, e.Waited, e.Polls, e.Target)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: ", e.Kind, e.ResourceID)
+	switch {
+	case errors.Is(e.Err, context.DeadlineExceeded):
+		fmt.Fprintf(&b, "context deadline exceeded after %s and %s", e.Waited, polls(e.Polls))
+	case e.Err != nil:
+		fmt.Fprintf(&b, "%v after %s and %s", e.Err, e.Waited, polls(e.Polls))
+	case e.MaxWait > 0:
+		fmt.Fprintf(&b, "MaxWait %s passed on the clock after %s", e.MaxWait, polls(e.Polls))
+	default:
+		fmt.Fprintf(&b, "MaxWait passed on the clock after %s and %s", e.Waited, polls(e.Polls))
+	}
+	b.WriteString(": ")
+	if e.LastState == "" {
+		fmt.Fprintf(&b, "no state of %s read yet", e.object())
+	} else {
+		fmt.Fprintf(&b, "%s is %q", e.object(), e.LastState)
+	}
+	fmt.Fprintf(&b, ", waiting for %q", e.Target)
+	return b.String()
+}
+
+// object names what the phase of the wait reads: "task T-1", "cluster
+// c-1", "node pool np-1".
+func (e *WaitTimeoutError) object() string {
+	if e.Phase == PhaseTask {
+		if e.TaskID == "" {
+			return "the task"
+		}
+		return "task " + e.TaskID
+	}
+	noun := e.Kind
+	if noun == "nodepool" {
+		noun = "node pool"
+	}
+	if s := strings.TrimSpace(noun + " " + e.ResourceID); s != "" {
+		return s
+	}
+	return "the resource"
+}
+
+// polls counts polls in words: "1 poll", "3 polls".
+func polls(n int) string {
+	if n == 1 {
+		return "1 poll"
+	}
+	return fmt.Sprintf("%d polls", n)
 }
 
 // Unwrap returns the context's error, if any.

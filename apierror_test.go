@@ -1,10 +1,12 @@
 package ack
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -106,6 +108,37 @@ func TestTerminalWaitErrors(t *testing.T) {
 		Err: errorsNew("deadline")}
 	if !errors.Is(wt, wt.Err) {
 		t.Error("WaitTimeoutError does not unwrap to its cause")
+	}
+}
+
+// TestWaitTimeoutMessage checks that the message names what ended the
+// wait and which object is in which state, for values the waiter builds
+// and for ones a test builds with fewer fields.
+func TestWaitTimeoutMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		e    WaitTimeoutError
+		want string
+	}{
+		{"MaxWait in the task phase", WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Phase: PhaseTask, TaskID: "T-1",
+			Target: "success", LastState: "running", Polls: 14, Waited: 10 * time.Minute, MaxWait: 10 * time.Minute},
+			`cluster c-1: MaxWait 10m0s passed on the clock after 14 polls: task T-1 is "running", waiting for "success"`},
+		{"context deadline in the resource phase", WaitTimeoutError{Kind: "nodepool", ResourceID: "np-1", Phase: "nodepool",
+			Target: "active", LastState: "scaling", Polls: 4, Waited: 35 * time.Second, Err: context.DeadlineExceeded},
+			`nodepool np-1: context deadline exceeded after 35s and 4 polls: node pool np-1 is "scaling", waiting for "active"`},
+		{"a wrapped deadline before any read", WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Phase: PhaseTask,
+			Target: "success", Err: fmt.Errorf("sleep: %w", context.DeadlineExceeded)},
+			`cluster c-1: context deadline exceeded after 0s and 0 polls: no state of the task read yet, waiting for "success"`},
+		{"without phase or bound", WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "running", LastState: "initial",
+			Polls: 1, Waited: time.Minute},
+			`cluster c-1: MaxWait passed on the clock after 1m0s and 1 poll: cluster c-1 is "initial", waiting for "running"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.e.Error(); got != tt.want {
+				t.Errorf("Error():\n got %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }
 

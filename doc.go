@@ -29,7 +29,9 @@
 // reads are Safe; writes are IfNotSent (re-sent only when they provably
 // never reached the server, or were refused unprocessed) or Reconcile
 // (after an ambiguous outcome, a hook looks at the world before any
-// re-send). A write is never re-sent blindly.
+// re-send). A write is never re-sent blindly. What retrying cannot fix ends
+// the call at its first attempt: missing credentials, an endpoint whose host
+// name does not resolve (DNS "no such host"), any 4xx but throttling.
 //
 // # Defaults
 //

@@ -19,7 +19,9 @@ const EnvRegion = "ALIBABA_CLOUD_REGION_ID"
 // WithCredentials or else the Alibaba Cloud default chain (environment,
 // profile file, ECS RAM role, OIDC/RRSA) behind a cache, and an HTTP client
 // bounded by HTTPTimeouts. The region comes from WithRegion, else from
-// $ALIBABA_CLOUD_REGION_ID.
+// $ALIBABA_CLOUD_REGION_ID. Without an Endpoint, a region that is not one
+// of ACK's known regions is refused (the error suggests the closest one);
+// give the Endpoint to reach a region this SDK does not list.
 //
 // It does no network I/O: credentials are fetched on the first call.
 func LoadConfig(ctx context.Context, opts ...Option) (*Config, error) {
@@ -27,11 +29,12 @@ func LoadConfig(ctx context.Context, opts ...Option) (*Config, error) {
 		return nil, fmt.Errorf("ack config: %w", err)
 	}
 	o := Options{}.apply(opts)
+	regionFrom := ""
 	if o.Region == "" {
-		o.Region = os.Getenv(EnvRegion)
+		o.Region, regionFrom = os.Getenv(EnvRegion), "$"+EnvRegion
 	}
 	if o.Transport == nil {
-		t, err := realTransport(o)
+		t, err := realTransport(o, regionFrom)
 		if err != nil {
 			return nil, err
 		}
@@ -40,10 +43,16 @@ func LoadConfig(ctx context.Context, opts ...Option) (*Config, error) {
 	return NewConfig(func(dst *Options) { *dst = o }), nil
 }
 
-// realTransport builds the transport to ACK that o describes.
-func realTransport(o Options) (Transport, error) {
+// realTransport builds the transport to ACK that o describes. regionFrom
+// says where the region came from when not from an option.
+func realTransport(o Options, regionFrom string) (Transport, error) {
 	if o.Region == "" && o.Endpoint == "" {
 		return nil, errors.New("ack config: no region: set one with ack.WithRegion or $" + EnvRegion)
+	}
+	if o.Endpoint == "" {
+		if err := checkRegion(o.Region, regionFrom); err != nil {
+			return nil, err
+		}
 	}
 	scheme, err := o.Signing.internal()
 	if err != nil {

@@ -28,7 +28,8 @@ const (
 	// answer other than 503.
 	outcomeAmbiguous
 	// Final: retrying cannot help: validation, quota, auth, not-found and
-	// every other 4xx, or an error the pipeline does not know as transient.
+	// every other 4xx, a host name that does not resolve, or an error the
+	// pipeline does not know as transient.
 	outcomeFinal
 )
 
@@ -66,6 +67,12 @@ func classify(err error) (o attemptOutcome, timeout bool) {
 		// again cannot help.
 		return outcomeFinal, false
 	}
+	if isNoSuchHost(err) {
+		// The endpoint's name does not resolve (a misspelled region or
+		// endpoint): the request never left, and the name will not
+		// resolve on the next attempt either.
+		return outcomeFinal, false
+	}
 	if IsNotSent(err) {
 		return outcomeNotSent, isTimeout(err)
 	}
@@ -98,6 +105,14 @@ func isTimeout(err error) bool {
 	}
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// isNoSuchHost reports whether err says a host name does not exist: a
+// DNS answer of not found (NXDOMAIN), not a DNS server that failed or ran
+// out of time.
+func isNoSuchHost(err error) bool {
+	dnsErr, ok := errors.AsType[*net.DNSError](err)
+	return ok && dnsErr.IsNotFound
 }
 
 // isReset reports whether err says the connection broke while the request

@@ -44,6 +44,10 @@ func TestClassify(t *testing.T) {
 		{"wrapped answer", fmt.Errorf("outer: %w", api(503, "")), outcomeRefused, false},
 		{"not sent", MarkNotSent(errors.New("dial: refused")), outcomeNotSent, false},
 		{"not sent, no credentials", MarkNotSent(fmt.Errorf("send X: %w: %w", ErrAuth, errors.New("no access key"))), outcomeFinal, false},
+		{"not sent, no such host", MarkNotSent(&net.OpError{Op: "dial", Net: "tcp",
+			Err: &net.DNSError{Err: "no such host", Name: "cs.cn-hangzou.aliyuncs.com", IsNotFound: true}}), outcomeFinal, false},
+		{"not sent, DNS server unreachable", MarkNotSent(&net.OpError{Op: "dial", Net: "tcp",
+			Err: &net.DNSError{Err: "server misbehaving", Name: "cs.cn-hangzhou.aliyuncs.com", IsTemporary: true}}), outcomeNotSent, false},
 		{"not sent by a dial timeout", MarkNotSent(fmt.Errorf("dial: %w", os.ErrDeadlineExceeded)), outcomeNotSent, true},
 		{"connection reset", &url.Error{Op: "Post", URL: "https://cs", Err: &net.OpError{Op: "read", Err: os.NewSyscallError("read", syscall.ECONNRESET)}}, outcomeAmbiguous, false},
 		{"connection aborted", syscall.ECONNABORTED, outcomeAmbiguous, false},
@@ -104,5 +108,41 @@ func TestOutcomeAndDecisionNames(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("name %q, want %q", tt.got, tt.want)
 		}
+	}
+}
+
+// TestNoSuchHostIsNotRetried checks that a host that does not resolve (a
+// misspelled region or endpoint) ends the call at the first attempt, while
+// a DNS failure that may pass is retried.
+func TestNoSuchHostIsNotRetried(t *testing.T) {
+	dnsFailure := func(notFound bool) error {
+		return MarkNotSent(fmt.Errorf("send DescribeClusterDetail (GET /clusters/c-1): not sent, no connection: %w",
+			&net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: "cs.cn-hangzou.aliyuncs.com",
+				IsNotFound: notFound, IsTemporary: !notFound}}))
+	}
+	tests := []struct {
+		name         string
+		notFound     bool
+		wantAttempts int
+	}{
+		{"no such host", true, 1},
+		{"temporary DNS failure", false, testPolicy().MaxAttempts},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			attempts := 0
+			tr := TransportFunc(func(context.Context, *Request) (*Response, error) {
+				attempts++
+				return nil, dnsFailure(tt.notFound)
+			})
+			p := newTestPipeline(pipelineSettings{Transport: tr})
+			_, err := p.RoundTrip(context.Background(), getRequest())
+			if dnsErr, ok := errors.AsType[*net.DNSError](err); !ok || dnsErr.IsNotFound != tt.notFound {
+				t.Errorf("err = %v, want the DNS error", err)
+			}
+			if attempts != tt.wantAttempts {
+				t.Errorf("%d attempts, want %d", attempts, tt.wantAttempts)
+			}
+		})
 	}
 }

@@ -44,7 +44,8 @@ func newLimiter(l Limit) *rate.Limiter {
 // so the limiters run on the clock's time, never on the wall's. When ctx
 // ends first, or its deadline is sooner than the tokens are due, the
 // reservations are cancelled (the tokens go back) and the context's error
-// is returned.
+// is returned: as it is when no limit made the call wait, else wrapped in
+// words that name the rate limit and the wait.
 func (l *limiterSet) Wait(ctx context.Context, clock Clock, action string) error {
 	if l == nil {
 		return ctx.Err()
@@ -72,10 +73,13 @@ func (l *limiterSet) Wait(ctx context.Context, clock Clock, action string) error
 	}
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < delay {
 		cancel()
-		return fmt.Errorf("rate limit wait of %s would outlast the context deadline: %w", delay, context.DeadlineExceeded)
+		return fmt.Errorf("the rate limit's wait of %s would outlast the context deadline: %w", delay, context.DeadlineExceeded)
 	}
 	if err := clock.Sleep(ctx, delay); err != nil {
 		cancel()
+		if delay > 0 {
+			return fmt.Errorf("%w while waiting %s for the rate limit", err, delay)
+		}
 		return err
 	}
 	return nil
@@ -93,10 +97,12 @@ type rateLimitStep struct {
 	Next Transport
 }
 
-// RoundTrip waits for the limiters, then calls Next.
+// RoundTrip waits for the limiters, then calls Next. A context that ends
+// first ends the call unsent; the error names the rate limit only when a
+// limit made the call wait.
 func (s *rateLimitStep) RoundTrip(ctx context.Context, req *Request) (*Response, error) {
 	if err := s.Limiters.Wait(ctx, s.Clock, req.Action); err != nil {
-		return nil, fmt.Errorf("%s: waiting for the rate limiter: %w", req.Action, err)
+		return nil, fmt.Errorf("%s: not sent: %w", req.Action, err)
 	}
 	return s.Next.RoundTrip(ctx, req)
 }

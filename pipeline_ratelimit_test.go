@@ -178,3 +178,78 @@ func TestRateLimitSharedByConcurrentPipelines(t *testing.T) {
 		t.Errorf("%d sends in one second from two clients, want at most 5", got)
 	}
 }
+
+// TestRateLimitErrorMessages checks that a call the context ends before it
+// is sent says so, and names the rate limit only when a limit made it
+// wait.
+func TestRateLimitErrorMessages(t *testing.T) {
+	// taken returns limiters of one call per ten seconds whose one token
+	// is taken.
+	taken := func() *limiterSet {
+		l := newLimiterSet(Limit{QPS: 0.1, Burst: 1}, nil)
+		l.all.ReserveN(vclock.DefaultStart, 1)
+		return l
+	}
+	free := func() *limiterSet { return newLimiterSet(Limit{QPS: 0.1, Burst: 1}, nil) }
+	none := func() *limiterSet { return nil }
+	canceled := func() (context.Context, context.CancelFunc) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		return ctx, cancel
+	}
+	tests := []struct {
+		name     string
+		limiters func() *limiterSet
+		ctx      func() (context.Context, context.CancelFunc)
+		// cancelWhileAsleep cancels the context once the call sleeps on
+		// the clock.
+		cancelWhileAsleep bool
+		want              string
+		wantIs            error
+	}{
+		{"canceled, no rate limit", none, canceled, false,
+			"DescribeClusterDetail: not sent: context canceled", context.Canceled},
+		{"deadline passed, no rate limit", none, func() (context.Context, context.CancelFunc) {
+			return context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+		}, false, "DescribeClusterDetail: not sent: context deadline exceeded", context.DeadlineExceeded},
+		{"canceled, a token free", free, canceled, false,
+			"DescribeClusterDetail: not sent: context canceled", context.Canceled},
+		{"canceled while waiting for a token", taken, func() (context.Context, context.CancelFunc) {
+			return context.WithCancel(context.Background())
+		}, true, "DescribeClusterDetail: not sent: context canceled while waiting 10s for the rate limit", context.Canceled},
+		{"deadline sooner than the token", taken, func() (context.Context, context.CancelFunc) {
+			return context.WithTimeout(context.Background(), 5*time.Second)
+		}, false, "DescribeClusterDetail: not sent: the rate limit's wait of 10s would outlast the context deadline: context deadline exceeded",
+			context.DeadlineExceeded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := vclock.NewManual()
+			srv := &script{clock: clock, replies: []reply{ok()}}
+			p := newTestPipeline(pipelineSettings{Transport: srv, Clock: clock, Limiters: tt.limiters()})
+			ctx, cancel := tt.ctx()
+			defer cancel()
+			done := make(chan error, 1)
+			go func() {
+				_, err := p.RoundTrip(ctx, getRequest())
+				done <- err
+			}()
+			if tt.cancelWhileAsleep {
+				if err := clock.BlockUntil(context.Background(), 1); err != nil {
+					t.Fatal(err)
+				}
+				cancel()
+			}
+			err := waitDone(t, done)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("err:\n got %v\nwant %s", err, tt.want)
+			}
+			if !errors.Is(err, tt.wantIs) {
+				t.Errorf("err %v does not match %v", err, tt.wantIs)
+			}
+			if got := srv.attempts(); got != 0 {
+				t.Errorf("%d attempts sent, want none", got)
+			}
+		})
+	}
+}

@@ -6,6 +6,10 @@ import "github.com/ackgo/ack/quota"
 // CreateCluster).
 const (
 	// DefaultServiceCIDR is the Service range when ServiceCIDR is empty.
+	// A Service CIDR may not overlap the ranges of the other clusters in
+	// the VPC (CreateCluster reference), so a second cluster in a VPC
+	// needs another: the refusal of one that keeps the default (the
+	// fake's rule "fake.network.cluster-cidr-overlap") names a free range.
 	DefaultServiceCIDR = "172.19.0.0/20"
 	// DefaultNodeCIDRMask is Flannel's node block prefix length when
 	// NodeCIDRMask is zero: 64 addresses per node.

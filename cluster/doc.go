@@ -1,8 +1,70 @@
-// Package cluster holds ACK's rules about clusters, as pure domain code
-// without I/O: the cluster forms, the Spec a user creates a cluster from,
-// the lifecycle states, the validation rules, the rules about what may
-// change after creation, and the conversion between a Spec and the wire
-// bodies of CreateCluster, DescribeClusterDetail and ModifyCluster.
+// Package cluster is the typed client of ACK's cluster lifecycle (create,
+// read, list, modify, scale out, delete, kubeconfigs, tasks) and the rules
+// ACK applies to clusters, as pure domain code without I/O: the cluster
+// forms, the Spec a user creates a cluster from, the lifecycle states, the
+// validation rules, the rules about what may change after creation, and
+// the conversion between a Spec and the wire bodies of CreateCluster,
+// DescribeClusterDetail and ModifyCluster.
+//
+// The examples show the client first: ExampleClient (create a cluster on
+// the embedded fake, wait for it, delete it) and ExampleClient_Modify (a
+// change, and a change refused before any call); then the rules: Example
+// (what Validate reports) and ExampleCheckChange (what may change). For
+// tests of code that uses the client, package clustermock's ExampleSeq
+// mocks a fleet tool's lists.
+//
+// # Client
+//
+// NewClient builds a Client on an *ack.Config; every call runs through the
+// Config's pipeline (rate limit, retry, log, transport). Create, Modify,
+// ScaleOut and Delete return an *Operation whose Wait follows ACK's task
+// (DescribeTaskInfo) to success and then the cluster to running, or to
+// gone for a delete, backing off with jitter on the Config's clock; Poll
+// reads once, Done tells whether it ended, and ResumeToken with
+// Client.ResumeOperation continue the wait in another process. Waits end
+// in a *ack.TaskFailedError (the task's error code and message, the
+// cluster's state) or a *ack.WaitTimeoutError (what ended the wait: the
+// context's deadline or MaxWait; the task or the cluster, and its last
+// state), and at once on authentication, validation and not-found errors. List
+// and Nodes are iterators over ACK's pages. Each method is also a
+// one-method interface (Creator, Getter, ...) with a generated mock in
+// package clustermock.
+//
+// Create validates the Spec with the same rules the fake enforces, before
+// any call; a refusal by the server that names rule IDs reads back into
+// the same *ack.ValidationError (inside a *ack.RefusalError that also holds
+// the *ack.APIError). Writes are exact under faults: Create records a
+// client token as the tag ClientTokenTag ("ackgo-client-token"; read back
+// as Cluster.ClientToken, never among Spec.Tags) and, after an ambiguous
+// outcome, looks for it before any re-send, so one Create makes at most one
+// cluster (a Spec with all MaxTags tags of its own leaves the token no
+// slot: Create then notes the clusters of its name before sending and
+// looks for a new one of that name, VPC and tag set); a Delete whose answer
+// is lost counts a cluster that is gone or deleting as deleted; a
+// ScaleOut compares the node count before re-sending. An operation whose
+// task ID was lost that way waits on the cluster's state alone. Results
+// carry the request ID of the call that produced them (Cluster.RequestID,
+// Operation.RequestID, ...), and CreateOptions.RawBody sets CreateCluster
+// fields this package does not model.
+//
+// Client defaults:
+//
+//	| What                              | Default                                                            |
+//	|-----------------------------------|--------------------------------------------------------------------|
+//	| Rules checked before a call       | Validate and CheckChange, PresetProduct (ClientOptions.Validation) |
+//	| Spec.Region left empty            | the Config's region                                                |
+//	| First delay between polls         | 5s (DefaultMinDelay), then ×1.5 with ±20% jitter                   |
+//	| Longest delay between polls       | 1m (DefaultMaxDelay)                                               |
+//	| Bound on a wait                   | the context only; WaitOptions.MaxWait bounds it on the clock       |
+//	| Page size of List and Nodes       | 50 (DefaultPageSize), at most 100 (MaxPageSize)                    |
+//	| Client token of Create            | 32 random hex digits in tag "ackgo-client-token" (when a slot is free) |
+//	| Retry of Create, Delete, ScaleOut | ack.Reconcile: look at the cluster before a re-send                |
+//	| Retry of ModifyCluster            | ack.IfNotSent                                                      |
+//	| Retry of ModifyClusterTags        | ack.Safe: the whole tag set, harmless twice                        |
+//	| Kubeconfig                        | ACK's long-lived one, public endpoint                              |
+//	| Resume token                      | base64url of JSON {"v":1,"kind":"cluster.create",...}              |
+//
+// # Rules
 //
 // The typed client validates with these functions before it sends
 // anything, and the fake ACK runs the very same functions on the requests
@@ -50,13 +112,13 @@
 // Client.Modify sends what changed with ModifyCluster and the tags with
 // ModifyClusterTags.
 //
-// # Defaults
+// # Defaults of the rules
 //
 //	| What                               | Default                                                               |
 //	|------------------------------------|-----------------------------------------------------------------------|
 //	| Rule preset (Validate, WithPreset) | PresetProduct                                                         |
 //	| Immutability preset (CheckChange)  | none: passed on each call; PresetProduct is the product description's |
-//	| Service CIDR                       | 172.19.0.0/20 (DefaultServiceCIDR)                                    |
+//	| Service CIDR                       | 172.19.0.0/20 (DefaultServiceCIDR); one cluster per VPC may keep it   |
 //	| Flannel node CIDR mask             | 26, 64 pods per node (DefaultNodeCIDRMask)                            |
 //	| Node CIDR masks allowed            | 24 (quota.MaxPodsPerNode pods) to 28 (MaxNodeCIDRMask)                |
 //	| SNAT (NAT gateway)                 | on, when SNAT is nil                                                  |
@@ -69,54 +131,4 @@
 //
 // Spec.WithDefaults fills the defaults in; Validate judges an empty field
 // by its default.
-//
-// # Client
-//
-// NewClient builds a Client on an *ack.Config; every call runs through the
-// Config's pipeline (rate limit, retry, log, transport). Create, Modify,
-// ScaleOut and Delete return an *Operation whose Wait follows ACK's task
-// (DescribeTaskInfo) to success and then the cluster to running, or to
-// gone for a delete, backing off with jitter on the Config's clock; Poll
-// reads once, Done tells whether it ended, and ResumeToken with
-// Client.ResumeOperation continue the wait in another process. Waits end
-// in a *ack.TaskFailedError (the task's error code and message, the
-// cluster's state) or a *ack.WaitTimeoutError (the last state, the polls),
-// and at once on authentication, validation and not-found errors. List
-// and Nodes are iterators over ACK's pages. Each method is also a
-// one-method interface (Creator, Getter, ...) with a generated mock in
-// package clustermock.
-//
-// Create validates the Spec with the same rules the fake enforces, before
-// any call; a refusal by the server that names rule IDs reads back into
-// the same *ack.ValidationError (inside a *ack.RefusalError that also holds
-// the *ack.APIError). Writes are exact under faults: Create records a
-// client token as the tag ClientTokenTag ("ackgo-client-token"; read back
-// as Cluster.ClientToken, never among Spec.Tags) and, after an ambiguous
-// outcome, looks for it before any re-send, so one Create makes at most one
-// cluster (a Spec with all MaxTags tags of its own leaves the token no
-// slot: Create then notes the clusters of its name before sending and
-// looks for a new one of that name, VPC and tag set); a Delete whose answer
-// is lost counts a cluster that is gone or deleting as deleted; a
-// ScaleOut compares the node count before re-sending. An operation whose
-// task ID was lost that way waits on the cluster's state alone. Results
-// carry the request ID of the call that produced them (Cluster.RequestID,
-// Operation.RequestID, ...), and CreateOptions.RawBody sets CreateCluster
-// fields this package does not model.
-//
-// Client defaults:
-//
-//	| What                              | Default                                                            |
-//	|-----------------------------------|--------------------------------------------------------------------|
-//	| Rules checked before a call       | Validate and CheckChange, PresetProduct (ClientOptions.Validation) |
-//	| Spec.Region left empty            | the Config's region                                                |
-//	| First delay between polls         | 5s (DefaultMinDelay), then ×1.5 with ±20% jitter                   |
-//	| Longest delay between polls       | 1m (DefaultMaxDelay)                                               |
-//	| Bound on a wait                   | the context only; WaitOptions.MaxWait bounds it on the clock       |
-//	| Page size of List and Nodes       | 50 (DefaultPageSize), at most 100 (MaxPageSize)                    |
-//	| Client token of Create            | 32 random hex digits in tag "ackgo-client-token" (when a slot is free) |
-//	| Retry of Create, Delete, ScaleOut | ack.Reconcile: look at the cluster before a re-send                |
-//	| Retry of ModifyCluster            | ack.IfNotSent                                                      |
-//	| Retry of ModifyClusterTags        | ack.Safe: the whole tag set, harmless twice                        |
-//	| Kubeconfig                        | ACK's long-lived one, public endpoint                              |
-//	| Resume token                      | base64url of JSON {"v":1,"kind":"cluster.create",...}              |
 package cluster

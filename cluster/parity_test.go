@@ -32,9 +32,10 @@ var ruleBreakers = map[string]func() cluster.Spec{
 		}
 		return s
 	},
-	"cluster.cidr.syntax":    func() cluster.Spec { s := clientManaged("1"); s.Network.PodCIDR = "172.20.0.1/16"; return s },
-	"cluster.cidr.overlap":   func() cluster.Spec { s := clientManaged("1"); s.ServiceCIDR = "172.20.16.0/20"; return s },
-	"cluster.network.vpc_id": func() cluster.Spec { s := clientManaged("1"); s.VPCID = "vpc-..."; return s },
+	"cluster.cidr.syntax":          func() cluster.Spec { s := clientManaged("1"); s.Network.PodCIDR = "172.20.0.1/16"; return s },
+	"cluster.cidr.overlap":         func() cluster.Spec { s := clientManaged("1"); s.ServiceCIDR = "172.20.16.0/20"; return s },
+	"cluster.network.vpc_id":       func() cluster.Spec { s := clientManaged("1"); s.VPCID = "vpc-..."; return s },
+	"cluster.network.vpc_required": func() cluster.Spec { s := clientManaged("1"); s.VPCID = ""; return s },
 	"cluster.network.vswitch_id": func() cluster.Spec {
 		s := clientDedicated("1")
 		s.Workers = &cluster.Workers{Count: 1, InstanceTypes: []string{"ecs.g7.large"}, VSwitches: []cluster.VSwitch{{ID: "vsw-bad_id"}}}

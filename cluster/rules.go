@@ -15,6 +15,9 @@ type Option func(*options)
 type options struct {
 	preset   Preset
 	vpcCIDRs []string
+	// autoVPC says the request asks ACK to create the VPC (zone_id or
+	// zone_ids, which a Spec cannot set), so it may name none.
+	autoVPC bool
 }
 
 // WithPreset chooses the rules' preset; the default is PresetProduct.
@@ -71,6 +74,8 @@ var registry = []specRule{
 		"the pod, Service and VPC CIDRs are IPv4 network addresses with a prefix length, such as 172.20.0.0/16", allPresets}, checkCIDRSyntax},
 	{Rule{"cluster.cidr.overlap", fieldPodCIDR,
 		"the pod CIDR, the Service CIDR and the VPC's CIDRs do not overlap", allPresets}, checkCIDROverlap},
+	{Rule{"cluster.network.vpc_required", fieldVPC,
+		"the cluster names its VPC: CreateCluster needs vpcid unless zone_id or zone_ids ask ACK to create one, which a Spec does not (API.md, CreateCluster)", allPresets}, checkVPCRequired},
 	{Rule{"cluster.network.vpc_id", fieldVPC,
 		"a VPC ID, when set, is \"vpc-\" and lower-case letters, digits and hyphens (nodepool.ValidVPCID)", allPresets}, checkVPCID},
 	{Rule{"cluster.network.vswitch_id", fieldVSwitches,

@@ -10,6 +10,15 @@ import (
 // Rules about the VPC and vSwitch IDs, the container network and the NAT
 // gateway.
 
+// checkVPCRequired refuses a cluster without a VPC. ACK creates a VPC only
+// for a request that names zones instead (zone_id, zone_ids: the fake reads
+// them from the wire; a Spec has no such field).
+func checkVPCRequired(s Spec, o options, r report) {
+	if s.VPCID == "" && !o.autoVPC {
+		r(fieldVPC, "is required: the ID of the VPC the cluster's vSwitches are in (vpc-...)")
+	}
+}
+
 func checkVPCID(s Spec, _ options, r report) {
 	if s.VPCID != "" && !nodepool.ValidVPCID(s.VPCID) {
 		r(fieldVPC, "is %q, not a VPC ID (vpc-...)", s.VPCID)

@@ -77,6 +77,10 @@ var ruleCases = []ruleCase{
 		edit: func(s *cluster.Spec) { s.VPCID = "vpc-..." }, fields: []string{"vpc_id"}},
 	{name: "upper-case VPC ID", rule: "cluster.network.vpc_id", base: serverlessSpec,
 		edit: func(s *cluster.Spec) { s.VPCID = "VPC_1" }, fields: []string{"vpc_id"}},
+	{name: "no VPC, managed", rule: "cluster.network.vpc_required", base: managedProSpec,
+		edit: func(s *cluster.Spec) { s.VPCID = "" }, fields: []string{"vpc_id"}},
+	{name: "no VPC, serverless", rule: "cluster.network.vpc_required", base: serverlessSpec,
+		edit: func(s *cluster.Spec) { s.VPCID = "" }, fields: []string{"vpc_id"}},
 	{name: "malformed control-plane vSwitches", rule: "cluster.network.vswitch_id", base: managedProSpec,
 		edit: func(s *cluster.Spec) {
 			s.VSwitches = append(s.VSwitches, cluster.VSwitch{ID: "subnet-1"}, cluster.VSwitch{})
@@ -296,6 +300,7 @@ func TestValidateListsEveryViolation(t *testing.T) {
 	want := []string{
 		"cluster.name.format @ name",
 		"cluster.region.required @ region",
+		"cluster.network.vpc_required @ vpc_id",
 		"cluster.network.pod_cidr @ network.pod_cidr",
 		"cluster.network.node_cidr_mask @ network.node_cidr_mask",
 		"cluster.nat.required @ snat",
@@ -307,7 +312,7 @@ func TestValidateListsEveryViolation(t *testing.T) {
 	if diff := cmp.Diff(want, broken(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	if !strings.HasPrefix(err.Error(), `cluster "-bad": invalid (8 rules broken): `) {
+	if !strings.HasPrefix(err.Error(), `cluster "-bad": invalid (9 rules broken): `) {
 		t.Errorf("message %q", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -84,10 +85,11 @@ func TestWaitTimeout(t *testing.T) {
 	tests := []struct {
 		name       string
 		start      func(c *cluster.Client, op *cluster.Operation) *cluster.Operation
+		wantPhase  string
 		wantTarget string
 		wantState  string
 	}{
-		{"with its task", func(_ *cluster.Client, op *cluster.Operation) *cluster.Operation { return op }, "success", "running"},
+		{"with its task", func(_ *cluster.Client, op *cluster.Operation) *cluster.Operation { return op }, cluster.PhaseTask, "success", "running"},
 		{"on the cluster alone", func(c *cluster.Client, op *cluster.Operation) *cluster.Operation {
 			token := base64.RawURLEncoding.EncodeToString([]byte(`{"v":1,"kind":"cluster.create","cluster_id":"` + op.ClusterID() + `"}`))
 			resumed, err := c.ResumeOperation(token)
@@ -95,7 +97,7 @@ func TestWaitTimeout(t *testing.T) {
 				t.Fatal(err)
 			}
 			return resumed
-		}, "running", "initial"},
+		}, cluster.PhaseCluster, "running", "initial"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,8 +114,8 @@ func TestWaitTimeout(t *testing.T) {
 			if !errors.As(err, &to) {
 				t.Fatalf("Wait = %v; want a WaitTimeoutError", err)
 			}
-			want := &ack.WaitTimeoutError{Kind: "cluster", ResourceID: op.ClusterID(), Target: tt.wantTarget,
-				LastState: tt.wantState, Waited: 2 * time.Minute}
+			want := &ack.WaitTimeoutError{Kind: "cluster", ResourceID: op.ClusterID(), Phase: tt.wantPhase, TaskID: op.TaskID(),
+				Target: tt.wantTarget, LastState: tt.wantState, Waited: 2 * time.Minute, MaxWait: 2 * time.Minute}
 			if diff := cmp.Diff(want, to, cmpopts.IgnoreFields(ack.WaitTimeoutError{}, "Polls")); diff != "" {
 				t.Errorf("WaitTimeoutError (-want +got):\n%s", diff)
 			}
@@ -180,6 +182,81 @@ func TestWaitFailsFast(t *testing.T) {
 			}
 			if polls != tt.wantPolls || op.Done() {
 				t.Errorf("%d task polls, done %t; want %d and not done", polls, op.Done(), tt.wantPolls)
+			}
+		})
+	}
+}
+
+// TestWaitErrorMessages checks what the error of a wait that did not end
+// says: what ended it (the context's deadline, its cancellation, MaxWait
+// on the clock) and which object, the task or the cluster, is in which
+// state.
+func TestWaitErrorMessages(t *testing.T) {
+	const maxWait = 2 * time.Minute
+	tests := []struct {
+		name string
+		// alone waits on the cluster alone, as an operation resumed
+		// without its task does.
+		alone bool
+		// ctx returns the wait's context; its cancel is called at the
+		// first change of state when cancelAtFirstState.
+		ctx                func() (context.Context, context.CancelFunc)
+		cancelAtFirstState bool
+		maxWait            time.Duration
+		// want is the message, with %[1]s the cluster's ID, %[2]s the
+		// task's and %[3]d the polls of a timeout.
+		want string
+	}{
+		{"context deadline before the first poll", false,
+			func() (context.Context, context.CancelFunc) {
+				return context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+			}, false, 0,
+			`cluster %[1]s: context deadline exceeded after 0s and 0 polls: no state of task %[2]s read yet, waiting for "success"`},
+		{"context canceled during the task", false,
+			func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }, true, 0,
+			`cluster %[1]s: context canceled after 0s and 1 poll: task %[2]s is "running", waiting for "success"`},
+		{"context canceled during the cluster", true,
+			func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }, true, 0,
+			`cluster %[1]s: context canceled after 0s and 1 poll: cluster %[1]s is "initial", waiting for "running"`},
+		{"MaxWait during the task", false,
+			func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }, false, maxWait,
+			`cluster %[1]s: MaxWait 2m0s passed on the clock after %[3]d polls: task %[2]s is "running", waiting for "success"`},
+		{"MaxWait during the cluster", true,
+			func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }, false, maxWait,
+			`cluster %[1]s: MaxWait 2m0s passed on the clock after %[3]d polls: cluster %[1]s is "initial", waiting for "running"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cloud := fake.New()
+			c := newClient(cloud)
+			op, err := c.Create(context.Background(), clientManaged("1"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			taskID := op.TaskID()
+			if tt.alone {
+				token := base64.RawURLEncoding.EncodeToString([]byte(`{"v":1,"kind":"cluster.create","cluster_id":"` + op.ClusterID() + `"}`))
+				if op, err = c.ResumeOperation(token); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx, cancel := tt.ctx()
+			defer cancel()
+			_, err = op.Wait(ctx, func(o *cluster.WaitOptions) {
+				o.MaxWait = tt.maxWait
+				if tt.cancelAtFirstState {
+					o.OnProgress = func(cluster.Progress) { cancel() }
+				}
+			})
+			if err == nil {
+				t.Fatal("Wait succeeded")
+			}
+			polls := 0
+			if to, ok := errors.AsType[*ack.WaitTimeoutError](err); ok {
+				polls = to.Polls
+			}
+			if want := fmt.Sprintf(tt.want, op.ClusterID(), taskID, polls); err.Error() != want {
+				t.Errorf("Wait:\n got %v\nwant %s", err, want)
 			}
 		})
 	}

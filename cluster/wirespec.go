@@ -217,7 +217,9 @@ func validateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error
 	if decodeErr != nil {
 		vs = decodeErr.Violations
 	}
-	for _, v := range violations(s, newOptions(opts)) {
+	o := newOptions(opts)
+	o.autoVPC = req.ZoneID != "" || len(req.ZoneIDs) > 0
+	for _, v := range violations(s, o) {
 		if !slices.ContainsFunc(vs, func(w ack.Violation) bool { return w.Rule == v.Rule && w.Field == v.Field }) {
 			vs = append(vs, v)
 		}

@@ -161,7 +161,12 @@
 //     checks that need state: vSwitches belong to the cluster's VPC, a
 //     VPC's known CIDR is passed to the cluster package's overlap rule, and
 //     pod and Service CIDRs may not overlap those of other clusters in the
-//     same VPC. Strict mode refuses unknown VPC and vSwitch IDs.
+//     same VPC (a refusal names a free range of the same size, since two
+//     clusters with the default Service CIDR cannot share a VPC). A VPC
+//     is required (rule "cluster.network.vpc_required") unless zone_id or
+//     zone_ids ask the fake to create one; a request that leaves it out
+//     but names known vSwitches gets their VPC. Strict mode refuses
+//     unknown VPC and vSwitch IDs.
 //   - Signatures: with credentials configured every HTTP request must be
 //     signed with one of them, ROA v1 (as alibaba-cloud-sdk-go signs) or
 //     ACS3 (as the Tea SDKs sign), verified by internal/signing, the code

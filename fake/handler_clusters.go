@@ -55,9 +55,11 @@ func (c *Cloud) createCluster(r *request) answer {
 	var req wire.CreateClusterRequest
 	return c.locked(r, &req, func(now time.Time) answer {
 		st := c.st
-		// The VPC's CIDR, when known, joins the cluster package's overlap
-		// rule, also for a VPC named only by its vSwitches.
-		opts := c.validateOptions(st.net.inferVPC(req.VPCID, createNetRequest(&req, cluster.Spec{}).vswitchIDs))
+		// A VPC left out but named by known vSwitches is filled in, so
+		// that rule "cluster.network.vpc_required" sees it; its CIDR,
+		// when known, joins the cluster package's overlap rule.
+		req.VPCID = st.net.inferVPC(req.VPCID, createNetRequest(&req, cluster.Spec{}).vswitchIDs)
+		opts := c.validateOptions(req.VPCID)
 		var vs []ack.Violation
 		if req.RegionID != "" && !slices.Contains(c.settings.regions, req.RegionID) {
 			vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",

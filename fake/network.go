@@ -38,18 +38,25 @@ type VSwitch struct {
 // Rule IDs of the fake's own network checks, the ones that depend on what
 // the fake knows (the overlap of the pod, Service and VPC CIDRs is the
 // cluster package's rule "cluster.cidr.overlap", which the fake runs with
-// the VPC's CIDR when it knows it). The formats of VPC and vSwitch IDs are
-// the domain rules "cluster.network.vpc_id", "cluster.network.vswitch_id"
-// and "nodepool.vswitches.format", judged before the network is. They
-// appear in refusals as "[rule.id]", like the domain packages' rules.
+// the VPC's CIDR when it knows it). A VPC is required by the cluster
+// package's rule "cluster.network.vpc_required" (unless zone_id or
+// zone_ids ask for one; a VPC left out but named by known vSwitches is
+// filled in before the rules run), and the formats of VPC and vSwitch IDs
+// are the domain rules "cluster.network.vpc_id",
+// "cluster.network.vswitch_id" and "nodepool.vswitches.format", judged
+// before the network is. They appear in refusals as "[rule.id]", like the
+// domain packages' rules.
 const (
-	// RuleVPCRequired: vpcid is given, or known vSwitches name it, or
-	// zone_id or zone_ids lets the fake create the VPC, as ACK does.
-	RuleVPCRequired = "fake.network.vpc-required"
 	// RuleVSwitchVPC: every vSwitch belongs to the cluster's VPC.
 	RuleVSwitchVPC = "fake.network.vswitch-vpc"
 	// RuleClusterOverlap: the pod and Service CIDRs overlap neither CIDR
-	// of any other cluster in the same VPC.
+	// of any other cluster in the same VPC. The source is ACK's
+	// CreateCluster reference: the Service CIDR (default 172.19.0.0/20,
+	// API.md §2.2) and the pod CIDR may overlap neither the VPC's ranges
+	// nor those of the other clusters in the VPC; two clusters in one VPC
+	// thus cannot both keep the default. A refusal names a range of the
+	// same size that is free (see freeRange), so the next attempt need not
+	// guess.
 	RuleClusterOverlap = "fake.network.cluster-cidr-overlap"
 )
 
@@ -168,9 +175,9 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 	var plan netPlan
 	req.vpcID = n.inferVPC(req.vpcID, req.vswitchIDs)
 	switch {
-	case req.vpcID == "" && len(req.zones) == 0:
-		add(RuleVPCRequired, "vpcid", "required unless known vSwitches name the VPC or zone_id or zone_ids lets ACK create one")
-	case req.vpcID == "":
+	case req.vpcID == "" && len(req.zones) > 0:
+		// Rule "cluster.network.vpc_required", run before, refuses a
+		// create that names neither a VPC nor zones.
 		plan = n.newVPCPlan(req.zones, pod, podOK, svc, svcOK, ids)
 	default:
 		if _, known := n.vpcs[req.vpcID]; !known {
@@ -193,15 +200,38 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 		}
 	}
 	vpcID := plan.vpc.ID
+	var clash []cidrUse // the other clusters' ranges in the VPC
 	for _, o := range others {
-		if o.vpcID != vpcID || vpcID == "" {
+		if o.vpcID == vpcID && vpcID != "" {
+			clash = append(clash, o)
+		}
+	}
+	for _, f := range []struct {
+		field, what string
+		p, otherP   netip.Prefix
+		ok, otherOK bool
+	}{
+		{"container_cidr", "pod CIDR", pod, svc, podOK, svcOK},
+		{"service_cidr", "Service CIDR", svc, pod, svcOK, podOK},
+	} {
+		if !f.ok {
 			continue
 		}
-		if podOK && pod.Overlaps(o.cidr) {
-			add(RuleClusterOverlap, "container_cidr", "%s overlaps the %s %s of cluster %s in vpc %s", pod, o.field, o.cidr, o.clusterID, vpcID)
+		var overlaps []cidrUse
+		for _, o := range clash {
+			if f.p.Overlaps(o.cidr) {
+				overlaps = append(overlaps, o)
+			}
 		}
-		if svcOK && svc.Overlaps(o.cidr) {
-			add(RuleClusterOverlap, "service_cidr", "%s overlaps the %s %s of cluster %s in vpc %s", svc, o.field, o.cidr, o.clusterID, vpcID)
+		if len(overlaps) == 0 {
+			continue
+		}
+		hint := ""
+		if free, ok := freeRange(f.p, n.takenIn(vpcID, clash, f.otherP, f.otherOK)); ok {
+			hint = fmt.Sprintf("; %s is free (set it as the %s)", free, f.what)
+		}
+		for _, o := range overlaps {
+			add(RuleClusterOverlap, f.field, "%s overlaps the %s %s of cluster %s in vpc %s%s", f.p, o.field, o.cidr, o.clusterID, vpcID, hint)
 		}
 	}
 	if len(vs) > 0 {
@@ -209,6 +239,82 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 		return netPlan{}, NewError(InvalidParameter, "%s", ve.Error())
 	}
 	return plan, nil
+}
+
+// takenIn returns the ranges a new cluster's range in vpcID must avoid:
+// the VPC's CIDR and its vSwitches' when known, the other clusters'
+// ranges in it, and the cluster's own other range (pod or Service) when
+// ok.
+func (n *network) takenIn(vpcID string, others []cidrUse, own netip.Prefix, ok bool) []netip.Prefix {
+	var taken []netip.Prefix
+	if p, ok := parseCIDR(n.vpcs[vpcID].CIDR); ok {
+		taken = append(taken, p)
+	}
+	for _, sw := range n.vswitches {
+		if p, ok := parseCIDR(sw.CIDR); ok && sw.VPCID == vpcID {
+			taken = append(taken, p)
+		}
+	}
+	for _, o := range others {
+		taken = append(taken, o.cidr)
+	}
+	if ok {
+		taken = append(taken, own)
+	}
+	return taken
+}
+
+// freePools are where freeRange looks, in order: the private ranges ACK
+// takes pod and Service CIDRs from, 172.16.0.0/12 first, as the default
+// Service CIDR 172.19.0.0/20 is.
+var freePools = []netip.Prefix{netip.MustParsePrefix("172.16.0.0/12"), netip.MustParsePrefix("192.168.0.0/16")}
+
+// freeRange returns a range of the size of want (a /16 to a /24) that
+// overlaps none of taken: the first free one at or after want in its pool,
+// else the first free one of the pools in order. ok is false when none is
+// free.
+func freeRange(want netip.Prefix, taken []netip.Prefix) (free netip.Prefix, ok bool) {
+	bits := min(max(want.Bits(), 16), 24)
+	isFree := func(p netip.Prefix) bool {
+		return !slices.ContainsFunc(taken, func(t netip.Prefix) bool { return t.Overlaps(p) })
+	}
+	// scan walks pool's blocks of size bits from the one holding start.
+	scan := func(pool netip.Prefix, start netip.Addr) (netip.Prefix, bool) {
+		p, _ := start.Prefix(bits)
+		for ; p.IsValid() && pool.Contains(p.Addr()); p = nextBlock(p) {
+			if isFree(p) {
+				return p, true
+			}
+		}
+		return netip.Prefix{}, false
+	}
+	for _, pool := range freePools {
+		if pool.Contains(want.Addr()) && bits >= pool.Bits() {
+			if p, ok := scan(pool, want.Addr()); ok {
+				return p, true
+			}
+		}
+	}
+	for _, pool := range freePools {
+		if bits >= pool.Bits() {
+			if p, ok := scan(pool, pool.Addr()); ok {
+				return p, true
+			}
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+// nextBlock returns the IPv4 block of p's size that follows p; an invalid
+// prefix past the end of the address space.
+func nextBlock(p netip.Prefix) netip.Prefix {
+	a := p.Addr().As4()
+	v := uint64(a[0])<<24 | uint64(a[1])<<16 | uint64(a[2])<<8 | uint64(a[3])
+	v += 1 << (32 - p.Bits())
+	if v > 0xffffffff {
+		return netip.Prefix{}
+	}
+	return netip.PrefixFrom(netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}), p.Bits())
 }
 
 // newVPCPlan makes a VPC for a cluster created without one, as ACK does

@@ -35,7 +35,7 @@ func TestNetworkRefusals(t *testing.T) {
 		{"malformed VPC ID", false, in("VPC_1", "vsw-known"), fake.InvalidParameter, "cluster.network.vpc_id"},
 		{"malformed vSwitch ID", false, in("vpc-known", "switch-1"), fake.InvalidParameter, "cluster.network.vswitch_id"},
 		{"vSwitch of another VPC", false, in("vpc-known", "vsw-elsewhere"), fake.InvalidParameter, fake.RuleVSwitchVPC},
-		{"no VPC and no zone", false, in("", "vsw-known", func(r *wire.CreateClusterRequest) { r.VSwitchIDs = nil }), fake.InvalidParameter, fake.RuleVPCRequired},
+		{"no VPC and no zone", false, in("", "vsw-known", func(r *wire.CreateClusterRequest) { r.VSwitchIDs = nil }), fake.InvalidParameter, "cluster.network.vpc_required"},
 		{"pod CIDR inside the VPC's", false, in("vpc-known", "vsw-known", func(r *wire.CreateClusterRequest) { r.ContainerCIDR = "192.168.128.0/17" }),
 			fake.InvalidParameter, "cluster.cidr.overlap"},
 		{"Service CIDR inside the VPC's", false, in("vpc-known", "vsw-known", func(r *wire.CreateClusterRequest) { r.ServiceCIDR = "192.168.200.0/24" }),

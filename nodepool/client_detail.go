@@ -17,7 +17,9 @@ type Detail struct {
 	ClusterID string
 	// HasDesiredSize reports whether ACK reported the pool's desired size
 	// (scaling_group.desired_size): the pool keeps Spec.DesiredSize nodes.
-	// A pool without one is sized by its node count (Nodes.Total).
+	// A pool without one is sized by its node count (Nodes.Total). A
+	// canned Detail (in a test) may leave it false: Size takes a non-zero
+	// Spec.DesiredSize all the same.
 	HasDesiredSize bool
 	// RequestID identifies the call that read the pool, for logs and for
 	// Alibaba Cloud support.
@@ -27,10 +29,15 @@ type Detail struct {
 	Raw json.RawMessage
 }
 
-// Size returns the pool's size as Scale counts it: the desired size when
-// ACK reports one, the node count otherwise.
+// Size returns the pool's size as Scale counts it: Spec.DesiredSize when
+// it is set (HasDesiredSize, or not zero), Nodes.Total otherwise.
+//
+// On a Detail read from ACK this is the desired size when ACK reports one
+// (even 0), else the node count: a pool without one has a DesiredSize of
+// 0. On a Detail a test builds, setting DesiredSize is enough; a canned
+// pool that keeps 0 nodes while it still has some sets HasDesiredSize.
 func (d *Detail) Size() int {
-	if d.HasDesiredSize {
+	if d.HasDesiredSize || d.Spec.DesiredSize != 0 {
 		return d.Spec.DesiredSize
 	}
 	return d.Nodes.Total

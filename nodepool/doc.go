@@ -1,100 +1,17 @@
-// Package nodepool models ACK node pools: the Spec a pool is created with
-// and the rules ACK applies to it, ECS instance types, the pool's states,
+// Package nodepool is the typed client of ACK's node pools (create, read,
+// list, modify, scale, remove nodes, delete, list nodes) and the rules ACK
+// applies to them, as pure domain code without I/O: the Spec a pool is
+// created with and its validation, ECS instance types, the pool's states,
 // and the scale-in rule that removes only nodes a scale-out added, newest
-// first. That domain code is pure: no I/O. The typed client over the node
-// pool calls of the ACK OpenAPI (see "Client" below) builds on it, and the
-// fake ACK enforces the same rules with it.
+// first. The client validates with that code before it sends anything, and
+// the fake ACK enforces the same rules with it.
 //
-// # Specs and validation
-//
-// A Spec holds what a user decides: vSwitches, instance types, billing,
-// size, disks, image, login, labels and taints, runtime and kubelet
-// settings, auto scaling and the managed node pool feature. Validate checks
-// it against every rule of Rules and returns a *ack.ValidationError listing
-// every violation, each with a stable rule ID ("nodepool.vswitches.count")
-// and the path of the field in the CreateClusterNodePool body
-// ("scaling_group.vswitch_ids", "kubernetes_config.taints[1].effect"), so
-// that the same paths name the same fields whether a Spec or a raw request
-// is judged. The pods-per-node limit is quota.MaxPodsPerNode, the hard
-// limit no ticket raises.
-//
-// CheckChange judges a modification written as the desired Spec and refuses,
-// under the rules of ChangeRules, what ModifyClusterNodePool cannot change:
-// the auto scaling type and max pods per node are fixed at creation, and the
-// runtime changes by a node pool upgrade.
-//
-// # Wire forms
-//
-// Create writes the CreateClusterNodePool body of a Spec; the fake reads
-// such a body back with the same code and applies the same rules, plus the
-// decode rules (DecodeRules) for what no Spec can express (edge and Lingjun
-// pool types), so a request the fake refuses names the same rule IDs a
-// client would have seen before sending it. The request rules
-// (RequestRules: 1 to MaxScaleCount nodes added, no negative count) judge
-// the counts of ScaleClusterNodePool and ModifyClusterNodePool bodies,
-// which Scale checks before sending and the fake on what it receives. Get
-// reads DescribeClusterNodePoolDetail: the Spec, the state and the node
-// counts. Passwords are ack.Secret values: they print
-// and log as "[redacted]" and appear in plain text only in request bodies.
-//
-// # Defaults
-//
-// A zero field of a Spec means ACK's default; WithDefaults writes them in.
-//
-//	Field                      Default when empty
-//	ChargeType                 PostPaid (sent explicitly: ACK requires it)
-//	Subscription.Unit          Month (PrePaid only)
-//	SystemDisk.Category        cloud_efficiency
-//	SystemDisk.SizeGiB         ACK's choice (not sent)
-//	DataDisks[i].Category      cloud_efficiency
-//	ImageType                  ACK's choice (not sent)
-//	Runtime                    containerd
-//	CPUPolicy                  none
-//	Taints[i].Effect           NoSchedule
-//	MaxPods                    ACK's choice from the cluster network (not sent)
-//	AutoScaling.Enabled        false: DesiredSize nodes are kept
-//	AutoScaling.Type           cpu
-//	Management.Enabled         false
-//
-// Limits: 1 to 8 vSwitches, 1 to 10 instance types, a name of 1 to 63
-// characters, system disks of 20 to 2048 GiB, data disks of 40 to 32768
-// GiB, at most 2000 autoscaled nodes, at most quota.MaxPodsPerNode pods per
-// node; PrePaid terms of 1 to 9, 12, 24, 36, 48 or 60 months, or 1 to 4
-// weeks.
-//
-// # Network IDs
-//
-// ValidVSwitchID and ValidVPCID define the formats of vSwitch and VPC IDs
-// ("vsw-" or "vpc-", then 1 to 64 lower-case letters, digits and hyphens,
-// the first a letter or digit) for the whole module: the rule
-// "nodepool.vswitches.format", the cluster package's rules
-// "cluster.network.vpc_id" and "cluster.network.vswitch_id", and the fake
-// all call them.
-//
-// # Instance types
-//
-// ParseInstanceType reads ecs.<family>[-<qualifier>].<size>: vCPUs from the
-// size (large 2, xlarge 4, Nxlarge 4N), memory from the family's ratio
-// (g 1:4, c 1:2, r 1:8) or a cXmY qualifier, GPUs from a cXgY qualifier,
-// and whether the type is bare metal (ebm*, X-Dragon; scc*) or GPU (gn*,
-// vgn, sgn). What the naming rules do not give is reported as unknown
-// (zero, Known false), never guessed.
-//
-// # Scale-in
-//
-// Every Node records its Origin: created with the cluster or the pool,
-// attached by hand, or added by a scale-out (manual or autoscaling).
-// ChooseScaleIn picks the nodes a scale-in removes: only scale-out nodes,
-// newest first by creation time, ties broken by creation order (Node.Seq);
-// never below the pool's minimum; the same answer whatever the order of its
-// input.
-//
-// A node's origin is read from the "source" of DescribeClusterNodes
-// (OriginFromSource). The values are the fake's; ACK documents only the
-// example "ess_attach", which does not tell a pool's initial nodes from
-// scale-out ones, so any other value reads as OriginUnknown, a node no
-// scale-in removes. Client.Nodes numbers nodes in the order the list gives
-// them (Node.Seq), since creation_time has a resolution of one second.
+// The examples show the client first: ExampleClient_Create (a Spec refused
+// before any call, then a pool created and waited for); then the rules:
+// Example (which nodes a scale-in removes), ExampleValidate,
+// ExampleCheckChange and ExampleParseInstanceType. For tests of code that
+// uses the client, package nodepoolmock's Example mocks a Scale, and
+// clustermock's ExampleSeq mocks a fleet tool's lists.
 //
 // # Client
 //
@@ -102,16 +19,20 @@
 // List, Modify, Scale, RemoveNodes, Delete, Nodes and ResumeOperation.
 // Each is also a one-method interface (Creator, Getter, Lister, Modifier,
 // Scaler, NodeRemover, Deleter, NodeLister, Resumer) for consumers to
-// mock; package nodepoolmock holds generated mocks of them. Reads return a Detail: the Pool, its cluster, the request ID and
-// the raw JSON. Lists are iterators (iter.Seq2) over the API's pages.
+// mock; package nodepoolmock holds generated mocks of them, and canned
+// lists for them (Seq). Reads return a Detail: the Pool, its cluster, the
+// request ID and the raw JSON. Lists are iterators (iter.Seq2) over the
+// API's pages.
 //
 // Mutations return an Operation. Its Wait polls the task
 // (DescribeTaskInfo) until it succeeds, then the pool until it is active,
 // or gone for a delete, on the Config's clock with exponential backoff and
 // jitter; it ends in a *ack.TaskFailedError (the task's code and message,
-// the pool's state), a *ack.WaitTimeoutError, or at once on errors that
-// waiting cannot fix. Poll reads once; ResumeToken and
-// Client.ResumeOperation continue a wait in another process.
+// the pool's state), a *ack.WaitTimeoutError (what ended the wait: the
+// context's deadline or MaxWait; the task or the pool, and its last
+// state), or at once on errors that waiting cannot fix. Poll reads once;
+// ResumeToken and Client.ResumeOperation continue a wait in another
+// process.
 //
 // Refusals come before any call: Create runs Validate, Modify runs
 // CheckChange and the rules the edit newly breaks, RemoveNodes checks that
@@ -182,4 +103,95 @@
 //	RemoveOptions.Drain, Release   false, false; both are always sent
 //	Scale-in                       by desired size (ACK picks the nodes); by node count for legacy pools
 //	Scale-in of a legacy pool      drains; releases PostPaid nodes, keeps PrePaid ones
+//
+// # Specs and validation
+//
+// A Spec holds what a user decides: vSwitches, instance types, billing,
+// size, disks, image, login, labels and taints, runtime and kubelet
+// settings, auto scaling and the managed node pool feature. Validate checks
+// it against every rule of Rules and returns a *ack.ValidationError listing
+// every violation, each with a stable rule ID ("nodepool.vswitches.count")
+// and the path of the field in the CreateClusterNodePool body
+// ("scaling_group.vswitch_ids", "kubernetes_config.taints[1].effect"), so
+// that the same paths name the same fields whether a Spec or a raw request
+// is judged. The pods-per-node limit is quota.MaxPodsPerNode, the hard
+// limit no ticket raises.
+//
+// CheckChange judges a modification written as the desired Spec and refuses,
+// under the rules of ChangeRules, what ModifyClusterNodePool cannot change:
+// the auto scaling type and max pods per node are fixed at creation, and the
+// runtime changes by a node pool upgrade.
+//
+// # Wire forms
+//
+// Create writes the CreateClusterNodePool body of a Spec; the fake reads
+// such a body back with the same code and applies the same rules, plus the
+// decode rules (DecodeRules) for what no Spec can express (edge and Lingjun
+// pool types), so a request the fake refuses names the same rule IDs a
+// client would have seen before sending it. The request rules
+// (RequestRules: 1 to MaxScaleCount nodes added, no negative count) judge
+// the counts of ScaleClusterNodePool and ModifyClusterNodePool bodies,
+// which Scale checks before sending and the fake on what it receives. Get
+// reads DescribeClusterNodePoolDetail: the Spec, the state and the node
+// counts. Passwords are ack.Secret values: they print
+// and log as "[redacted]" and appear in plain text only in request bodies.
+//
+// # Defaults of a Spec
+//
+// A zero field of a Spec means ACK's default; WithDefaults writes them in.
+//
+//	Field                      Default when empty
+//	ChargeType                 PostPaid (sent explicitly: ACK requires it)
+//	Subscription.Unit          Month (PrePaid only)
+//	SystemDisk.Category        cloud_efficiency
+//	SystemDisk.SizeGiB         ACK's choice (not sent)
+//	DataDisks[i].Category      cloud_efficiency
+//	ImageType                  ACK's choice (not sent)
+//	Runtime                    containerd
+//	CPUPolicy                  none
+//	Taints[i].Effect           NoSchedule
+//	MaxPods                    ACK's choice from the cluster network (not sent)
+//	AutoScaling.Enabled        false: DesiredSize nodes are kept
+//	AutoScaling.Type           cpu
+//	Management.Enabled         false
+//
+// Limits: 1 to 8 vSwitches, 1 to 10 instance types, a name of 1 to 63
+// characters, system disks of 20 to 2048 GiB, data disks of 40 to 32768
+// GiB, at most 2000 autoscaled nodes, at most quota.MaxPodsPerNode pods per
+// node; PrePaid terms of 1 to 9, 12, 24, 36, 48 or 60 months, or 1 to 4
+// weeks.
+//
+// # Network IDs
+//
+// ValidVSwitchID and ValidVPCID define the formats of vSwitch and VPC IDs
+// ("vsw-" or "vpc-", then 1 to 64 lower-case letters, digits and hyphens,
+// the first a letter or digit) for the whole module: the rule
+// "nodepool.vswitches.format", the cluster package's rules
+// "cluster.network.vpc_id" and "cluster.network.vswitch_id", and the fake
+// all call them.
+//
+// # Instance types
+//
+// ParseInstanceType reads ecs.<family>[-<qualifier>].<size>: vCPUs from the
+// size (large 2, xlarge 4, Nxlarge 4N), memory from the family's ratio
+// (g 1:4, c 1:2, r 1:8) or a cXmY qualifier, GPUs from a cXgY qualifier,
+// and whether the type is bare metal (ebm*, X-Dragon; scc*) or GPU (gn*,
+// vgn, sgn). What the naming rules do not give is reported as unknown
+// (zero, Known false), never guessed.
+//
+// # Scale-in
+//
+// Every Node records its Origin: created with the cluster or the pool,
+// attached by hand, or added by a scale-out (manual or autoscaling).
+// ChooseScaleIn picks the nodes a scale-in removes: only scale-out nodes,
+// newest first by creation time, ties broken by creation order (Node.Seq);
+// never below the pool's minimum; the same answer whatever the order of its
+// input.
+//
+// A node's origin is read from the "source" of DescribeClusterNodes
+// (OriginFromSource). The values are the fake's; ACK documents only the
+// example "ess_attach", which does not tell a pool's initial nodes from
+// scale-out ones, so any other value reads as OriginUnknown, a node no
+// scale-in removes. Client.Nodes numbers nodes in the order the list gives
+// them (Node.Seq), since creation_time has a resolution of one second.
 package nodepool

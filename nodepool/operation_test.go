@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -155,6 +156,76 @@ func TestWaitTimesOut(t *testing.T) {
 	}
 	if op.Done() {
 		t.Error("Done = true after a timeout; the operation may still finish")
+	}
+}
+
+// TestWaitErrorMessages checks what the error of a wait that did not end
+// says: what ended it (the context's deadline, its cancellation, MaxWait
+// on the clock) and which object, the task or the node pool, is in which
+// state.
+func TestWaitErrorMessages(t *testing.T) {
+	expired := func() (context.Context, context.CancelFunc) {
+		return context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	}
+	cancelable := func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }
+	tests := []struct {
+		name string
+		// alone waits on the pool alone, as an operation whose task was
+		// lost does, on a pool left in state scaling.
+		alone              bool
+		ctx                func() (context.Context, context.CancelFunc)
+		cancelAtFirstState bool
+		maxWait            time.Duration
+		// want is the message, with %[1]s the pool's ID, %[2]s the task's
+		// and %[3]d the polls of a timeout.
+		want string
+	}{
+		{"context deadline before the first poll", false, expired, false, 0,
+			`nodepool %[1]s: context deadline exceeded after 0s and 0 polls: no state of task %[2]s read yet, waiting for "success"`},
+		{"context canceled during the task", false, cancelable, true, 0,
+			`nodepool %[1]s: context canceled after 0s and 1 poll: task %[2]s is "running", waiting for "success"`},
+		{"context canceled during the pool", true, cancelable, true, 0,
+			`nodepool %[1]s: context canceled after 0s and 1 poll: node pool %[1]s is "scaling", waiting for "active"`},
+		{"MaxWait during the task", false, cancelable, false, 10 * time.Minute,
+			`nodepool %[1]s: MaxWait 10m0s passed on the clock after %[3]d polls: task %[2]s is "running", waiting for "success"`},
+		{"MaxWait during the pool", true, cancelable, false, 10 * time.Minute,
+			`nodepool %[1]s: MaxWait 10m0s passed on the clock after %[3]d polls: node pool %[1]s is "scaling", waiting for "active"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newTestACK()
+			a.taskReads = 1 << 20
+			c := a.client()
+			p := a.seed(clientSpec(), 1, 0)
+			var op *Operation
+			if tt.alone {
+				p.state = StateScaling
+				op = c.newOperation(KindScale, testCluster, p.id, "", "")
+			} else {
+				var err error
+				if op, err = c.Scale(context.Background(), testCluster, p.id, 2); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx, cancel := tt.ctx()
+			defer cancel()
+			_, err := op.Wait(ctx, func(o *WaitOptions) {
+				o.MaxWait = tt.maxWait
+				if tt.cancelAtFirstState {
+					o.OnProgress = func(Progress) { cancel() }
+				}
+			})
+			if err == nil {
+				t.Fatal("Wait succeeded")
+			}
+			polls := 0
+			if to, ok := errors.AsType[*ack.WaitTimeoutError](err); ok {
+				polls = to.Polls
+			}
+			if want := fmt.Sprintf(tt.want, p.id, op.TaskID(), polls); err.Error() != want {
+				t.Errorf("Wait:\n got %v\nwant %s", err, want)
+			}
+		})
 	}
 }
 

@@ -1,10 +1,48 @@
-// Package quota models ACK's quotas and account prerequisites: the limits an
-// account works within, what it uses now, and a check of a plan (create
-// clusters, add nodes, node pools or container instances, buy pay-as-you-go
-// resources) against both, before any call is made. The model is pure
-// domain code with no I/O; the fake enforces the same rules with the same
-// functions, so the client and the fake never disagree. Client (see
-// below) reads the limits and usage of a live account.
+// Package quota is the typed client of an ACK account's quotas (its
+// limits, its usage, and a preflight of a plan against both) and the model
+// behind it, as pure domain code with no I/O: the limits an account works
+// within, what it uses now, and a check of a plan (create clusters, add
+// nodes, node pools or container instances, buy pay-as-you-go resources)
+// against both, before any call is made. The fake enforces the same rules
+// with the same functions, so the client and the fake never disagree.
+//
+// The examples show the client first: ExampleClient_Preflight (a plan
+// checked against a live account, reading only what it needs) and
+// ExampleClient_Limits; then the model: Example (every limit a plan would
+// break) and ExampleCheckPodsPerNode. Package quotamock's Example mocks a
+// Preflight.
+//
+// # Client
+//
+// Client brings the model to a live account. Limits (DescribeLimits also
+// keeps the answer's request ID and raw body) reads DescribeUserQuota and
+// lays it over a base preset; Usage lists the clusters, and counts the
+// nodes and node pools of the clusters asked for; Preflight runs Check on
+// both and returns nil, an *ExceededError listing every broken limit, or
+// the error of a read. Every call is a read (GET, retry mode ack.Safe)
+// through the Config's pipeline: nothing is created or changed. Preflight
+// reads only what its plan needs:
+//
+//	plan                              reads after the one DescribeUserQuota
+//	creates a cluster                 DescribeClustersV1, every page of 50
+//	adds nodes to cluster X           DescribeClusterNodes of X, pageSize=1 (page.total_count)
+//	adds node pools to cluster X      DescribeClusterNodePools of X
+//	adds container instances to X     DescribeClustersV1 cluster_id=X (its kind), unless listed
+//	adds nothing                      none, not even DescribeUserQuota
+//
+// The CS API reports neither the account's real-name verification and
+// funds nor container instances, so:
+//
+//	client setting                    default
+//	ClientOptions.Base                ProductDefaults (WithBase(Today()) for today's figures)
+//	ClientOptions.Account             DefaultAccount: verified, 100.00 CNY (meets every prerequisite)
+//	container instances in use        0 (not reported)
+//	page size of the cluster list     50 (ClusterPageSize)
+//
+// Set the account with WithAccount to have the prerequisites checked.
+// Each method is also a one-method interface (LimitsGetter,
+// LimitsDescriber, UsageGetter, Preflighter) for consumers to mock;
+// package quotamock holds generated mocks of them.
 //
 // # Model
 //
@@ -31,7 +69,7 @@
 // Money for the pay-as-you-go prerequisite is exact: whole fen, never
 // floating point.
 //
-// # Defaults
+// # Defaults of the limits
 //
 //	limit                                           product       today  raise
 //	dedicated + managed clusters per account             10          50  submit a ticket
@@ -68,36 +106,4 @@
 // (every new cluster does, and so do container instances; nodes alone may be
 // subscriptions); a count when the plan needs more of it and usage + need
 // would pass the limit.
-//
-// # Client
-//
-// Client brings the model to a live account. Limits (DescribeLimits also
-// keeps the answer's request ID and raw body) reads DescribeUserQuota and
-// lays it over a base preset; Usage lists the clusters, and counts the
-// nodes and node pools of the clusters asked for; Preflight runs Check on
-// both and returns nil, an *ExceededError listing every broken limit, or
-// the error of a read. Every call is a read (GET, retry mode ack.Safe)
-// through the Config's pipeline: nothing is created or changed. Preflight
-// reads only what its plan needs:
-//
-//	plan                              reads after the one DescribeUserQuota
-//	creates a cluster                 DescribeClustersV1, every page of 50
-//	adds nodes to cluster X           DescribeClusterNodes of X, pageSize=1 (page.total_count)
-//	adds node pools to cluster X      DescribeClusterNodePools of X
-//	adds container instances to X     DescribeClustersV1 cluster_id=X (its kind), unless listed
-//	adds nothing                      none, not even DescribeUserQuota
-//
-// The CS API reports neither the account's real-name verification and
-// funds nor container instances, so:
-//
-//	client setting                    default
-//	ClientOptions.Base                ProductDefaults (WithBase(Today()) for today's figures)
-//	ClientOptions.Account             DefaultAccount: verified, 100.00 CNY (meets every prerequisite)
-//	container instances in use        0 (not reported)
-//	page size of the cluster list     50 (ClusterPageSize)
-//
-// Set the account with WithAccount to have the prerequisites checked.
-// Each method is also a one-method interface (LimitsGetter,
-// LimitsDescriber, UsageGetter, Preflighter) for consumers to mock;
-// package quotamock holds generated mocks of them.
 package quota

@@ -21,6 +21,15 @@
 // To have Wait fail, pass the error instead, for example a
 // *ack.TaskFailedError.
 //
+// A mocked List or Nodes returns a canned list: Seq and NodeSeq yield the
+// values given, SeqErr and NodeSeqErr end the list with an error (see
+// ExampleSeq, which mocks a fleet tool's two lists):
+//
+//	lister.EXPECT().List(gomock.Any()).Return(clustermock.Seq(a, b))
+//
+// The list helpers are written by hand in seq.go; go generate rewrites
+// mocks.go alone.
+//
 // For tests that want ACK's behaviour rather than canned answers, use the
 // stateful fake (package fake) with a real cluster.Client instead.
 package clustermock

@@ -145,7 +145,10 @@ func TestNoCredentialsSaysWhatToDo(t *testing.T) {
 	if !IsCredentialFailure(err) {
 		t.Fatalf("Send error %v is not a credential failure", err)
 	}
-	for _, want := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ack.WithCredentials"} {
+	if !strings.HasPrefix(err.Error(), credentialsHint+". ") {
+		t.Errorf("error %q does not start with the hint %q", err, credentialsHint)
+	}
+	for _, want := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ack.WithCredentials", "DescribeClusterDetail (GET /clusters/c-1) was not sent", "static credentials"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %s", err, want)
 		}

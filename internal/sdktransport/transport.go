@@ -188,7 +188,7 @@ func (t *Transport) build(ctx context.Context, req *Call) (*http.Request, error)
 
 	cred, err := t.creds.Credentials(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("send %s: %w", describe(req), &credentialsError{err: err})
+		return nil, &credentialsError{call: describe(req), err: err}
 	}
 	if err := signing.Sign(hreq, req.Body, cred, t.scheme, t.now(), ""); err != nil {
 		return nil, fmt.Errorf("send %s: %w", describe(req), err)
@@ -290,15 +290,28 @@ func describeSource(s CredentialSource) string {
 // credentials through the unexported fields.
 func (t Transport) Format(f fmt.State, verb rune) { fmt.Fprint(f, t.String()) }
 
-// credentialsError is a failure to get credentials. Unless the provider
-// merely ran out of time, IsCredentialFailure reports true for it, and the
-// root package makes it match its ErrAuth, so that the pipeline does not
-// retry what retrying cannot fix; its text says how to provide credentials.
-type credentialsError struct{ err error }
+// credentialsError is a failure to get credentials for a call. Unless the
+// provider merely ran out of time, IsCredentialFailure reports true for it,
+// and the root package makes it match its ErrAuth, so that the pipeline does
+// not retry what retrying cannot fix. Its text then starts with what to set,
+// in one short sentence, and gives the provider's details (the default
+// chain's run to some 800 characters) after it.
+type credentialsError struct {
+	call string // the call not sent, as describe names it
+	err  error
+}
+
+// credentialsHint is the first sentence of a credential failure: what to
+// set.
+const credentialsHint = "no usable Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and " +
+	"ALIBABA_CLOUD_ACCESS_KEY_SECRET, or pass ack.WithCredentials"
 
 func (e *credentialsError) Error() string {
-	return e.err.Error() + " (set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, " +
-		"configure a profile or an ECS RAM role, or pass ack.WithCredentials)"
+	if !e.final() {
+		return fmt.Sprintf("send %s: not sent: %v", e.call, e.err)
+	}
+	return fmt.Sprintf("%s. A profile file, RRSA (OIDC) or an ECS RAM role also serve. %s was not sent; %v",
+		credentialsHint, e.call, e.err)
 }
 
 func (e *credentialsError) Unwrap() error { return e.err }

@@ -19,9 +19,12 @@ import (
 // without waiting on the wall clock.
 type expiringCtx struct {
 	context.Context
-	once sync.Once
-	done chan struct{}
-	err  atomic.Value
+	// cause is the error the context ends with; context.DeadlineExceeded
+	// when nil.
+	cause error
+	once  sync.Once
+	done  chan struct{}
+	err   atomic.Value
 }
 
 func newExpiringCtx() *expiringCtx {
@@ -29,7 +32,14 @@ func newExpiringCtx() *expiringCtx {
 }
 
 func (c *expiringCtx) expire() {
-	c.once.Do(func() { c.err.Store(context.DeadlineExceeded); close(c.done) })
+	c.once.Do(func() {
+		err := c.cause
+		if err == nil {
+			err = context.DeadlineExceeded
+		}
+		c.err.Store(err)
+		close(c.done)
+	})
 }
 func (c *expiringCtx) Done() <-chan struct{} { return c.done }
 func (c *expiringCtx) Err() error {
@@ -74,7 +84,7 @@ func TestContextDeadlineIsAWaitTimeout(t *testing.T) {
 			if !errors.Is(err, context.DeadlineExceeded) {
 				t.Errorf("Wait: %v does not match context.DeadlineExceeded", err)
 			}
-			want := &ack.WaitTimeoutError{Kind: "nodepool", ResourceID: "np-1", Target: "active", Polls: tt.wantPolls,
+			want := &ack.WaitTimeoutError{Kind: "nodepool", ResourceID: "np-1", Phase: "nodepool", Target: "active", Polls: tt.wantPolls,
 				Waited: tt.wantWait, Err: context.DeadlineExceeded}
 			if tt.wantPolls > 1 {
 				want.LastState = "scaling"

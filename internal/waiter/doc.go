@@ -20,9 +20,16 @@
 //
 //	every phase done                    Result, nil
 //	a Poll's lasting error              that error (a TaskFailedError as it is; others wrapped, naming the resource)
-//	MaxWait passed on the clock         *core.WaitTimeoutError (Kind, ResourceID, Target, LastState, Polls, Waited)
+//	MaxWait passed on the clock         *core.WaitTimeoutError (Kind, ResourceID, Phase, TaskID, Target, LastState, Polls, Waited, MaxWait)
 //	the context's deadline passed       *core.WaitTimeoutError whose Unwrap is context.DeadlineExceeded
-//	the context was canceled            an error matching context.Canceled
+//	the context was canceled            an error matching context.Canceled, not a WaitTimeoutError
+//
+// The message of the last three names what ended the wait and which
+// object the phase reads (the task, or the resource) in which state:
+//
+//	cluster c-1: MaxWait 10m0s passed on the clock after 14 polls: task T-1 is "running", waiting for "success"
+//	cluster c-1: context deadline exceeded after 0s and 0 polls: no state of task T-1 read yet, waiting for "success"
+//	nodepool np-1: context canceled after 40s and 5 polls: node pool np-1 is "scaling", waiting for "active"
 //
 // Defaults of a zero Policy (they suit clusters; node pools may choose
 // shorter delays):

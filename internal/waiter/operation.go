@@ -128,7 +128,7 @@ func (o *Operation[T]) Wait(ctx context.Context, clock ack.Clock, p Policy, prog
 	if res, err, done := o.Outcome(); done {
 		return res, err
 	}
-	w := &Waiter{Clock: clock, Policy: p, Kind: o.res.Kind, ResourceID: o.res.ID, OnProgress: progress}
+	w := &Waiter{Clock: clock, Policy: p, Kind: o.res.Kind, ResourceID: o.res.ID, TaskID: o.res.TaskID, OnProgress: progress}
 	var phases []Phase
 	if o.taskPending() {
 		phases = append(phases, Phase{Name: TaskPhase, Target: TaskSuccess, Poll: o.pollTask})

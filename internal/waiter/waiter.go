@@ -75,6 +75,9 @@ type Waiter struct {
 	// Kind and ResourceID name the resource in errors, for example
 	// "cluster" and "c-123".
 	Kind, ResourceID string
+	// TaskID names the task that a phase named TaskPhase waits for, in
+	// errors; empty when it is not known.
+	TaskID string
 	// OnProgress, when set, sees every change of state.
 	OnProgress Progress
 }
@@ -177,25 +180,42 @@ func (r *run) terminal(ph Phase, err error) error {
 	return fmt.Errorf("%s: waiting for %s %q: %w", r.w.subject(), ph.Name, ph.Target, err)
 }
 
-// timeout builds the WaitTimeoutError of a wait that ran out of time.
+// timeout builds the WaitTimeoutError of a wait that ran out of time: on
+// the clock (MaxWait) when ctxErr is nil, else by the context's deadline.
 func (r *run) timeout(ph Phase, ctxErr error) error {
+	t := r.ended(ph, ctxErr)
+	if ctxErr == nil {
+		t.MaxWait = r.policy.MaxWait
+	}
+	return t
+}
+
+// ended describes a wait that ended in phase ph before it was done.
+func (r *run) ended(ph Phase, ctxErr error) *ack.WaitTimeoutError {
 	r.res.Waited = r.clock.Now().Sub(r.start)
 	return &ack.WaitTimeoutError{
-		Kind: r.w.Kind, ResourceID: r.w.ResourceID, Target: ph.Target, LastState: r.res.LastState,
-		Polls: r.res.Polls, Waited: r.res.Waited, Err: ctxErr,
+		Kind: r.w.Kind, ResourceID: r.w.ResourceID, Phase: ph.Name, TaskID: r.w.TaskID,
+		Target: ph.Target, LastState: r.res.LastState, Polls: r.res.Polls, Waited: r.res.Waited, Err: ctxErr,
 	}
 }
 
 // contextError reports a wait ended by its context: a WaitTimeoutError for
-// a deadline, a wrapped context.Canceled otherwise.
+// a deadline, a *canceledError otherwise.
 func (r *run) contextError(ph Phase, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return r.timeout(ph, err)
 	}
-	r.res.Waited = r.clock.Now().Sub(r.start)
-	return fmt.Errorf("%s: wait for %s %q stopped in state %q after %d polls: %w",
-		r.w.subject(), ph.Name, ph.Target, r.res.LastState, r.res.Polls, err)
+	return &canceledError{wait: r.ended(ph, err)}
 }
+
+// canceledError reports a wait ended by the cancellation of its context.
+// Its message reads as a WaitTimeoutError's does (what ended the wait,
+// which object is in which state), but it is no timeout: it unwraps to
+// the context's error alone.
+type canceledError struct{ wait *ack.WaitTimeoutError }
+
+func (e *canceledError) Error() string { return e.wait.Error() }
+func (e *canceledError) Unwrap() error { return e.wait.Err }
 
 // subject names the resource at the head of an error: "cluster c-123",
 // or "wait" when the Waiter names nothing.

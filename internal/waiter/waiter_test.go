@@ -174,7 +174,8 @@ func TestWait(t *testing.T) {
 				res:    Result{Polls: 4, Waited: 30 * time.Second, LastState: "running"},
 				events: []event{{"task", "", "running", 0, 1}},
 				at:     secs(0, 5, 15, 30),
-				is:     &ack.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "success", LastState: "running", Polls: 4, Waited: 30 * time.Second},
+				is: &ack.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Phase: "task", Target: "success", LastState: "running",
+					Polls: 4, Waited: 30 * time.Second, MaxWait: 30 * time.Second},
 			},
 		},
 		{
@@ -192,7 +193,8 @@ func TestWait(t *testing.T) {
 					{"cluster", "", "initial", 15 * time.Second, 4},
 				},
 				at: secs(0, 5, 15, 15, 20),
-				is: &ack.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Target: "running", LastState: "initial", Polls: 5, Waited: 20 * time.Second},
+				is: &ack.WaitTimeoutError{Kind: "cluster", ResourceID: "c-1", Phase: "cluster", Target: "running", LastState: "initial",
+					Polls: 5, Waited: 20 * time.Second, MaxWait: 20 * time.Second},
 			},
 		},
 		{
@@ -317,7 +319,7 @@ func TestErrorMessages(t *testing.T) {
 		{"task failed as it is", Waiter{Kind: "cluster", ResourceID: "c-1"}, context.Background(), errTaskFailed,
 			"cluster c-1: task T-1 failed: 400: vswitch has no free IP"},
 		{"canceled", Waiter{Kind: "nodepool", ResourceID: "np-1"}, canceled, nil,
-			`nodepool np-1: wait for task "success" stopped in state "" after 0 polls: context canceled`},
+			`nodepool np-1: context canceled after 0s and 0 polls: no state of the task read yet, waiting for "success"`},
 		{"nameless", Waiter{}, context.Background(), errInvalid,
 			`wait: waiting for task "success": DescribeTaskInfo: HTTP 400 InvalidParameter`},
 	}

@@ -1,0 +1,53 @@
+package nodepoolmock
+
+import (
+	"iter"
+	"slices"
+
+	"github.com/ackgo/ack/nodepool"
+)
+
+// This file is written by hand; go generate writes mocks.go alone.
+
+// Seq returns a canned list for a mocked List: an iterator that yields
+// each node pool in order with a nil error, and stops when the loop
+// breaks. It may be ranged over more than once. A canned Detail needs no
+// HasDesiredSize: its Size is Spec.DesiredSize when set, else its node
+// count.
+//
+//	lister.EXPECT().List(gomock.Any(), "c-1").Return(nodepoolmock.Seq(a, b))
+func Seq(pools ...*nodepool.Detail) iter.Seq2[*nodepool.Detail, error] {
+	return seq(nil, pools)
+}
+
+// SeqErr is Seq with a list that fails after the pools: it yields them,
+// then (nil, err), as a List whose call failed does.
+func SeqErr(err error, pools ...*nodepool.Detail) iter.Seq2[*nodepool.Detail, error] {
+	return seq(err, pools)
+}
+
+// NodeSeq returns a canned list for a mocked Nodes, as Seq does for List.
+func NodeSeq(nodes ...*nodepool.NodeDetail) iter.Seq2[*nodepool.NodeDetail, error] {
+	return seq(nil, nodes)
+}
+
+// NodeSeqErr is NodeSeq with a list that fails after the nodes, as SeqErr.
+func NodeSeqErr(err error, nodes ...*nodepool.NodeDetail) iter.Seq2[*nodepool.NodeDetail, error] {
+	return seq(err, nodes)
+}
+
+// seq yields a copy of items, then (zero, err) when err is not nil.
+func seq[T any](err error, items []T) iter.Seq2[T, error] {
+	items = slices.Clone(items)
+	return func(yield func(T, error) bool) {
+		for _, it := range items {
+			if !yield(it, nil) {
+				return
+			}
+		}
+		if err != nil {
+			var zero T
+			yield(zero, err)
+		}
+	}
+}
