@@ -39,19 +39,26 @@ type Cluster struct {
 }
 
 // clusterFromDetail converts a decoded detail; raw is the object it was
-// decoded from.
+// decoded from, which the Cluster keeps a copy of.
 func clusterFromDetail(d *wire.ClusterDetail, raw []byte, requestID string) *Cluster {
+	return clusterFromOwnedDetail(d, slices.Clone(raw), requestID)
+}
+
+// clusterFromOwnedDetail is clusterFromDetail for a raw object that no
+// one else holds (an item of a decoded page), which the Cluster keeps.
+func clusterFromOwnedDetail(d *wire.ClusterDetail, raw []byte, requestID string) *Cluster {
+	u, uerr := d.DecodeMasterURL()
 	c := &Cluster{
 		ID:        d.ClusterID,
-		Spec:      specFromDetail(d),
+		Spec:      specFromDetailURL(d, u, uerr == nil),
 		State:     State(d.State),
 		Size:      int(d.Size),
 		Created:   parseTime(d.Created),
 		Updated:   parseTime(d.Updated),
 		RequestID: requestID,
-		Raw:       slices.Clone(json.RawMessage(raw)),
+		Raw:       json.RawMessage(raw),
 	}
-	if u, err := d.DecodeMasterURL(); err == nil {
+	if uerr == nil {
 		c.APIServerEndpoint, c.IntranetAPIServerEndpoint = u.APIServerEndpoint, u.IntranetAPIServerEndpoint
 	}
 	c.ClientToken = tagValue(c.Spec.Tags, ClientTokenTag)

@@ -72,8 +72,11 @@ func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOp
 	if err != nil {
 		return nil, err
 	}
+	// The closures below keep the name, not the whole Spec (which they
+	// would otherwise move to the heap).
+	name := spec.Name
 	fail := func(err error) (*Operation, error) {
-		return nil, fmt.Errorf("create cluster %q: %w", spec.Name, err)
+		return nil, fmt.Errorf("create cluster %q: %w", name, err)
 	}
 	if !tagged {
 		if o.ClientToken != "" {
@@ -96,7 +99,7 @@ func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOp
 	req.Body = body
 	req.Retry = ack.Reconcile
 	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
-		found, err := c.findByToken(ctx, spec.Name, token)
+		found, err := c.findByToken(ctx, name, token)
 		if err != nil || found == nil {
 			return nil, err
 		}

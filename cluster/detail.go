@@ -21,6 +21,13 @@ func specFromDetail(d *wire.ClusterDetail) Spec {
 	if d == nil {
 		return Spec{}
 	}
+	u, err := d.DecodeMasterURL()
+	return specFromDetailURL(d, u, err == nil)
+}
+
+// specFromDetailURL is specFromDetail with the detail's master_url decoded
+// (ok false when it is malformed).
+func specFromDetailURL(d *wire.ClusterDetail, u wire.MasterURL, ok bool) Spec {
 	form, _ := FormOf(d.ClusterType, d.Profile, d.ClusterSpec)
 	s := Spec{
 		Name:               d.Name,
@@ -43,12 +50,12 @@ func specFromDetail(d *wire.ClusterDetail) Spec {
 	if m, err := strconv.Atoi(d.NodeCIDRMask); err == nil {
 		s.Network.NodeCIDRMask = m
 	}
-	if u, err := d.DecodeMasterURL(); err == nil {
+	if ok {
 		s.PublicEndpoint = u.APIServerEndpoint != ""
 	}
-	if md, err := d.DecodeMetaData(); err == nil {
+	if addons, err := d.DecodeMetaAddons(); err == nil {
 		var dec decoder
-		dec.addons(&s, metaAddons(md))
+		dec.addons(&s, addons)
 	}
 	if cp := d.ControlPlaneConfig; cp != nil && form == Dedicated {
 		s.Masters = &Masters{
@@ -60,26 +67,4 @@ func specFromDetail(d *wire.ClusterDetail) Spec {
 		s.CloudMonitor = s.CloudMonitor || wire.BoolValue(cp.CloudMonitorFlags, false)
 	}
 	return s
-}
-
-// metaAddons reads the Addons list of a cluster's meta_data: objects with
-// at least a name.
-func metaAddons(md wire.MetaData) []wire.Addon {
-	list, _ := md["Addons"].([]any)
-	var out []wire.Addon
-	for _, item := range list {
-		m, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		a := wire.Addon{}
-		a.Name, _ = m["name"].(string)
-		a.Config, _ = m["config"].(string)
-		a.Version, _ = m["version"].(string)
-		a.Disabled, _ = m["disabled"].(bool)
-		if a.Name != "" {
-			out = append(out, a)
-		}
-	}
-	return out
 }

@@ -67,7 +67,9 @@ func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Se
 						continue
 					}
 				}
-				if !yield(clusterFromDetail(&d, raw, requestID), nil) {
+				// Each raw item is a copy of its own, made by decoding
+				// the page: the cluster may keep it.
+				if !yield(clusterFromOwnedDetail(&d, raw, requestID), nil) {
 					return
 				}
 			}

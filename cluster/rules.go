@@ -166,19 +166,23 @@ func Validate(s Spec, opts ...Option) error {
 
 // violations runs the preset's rules on s.
 func violations(s Spec, o options) violationList {
-	var out violationList
+	// One report for every rule, reading the rule being checked: a
+	// reporter per rule would cost an allocation each.
+	c := &collector{}
+	report := c.report
 	for _, r := range registry {
 		if r.In(o.preset) {
-			r.check(s, o, out.reporter(r.ID))
+			c.rule = r.ID
+			r.check(s, o, report)
 		}
 	}
 	for i, p := range s.NodePools {
 		var ve *ack.ValidationError
 		if errors.As(nodepool.Validate(p), &ve) {
-			out = append(out, poolViolations(i, ve.Violations)...)
+			c.out = append(c.out, poolViolations(i, ve.Violations)...)
 		}
 	}
-	return out
+	return c.out
 }
 
 // poolViolations places the violations of node pool i under its field
@@ -190,6 +194,17 @@ func poolViolations(i int, vs []ack.Violation) []ack.Violation {
 		out[j] = v
 	}
 	return out
+}
+
+// collector gathers the violations of the rules checked one after the
+// other, each reported under the rule being checked.
+type collector struct {
+	out  violationList
+	rule string
+}
+
+func (c *collector) report(field, format string, args ...any) {
+	c.out = append(c.out, ack.Violation{Rule: c.rule, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
 // asError wraps violations in a *ack.ValidationError naming the cluster,

@@ -160,7 +160,7 @@ func (c *Cloud) Reset() {
 	_, _ = withStore(c.st, func() (struct{}, *Error) {
 		c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
 		c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
-		c.st.hosts = st.hosts
+		c.st.hosts, c.st.idx = st.hosts, st.idx
 		return struct{}{}, nil
 	})
 	c.reactors.clear()

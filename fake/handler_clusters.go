@@ -83,7 +83,9 @@ func (c *Cloud) createCluster(r *request) answer {
 		pools := spec.NodePools
 		spec.NodePools = nil // the pools live on as pools, not in the cluster's Spec
 
-		plan, e := st.net.admit(createNetRequest(&req, spec), st.cidrUsesLocked(), c.ids)
+		nr := createNetRequest(&req, spec)
+		others := st.cidrOverlapsLocked(st.net.inferVPC(nr.vpcID, nr.vswitchIDs), nr.podCIDR, nr.serviceCIDR)
+		plan, e := st.net.admit(nr, others, c.ids)
 		if e != nil {
 			return fail(e)
 		}
@@ -129,8 +131,7 @@ func (c *Cloud) createCluster(r *request) answer {
 		rec.extra.intranetEndpoint = "https://" + st.net.hostIP(firstVSwitch(spec), 2) + ":6443"
 		rec.extra.publicEndpoint = "https://" + rec.id + "." + spec.Region + ".cs.fake.invalid:6443"
 		rec.cidrs = cidrUsesOf(rec.id, spec)
-		st.clusters[rec.id] = rec
-		st.order = append(st.order, rec)
+		st.addClusterLocked(rec)
 		t := st.startDoneLocked(rec, createChange(spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,
 			func(f *Failure) { st.endCreateLocked(rec, f) })
 		return ok(wire.CreateClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
@@ -225,17 +226,17 @@ func (n *network) hostIP(vswitchID string, host int) string {
 }
 
 func (c *Cloud) describeClusterDetail(r *request) answer {
-	snap, e := withStore(c.st, func() (snapshot, *Error) {
+	d, e := withStore(c.st, func() (detailRead, *Error) {
 		rec, e := c.st.clusterLocked(r.params[wire.ParamClusterID], c.now(), true)
 		if e != nil {
-			return snapshot{}, e
+			return detailRead{}, e
 		}
-		return c.st.snapshotLocked(rec, false), nil
+		return c.st.readDetailLocked(rec), nil
 	})
 	if e != nil {
 		return fail(e)
 	}
-	return ok(renderDetail(snap))
+	return c.detailAnswer(d)
 }
 
 // Paging of DescribeClustersV1 and DescribeClusterNodes.
@@ -269,36 +270,61 @@ func (c *Cloud) describeClustersV1(r *request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
-	var resp wire.DescribeClustersV1Response
-	snaps, e := withStore(c.st, func() ([]snapshot, *Error) {
+	var info wire.PageInfo
+	reads, e := withStore(c.st, func() ([]detailRead, *Error) {
 		now := c.now()
-		var match []*clusterRec
-		for _, rec := range c.st.livingLocked(now) {
-			if clusterMatches(rec, q) {
-				match = append(match, rec)
-			}
-		}
+		match := c.st.matchingLocked(q, now)
 		lo, hi, num, size, e := page(q.PageNumber, q.PageSize, "page_number", "page_size", len(match))
 		if e != nil {
 			return nil, e
 		}
-		resp.PageInfo = wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(match))}
-		snaps := make([]snapshot, 0, hi-lo)
-		for _, rec := range match[lo:hi] {
+		info = wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(match))}
+		page := slices.Clone(match[lo:hi])
+		for _, rec := range page {
+			c.st.settleLocked(rec, now)
 			if rec.op != nil {
 				rec.op.poll(now)
 			}
-			snaps = append(snaps, c.st.snapshotLocked(rec, false))
 		}
-		return snaps, nil
+		// Read after every cluster of the page was settled, so that each
+		// read carries the generation its cached answer needs.
+		reads := make([]detailRead, 0, len(page))
+		for _, rec := range page {
+			reads = append(reads, c.st.readDetailLocked(rec))
+		}
+		return reads, nil
 	})
 	if e != nil {
 		return fail(e)
 	}
-	for _, s := range snaps {
-		resp.Clusters = append(resp.Clusters, renderDetail(s))
+	return c.listAnswer(reads, info)
+}
+
+// matchingLocked returns the living clusters that DescribeClustersV1's
+// filters keep, by creation; the caller settles those it answers with.
+// Without a filter that is the creation order itself, once the deletions
+// due by now have completed: a page then costs the same whatever the
+// number of clusters. A filter by ID looks the cluster up; the other
+// filters (a name may change when a modification completes) settle every
+// cluster and scan them.
+func (s *store) matchingLocked(q wire.DescribeClustersV1Query, now time.Time) []*clusterRec {
+	switch {
+	case q.Name == "" && q.ClusterType == "" && q.ClusterSpec == "" && q.Profile == "" && q.RegionID == "" && q.ClusterID == "":
+		s.settleDeletingLocked(now)
+		return s.order
+	case q.ClusterID != "":
+		if rec, e := s.clusterLocked(q.ClusterID, now, false); e == nil && clusterMatches(rec, q) {
+			return []*clusterRec{rec}
+		}
+		return nil
 	}
-	return ok(resp)
+	var match []*clusterRec
+	for _, rec := range s.livingLocked(now) {
+		if clusterMatches(rec, q) {
+			match = append(match, rec)
+		}
+	}
+	return match
 }
 
 // clusterMatches applies DescribeClustersV1's filters: name is a

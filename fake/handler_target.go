@@ -35,6 +35,7 @@ func (c *Cloud) locked(r *request, body any, fn func(now time.Time) answer) answ
 	}
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
+	defer c.st.changedLocked()
 	return fn(c.now())
 }
 

@@ -46,6 +46,7 @@ type workerSpec struct {
 // order.
 func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Time) []*nodeRec {
 	out := make([]*nodeRec, 0, n)
+	name := "worker-k8s-for-cs-" + c.id // one string for every node of the cluster
 	for range n {
 		s.nodeSeq++
 		vsw := ""
@@ -59,7 +60,7 @@ func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Ti
 		}
 		node := &nodeRec{
 			instanceID: s.ids.instance(), clusterID: c.id, nodepoolID: w.poolID, role: roleWorker,
-			name:         "worker-k8s-for-cs-" + c.id,
+			name:         name,
 			instanceType: w.instanceType, vswitchID: vsw, chargeType: charge,
 			ip:      s.net.hostIP(vsw, workerHostBase+s.hosts[vsw]),
 			created: now, seq: s.nodeSeq, origin: w.origin, state: nodeInitial,

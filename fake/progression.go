@@ -158,6 +158,8 @@ type pending struct {
 	// complete applies the end of the change to its resource at instant
 	// at; failure is nil when the change succeeded.
 	complete func(at time.Time, failure *Failure)
+	// gen is the store's change count, counted up when the change ends.
+	gen *uint64
 }
 
 // due returns the instant the change completes at now, and whether it has
@@ -188,6 +190,9 @@ func (p *pending) settle(now time.Time) bool {
 		return false
 	}
 	p.done = true
+	if p.gen != nil {
+		*p.gen++
+	}
 	t := p.task
 	t.updated, t.op, t.answer = at, nil, nil
 	var failure *Failure

@@ -9,6 +9,8 @@ import (
 // usageLocked is what the account and its clusters use now, as the quota
 // package counts it: every living cluster (deleting ones too) with its
 // nodes, masters included, its node pools and its container instances.
+// Admission reads the same through the store's index (usageIndex) instead
+// of listing every cluster; the tests compare the two.
 func (s *store) usageLocked() quota.Usage {
 	u := quota.Usage{Account: s.acct.account, Clusters: make([]quota.ClusterUsage, 0, len(s.order))}
 	for _, c := range s.order {
@@ -29,7 +31,7 @@ func (s *store) usageLocked() quota.Usage {
 // InsufficientBalance, ...) and a message listing every violation, each
 // naming the limit, the usage, the need and the limit's value.
 func (s *store) admitLocked(plan quota.Plan) *Error {
-	err := quota.Check(s.acct.limits, s.usageLocked(), plan).Err()
+	err := quota.CheckIndex(s.acct.limits, s.acct.account, usageIndex{s}, plan).Err()
 	var ex *quota.ExceededError
 	if !errors.As(err, &ex) {
 		return nil
@@ -46,7 +48,7 @@ func (s *store) nodeRoomLocked(c *clusterRec, want int) int {
 		return 0
 	}
 	room := want
-	vs := quota.Check(s.acct.limits, s.usageLocked(), quota.Plan{Change: []quota.ClusterChange{{ClusterID: c.id, AddNodes: want}}})
+	vs := quota.CheckIndex(s.acct.limits, s.acct.account, usageIndex{s}, quota.Plan{Change: []quota.ClusterChange{{ClusterID: c.id, AddNodes: want}}})
 	for _, v := range vs {
 		if v.ID != quota.LimitNodes {
 			return 0

@@ -1,7 +1,7 @@
 package fake
 
 import (
-	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/ackgo/ack/cluster"
@@ -120,15 +120,45 @@ type metaJSON struct {
 // metaData encodes the cluster's meta_data from the addons of its create
 // request (the network plugin among them) and the cloud-monitor plugin.
 func metaData(version string, multiZone bool, cr *wire.CreateClusterRequest) string {
-	m := metaJSON{Addons: []metaAddon{}, KubernetesVersion: version, MultiAZ: multiZone, SubClass: "default"}
-	for _, a := range cr.Addons {
-		m.Addons = append(m.Addons, metaAddon{Name: a.Name, Config: a.Config, Disabled: a.Disabled, Version: a.Version})
+	// Written by hand as encoding/json would write metaJSON (a test
+	// compares the two): meta_data is written on every read.
+	var buf [512]byte
+	b := append(buf[:0], `{"Addons":[`...)
+	for i, a := range cr.Addons {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMetaAddon(b, metaAddon{Name: a.Name, Config: a.Config, Disabled: a.Disabled, Version: a.Version})
 	}
 	if wire.BoolValue(cr.CloudMonitorFlags, false) {
-		m.Addons = append(m.Addons, metaAddon{Name: cluster.CloudMonitorAddon})
+		if len(cr.Addons) > 0 {
+			b = append(b, ',')
+		}
+		b = appendMetaAddon(b, metaAddon{Name: cluster.CloudMonitorAddon})
 	}
-	b, _ := json.Marshal(m) // strings and booleans: cannot fail
+	b = append(b, `],"KubernetesVersion":`...)
+	b = wire.AppendJSONString(b, version)
+	b = append(b, `,"MultiAZ":`...)
+	b = strconv.AppendBool(b, multiZone)
+	b = append(b, `,"SubClass":"default"}`...)
 	return string(b)
+}
+
+// appendMetaAddon appends an item of meta_data's Addons as encoding/json
+// writes a metaAddon.
+func appendMetaAddon(b []byte, a metaAddon) []byte {
+	b = append(b, `{"config":`...)
+	b = wire.AppendJSONString(b, a.Config)
+	if a.Disabled {
+		b = append(b, `,"disabled":true`...)
+	}
+	b = append(b, `,"name":`...)
+	b = wire.AppendJSONString(b, a.Name)
+	if a.Version != "" {
+		b = append(b, `,"version":`...)
+		b = wire.AppendJSONString(b, a.Version)
+	}
+	return append(b, '}')
 }
 
 // renderTask turns a task into DescribeTaskInfo's answer. It leaves out

@@ -35,6 +35,12 @@ type store struct {
 	nodeSeq int64
 
 	failNext []failRule
+
+	// idx is kept up to date as clusters come and go (index.go).
+	idx index
+	// gen counts the changes of the store, for the answers it caches
+	// (render_cache.go).
+	gen uint64
 }
 
 // failRule is an injected failure waiting for the next change of a kind.
@@ -46,6 +52,7 @@ type failRule struct {
 // clusterRec is one cluster.
 type clusterRec struct {
 	id      string
+	seq     int64        // the cluster's place in the order the store created clusters
 	spec    cluster.Spec // zones filled from the network
 	created time.Time
 	updated time.Time
@@ -65,6 +72,8 @@ type clusterRec struct {
 	lastTask                       string
 	// failNext makes the cluster's next change fail.
 	failNext *Failure
+	// detail is the cluster's detail answer as last encoded.
+	detail cachedDetail
 }
 
 // clusterExtra holds what a cluster detail reports that the cluster
@@ -149,6 +158,7 @@ func newStore(s settings, ids *idGen) (*store, error) {
 		net:      newNetwork(s.strict),
 		acct:     newAccount(s),
 		hosts:    map[string]int{},
+		idx:      newIndex(),
 	}
 	for _, v := range s.vpcs {
 		if err := st.net.addVPC(v); err != nil {
@@ -222,7 +232,7 @@ func (s *store) completeCluster(c *clusterRec, ch Change, done func(failure *Fai
 func (s *store) removeLocked(c *clusterRec) {
 	c.state = cluster.StateDeleted
 	delete(s.clusters, c.id)
-	s.order = slices.DeleteFunc(s.order, func(x *clusterRec) bool { return x == c })
+	s.unindexLocked(c)
 	for _, id := range c.nodeIDs {
 		delete(s.nodes, id)
 	}
@@ -248,7 +258,8 @@ func (s *store) newTaskLocked(clusterID, taskType string, params map[string]any,
 // the failure injected for it: fail (the resource's own) first, else the
 // first matching FailNext rule.
 func (s *store) newPendingLocked(ch Change, t *taskRec, fail **Failure, now time.Time) *pending {
-	op := &pending{change: ch, started: now, prog: s.settings.progressions[ch], task: t}
+	op := &pending{change: ch, started: now, prog: s.settings.progressions[ch], task: t, gen: &s.gen}
+	s.changedLocked()
 	if *fail != nil {
 		f := **fail
 		op.fail, *fail = &f, nil
@@ -283,6 +294,9 @@ func (s *store) startDoneLocked(c *clusterRec, ch Change, taskType string, param
 	op := s.newPendingLocked(ch, t, &c.failNext, now)
 	op.complete = s.completeCluster(c, ch, done)
 	c.op, c.lastTask, c.updated = op, t.id, now
+	if ch == ChangeDeleteCluster {
+		s.idx.deleting[c] = struct{}{}
+	}
 	s.settleLocked(c, now)
 	return t
 }

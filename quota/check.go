@@ -21,14 +21,23 @@ import (
 // dedicated or managed. Negative numbers in the plan count as zero (see
 // Plan.Validate).
 func Check(limits Limits, usage Usage, plan Plan) Violations {
+	return CheckIndex(limits, usage.Account, usage, plan)
+}
+
+// CheckIndex is Check with the account given apart and the clusters' usage
+// read through an index instead of a list: it asks usage for the number of
+// clusters of each kind (only when the plan creates clusters) and for the
+// clusters the plan changes, nothing else, so that its cost does not grow
+// with the number of clusters the index holds.
+func CheckIndex(limits Limits, account Account, usage UsageIndex, plan Plan) Violations {
 	var vs Violations
 	if plan.IsEmpty() {
 		return nil
 	}
-	if limits.RealNameRequired && !usage.Account.RealNameVerified {
+	if limits.RealNameRequired && !account.RealNameVerified {
 		vs = append(vs, Violation{ID: LimitRealName, Code: LimitRealName.Code(), Scope: "account"})
 	}
-	if funds := usage.Account.Funds(); plan.BuysPayAsYouGo() && funds.Less(limits.PayAsYouGoFunds.Min) {
+	if funds := account.Funds(); plan.BuysPayAsYouGo() && funds.Less(limits.PayAsYouGoFunds.Min) {
 		vs = append(vs, Violation{
 			ID: LimitPayAsYouGoFunds, Code: LimitPayAsYouGoFunds.Code(), Scope: "account",
 			Used: funds.Fen(), Limit: limits.PayAsYouGoFunds.Min.Fen(),
@@ -42,10 +51,12 @@ func Check(limits Limits, usage Usage, plan Plan) Violations {
 			create[c.Kind]++
 		}
 	}
-	dedicated, managed := usage.CountKind(Dedicated), usage.CountKind(Managed)
-	vs = count(vs, LimitClusters, "account", dedicated+managed, create[Dedicated]+create[Managed], limits.Clusters)
-	vs = count(vs, LimitManagedClusters, "account", managed, create[Managed], limits.ManagedClusters)
-	vs = count(vs, LimitServerlessClusters, "account", usage.CountKind(Serverless), create[Serverless], limits.ServerlessClusters)
+	if len(plan.Create) > 0 {
+		dedicated, managed := usage.CountKind(Dedicated), usage.CountKind(Managed)
+		vs = count(vs, LimitClusters, "account", dedicated+managed, create[Dedicated]+create[Managed], limits.Clusters)
+		vs = count(vs, LimitManagedClusters, "account", managed, create[Managed], limits.ManagedClusters)
+		vs = count(vs, LimitServerlessClusters, "account", usage.CountKind(Serverless), create[Serverless], limits.ServerlessClusters)
+	}
 
 	for i, c := range plan.Create {
 		scope := fmt.Sprintf("new cluster create[%d]", i)

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,7 +29,12 @@ type Transport struct {
 	creds     CredentialSource
 	userAgent string
 	client    *http.Client
-	now       func() time.Time
+	// rt, when set, is the transport of the client New built, which
+	// follows no redirect and has no cookie jar or timeout: requests go
+	// to it directly, without the copy of their headers that
+	// http.Client.Do makes for redirects it would not follow.
+	rt  http.RoundTripper
+	now func() time.Time
 }
 
 // Call is one request to send: what the root package's Request carries
@@ -78,6 +84,7 @@ func New(opts Options) (*Transport, error) {
 	}
 	if t.client == nil {
 		t.client = newHTTPClient(opts)
+		t.rt = t.client.Transport
 	}
 	if t.now == nil {
 		t.now = time.Now
@@ -122,26 +129,28 @@ func (t *Transport) Send(ctx context.Context, req *Call) (*Answer, error) {
 	if req == nil {
 		return nil, errors.New("send: nil request")
 	}
-	hreq, err := t.build(ctx, req)
+	// GotConn is called on this goroutine before Do returns; WroteRequest
+	// may be called on the connection's writer goroutine, hence atomics.
+	st := &sendTrace{}
+	st.trace.GotConn = st.onGotConn
+	st.trace.WroteRequest = st.onWroteRequest
+	gotConn, wrote := &st.gotConn, &st.wrote
+	hreq, err := t.build(httptrace.WithClientTrace(ctx, &st.trace), req)
 	if err != nil {
 		return nil, markNotSent(err)
 	}
 
-	// GotConn is called on this goroutine before Do returns; WroteRequest
-	// may be called on the connection's writer goroutine, hence atomics.
-	var gotConn, wrote atomic.Bool
-	trace := &httptrace.ClientTrace{
-		GotConn:      func(httptrace.GotConnInfo) { gotConn.Store(true) },
-		WroteRequest: func(i httptrace.WroteRequestInfo) { wrote.Store(i.Err == nil) },
+	var resp *http.Response
+	if t.rt != nil {
+		resp, err = t.rt.RoundTrip(hreq)
+	} else {
+		resp, err = t.client.Do(hreq)
 	}
-	hreq = hreq.WithContext(httptrace.WithClientTrace(hreq.Context(), trace))
-
-	resp, err := t.client.Do(hreq)
 	if err != nil {
 		return nil, t.sendError(ctx, req, err, gotConn.Load(), wrote.Load())
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	body, err := readAnswer(resp)
 	if err != nil {
 		return nil, fmt.Errorf("send %s: read the answer (HTTP %d): %w", describe(req), resp.StatusCode, withContext(ctx, err))
 	}
@@ -149,6 +158,75 @@ func (t *Transport) Send(ctx context.Context, req *Call) (*Answer, error) {
 		return nil, fmt.Errorf("send %s: answer (HTTP %d) is larger than %d bytes", describe(req), resp.StatusCode, MaxResponseBytes)
 	}
 	return &Answer{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, RequestID: envelope.RequestID(resp.Header, body)}, nil
+}
+
+// sendTrace records, for one request, whether it got a connection and
+// whether it was written whole; one allocation holds it and its hooks.
+type sendTrace struct {
+	gotConn, wrote atomic.Bool
+	trace          httptrace.ClientTrace
+}
+
+func (s *sendTrace) onGotConn(httptrace.GotConnInfo) { s.gotConn.Store(true) }
+
+func (s *sendTrace) onWroteRequest(i httptrace.WroteRequestInfo) { s.wrote.Store(i.Err == nil) }
+
+// readAnswer reads an answer's body, at most MaxResponseBytes+1 bytes: in
+// one buffer of the announced length when the answer has one, else as
+// io.ReadAll does.
+func readAnswer(resp *http.Response) ([]byte, error) {
+	n := resp.ContentLength
+	if n < 0 || n > MaxResponseBytes {
+		return io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	}
+	// One byte more than announced, so that a longer body is still read
+	// (up to the limit) rather than cut.
+	buf := make([]byte, n, n+1)
+	if _, err := io.ReadFull(resp.Body, buf); err != nil {
+		return buf, err
+	}
+	// The announced end is usually the end: one read into the spare byte
+	// tells.
+	if k, err := resp.Body.Read(buf[n : n+1]); k == 0 && err == io.EOF {
+		return buf, nil
+	} else if err != nil && err != io.EOF {
+		return buf, err
+	} else if k == 0 {
+		rest, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1-n))
+		return append(buf, rest...), err
+	}
+	buf = buf[:n+1]
+	rest, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes-n))
+	return append(buf, rest...), err
+}
+
+// Header values every request carries, shared: a header's value list is
+// never written in place, and these have no room to append into.
+var (
+	versionValue = []string{APIVersion}
+	acceptValue  = []string{"application/json"}
+	jsonValue    = []string{"application/json"}
+)
+
+// actionValues holds the x-acs-action value list of the actions sent,
+// shared as versionValue is; at most maxActionValues of them, since a
+// caller's own requests may name any action.
+var (
+	actionValues    sync.Map // string → []string
+	actionCount     atomic.Int64
+	maxActionValues = int64(256)
+)
+
+// actionValue returns the value list of an action's x-acs-action header.
+func actionValue(action string) []string {
+	if v, ok := actionValues.Load(action); ok {
+		return v.([]string)
+	}
+	v := []string{action}
+	if actionCount.Add(1) <= maxActionValues {
+		actionValues.Store(action, v)
+	}
+	return v
 }
 
 // build makes the signed HTTP request of req.
@@ -167,20 +245,29 @@ func (t *Transport) build(ctx context.Context, req *Call) (*http.Request, error)
 	if method == "" {
 		method = http.MethodGet
 	}
-	hreq, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	// The URL is built, not parsed again from its string: the request is
+	// made for an empty URL, then given u and u's host, as NewRequest
+	// would from u.String().
+	hreq, err := http.NewRequestWithContext(ctx, method, "", body)
 	if err != nil {
 		return nil, fmt.Errorf("send %s: build the request: %w", describe(req), err)
 	}
+	hreq.URL, hreq.Host = &u, strings.TrimSuffix(u.Host, ":")
+	h := make(http.Header, len(req.Header)+10)
 	for k, v := range req.Header {
-		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+		// The caller's value lists are shared, clipped so that an append
+		// copies: neither the HTTP client nor signing writes into one.
+		h[http.CanonicalHeaderKey(k)] = v[:len(v):len(v)]
 	}
-	hreq.Header.Set("x-acs-version", APIVersion)
+	hreq.Header = h
+	// The keys below are canonical: the same as Header.Set would use.
+	h["X-Acs-Version"] = versionValue
 	if req.Action != "" {
-		hreq.Header.Set("x-acs-action", req.Action)
+		h["X-Acs-Action"] = actionValue(req.Action)
 	}
-	hreq.Header.Set("Accept", "application/json")
-	if len(req.Body) > 0 && hreq.Header.Get("Content-Type") == "" {
-		hreq.Header.Set("Content-Type", "application/json")
+	h["Accept"] = acceptValue
+	if len(req.Body) > 0 && h.Get("Content-Type") == "" {
+		h["Content-Type"] = jsonValue
 	}
 	if hreq.Header.Get("User-Agent") == "" {
 		hreq.Header.Set("User-Agent", t.userAgent)

@@ -148,7 +148,23 @@ func (a authorization) header() string {
 	if a.scheme == ROAv1 {
 		return roaPrefix + a.accessKeyID + ":" + a.signature
 	}
-	return acs3Prefix + "Credential=" + a.accessKeyID +
-		",SignedHeaders=" + strings.Join(a.signedHeaders, ";") +
-		",Signature=" + a.signature
+	var b strings.Builder
+	n := len(acs3Prefix) + len("Credential=,SignedHeaders=,Signature=") + len(a.accessKeyID) + len(a.signature)
+	for _, h := range a.signedHeaders {
+		n += len(h) + 1
+	}
+	b.Grow(n)
+	b.WriteString(acs3Prefix)
+	b.WriteString("Credential=")
+	b.WriteString(a.accessKeyID)
+	b.WriteString(",SignedHeaders=")
+	for i, h := range a.signedHeaders {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(h)
+	}
+	b.WriteString(",Signature=")
+	b.WriteString(a.signature)
+	return b.String()
 }

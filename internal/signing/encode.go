@@ -40,6 +40,9 @@ func canonicalURI(u *url.URL) string {
 	if p == "" {
 		return "/"
 	}
+	if plainPath(p) {
+		return p
+	}
 	segs := strings.Split(p, "/")
 	for i, seg := range segs {
 		if dec, err := url.PathUnescape(seg); err == nil {
@@ -80,6 +83,9 @@ func parseQuery(raw string) ([]queryPair, error) {
 // value percent-encoded, "key=value" (an empty value gives "key="), sorted
 // by encoded key and then encoded value, joined by "&".
 func canonicalQueryACS3(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
 	pairs, err := parseQuery(raw)
 	if err != nil {
 		return "", err

@@ -2,6 +2,7 @@ package signing
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -92,21 +93,40 @@ type headerIndex map[string][]string
 // indexHeaders builds the index of h.
 func indexHeaders(h http.Header) headerIndex {
 	headerWork.Add(int64(len(h)))
-	keys := make([]string, 0, len(h))
+	var small [16]string // a request's keys, on the stack when they are few
+	keys := small[:0]
 	for k := range h {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	idx := make(headerIndex, len(keys))
 	for _, k := range keys {
-		lk := strings.ToLower(k)
-		vals := idx[lk]
+		lk := lowerName(k)
+		vals, seen := idx[lk]
+		if !seen && trimmed(h[k]) {
+			// The header's own values, clipped so that a later spelling
+			// of the same name appends to a copy, never to them.
+			idx[lk] = clip(h[k])
+			continue
+		}
 		for _, v := range h[k] {
 			vals = append(vals, strings.TrimSpace(v))
+		}
+		if vals == nil {
+			vals = []string{}
 		}
 		idx[lk] = vals
 	}
 	return idx
+}
+
+// clip returns s with its capacity cut to its length; a nil s stays
+// an empty, non-nil list, as a header present without values indexes.
+func clip(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s[:len(s):len(s)]
 }
 
 // value returns the values of the lower-case name joined by commas, and
@@ -121,7 +141,8 @@ func (x headerIndex) value(name string) (string, bool) {
 
 // acsNames returns the lower-cased names of every x-acs-* header, sorted.
 func (x headerIndex) acsNames() []string {
-	var names []string
+	// Room for the two names acs3SignedHeaders adds.
+	names := make([]string, 0, len(x)+2)
 	for name := range x {
 		if strings.HasPrefix(name, acsHeaderPrefix) {
 			names = append(names, name)

@@ -70,8 +70,12 @@ type MasterURL struct {
 
 // Encode returns the JSON-encoded string that goes into master_url.
 func (m MasterURL) Encode() string {
-	b, _ := json.Marshal(m) // two strings: cannot fail
-	return string(b)
+	var buf [160]byte
+	b := append(buf[:0], `{"api_server_endpoint":`...)
+	b = AppendJSONString(b, m.APIServerEndpoint)
+	b = append(b, `,"intranet_api_server_endpoint":`...)
+	b = AppendJSONString(b, m.IntranetAPIServerEndpoint)
+	return string(append(b, '}'))
 }
 
 // ParseMasterURL decodes a master_url string. An empty string (a cluster
