@@ -94,26 +94,23 @@ func BenchmarkRead(b *testing.B) {
 	s := newSides(b, a)
 	ctx := context.Background()
 	b.Run("typed", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			c, err := s.typed.Get(ctx, a.clusterID)
 			if err != nil || c.ID != a.clusterID {
 				b.Fatal(c, err)
 			}
-		}
+		})
 	})
 	b.Run("raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			var d wire.ClusterDetail
 			if err := s.rawDo(http.MethodGet, "/clusters/"+a.clusterID, nil, &d); err != nil || d.ClusterID != a.clusterID {
 				b.Fatal(d.ClusterID, err)
 			}
-		}
+		})
 	})
 	b.Run("sdk", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			req := cs.CreateDescribeClusterDetailRequest()
 			s.point(req.RoaRequest)
 			req.ClusterId = a.clusterID
@@ -125,7 +122,7 @@ func BenchmarkRead(b *testing.B) {
 			if err := json.Unmarshal(resp.GetHttpContentBytes(), &d); err != nil || d.ClusterID != a.clusterID {
 				b.Fatal(d.ClusterID, err)
 			}
-		}
+		})
 	})
 }
 
@@ -136,8 +133,7 @@ func BenchmarkList(b *testing.B) {
 	s := newSides(b, a)
 	ctx := context.Background()
 	b.Run("typed", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			n := 0
 			for _, err := range s.typed.List(ctx) {
 				if err != nil {
@@ -148,20 +144,18 @@ func BenchmarkList(b *testing.B) {
 			if n != listPageSize {
 				b.Fatalf("%d clusters", n)
 			}
-		}
+		})
 	})
 	b.Run("raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			var page wire.DescribeClustersV1Response
 			if err := s.rawDo(http.MethodGet, "/api/v1/clusters?page_number=1&page_size=10", nil, &page); err != nil || len(page.Clusters) != listPageSize {
 				b.Fatal(len(page.Clusters), err)
 			}
-		}
+		})
 	})
 	b.Run("sdk", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			req := cs.CreateDescribeClustersV1Request()
 			s.point(req.RoaRequest)
 			req.PageNumber = requests.NewInteger(1)
@@ -174,7 +168,7 @@ func BenchmarkList(b *testing.B) {
 			if err := json.Unmarshal(resp.GetHttpContentBytes(), &page); err != nil || len(page.Clusters) != listPageSize {
 				b.Fatal(len(page.Clusters), err)
 			}
-		}
+		})
 	})
 }
 
@@ -186,17 +180,15 @@ func BenchmarkWrite(b *testing.B) {
 	s := newSides(b, a)
 	ctx := context.Background()
 	b.Run("typed", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			op, err := s.typed.Create(ctx, a.createSpec)
 			if err != nil || op.ClusterID() == "" {
 				b.Fatal(err)
 			}
-		}
+		})
 	})
 	b.Run("raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			body, err := json.Marshal(a.createWireBody)
 			if err != nil {
 				b.Fatal(err)
@@ -205,11 +197,10 @@ func BenchmarkWrite(b *testing.B) {
 			if err := s.rawDo(http.MethodPost, "/clusters", body, &out); err != nil || out.ClusterID == "" {
 				b.Fatal(err)
 			}
-		}
+		})
 	})
 	b.Run("sdk", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() {
 			body, err := json.Marshal(a.createWireBody)
 			if err != nil {
 				b.Fatal(err)
@@ -225,6 +216,6 @@ func BenchmarkWrite(b *testing.B) {
 			if err := json.Unmarshal(resp.GetHttpContentBytes(), &out); err != nil || out.ClusterID == "" {
 				b.Fatal(err)
 			}
-		}
+		})
 	})
 }

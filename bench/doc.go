@@ -25,7 +25,7 @@
 // benchmarks in interleaved rounds (so a change in the machine's load hits
 // every side alike) and prints a table of ratios of the medians:
 //
-//	bench/compare               # 5 rounds, fleets of 1000 and 10000
+//	bench/compare               # 3 rounds, fleets of 1000 and 10000
 //	ROUNDS=3 FLEET=1000 bench/compare
 //
 // TestBenchmarksRun runs every benchmark once at a small size, so that

@@ -17,8 +17,7 @@ func BenchmarkLifecycle(b *testing.B) {
 	cloud := fake.New()
 	c := cluster.NewClient(cloud.Config())
 	spec := fleetSpec(0)
-	b.ReportAllocs()
-	for b.Loop() {
+	loop(b, func() {
 		op, err := c.Create(ctx, spec)
 		if err != nil {
 			b.Fatal(err)
@@ -34,5 +33,5 @@ func BenchmarkLifecycle(b *testing.B) {
 		if gone, err := del.Wait(ctx); err != nil || gone.State != cluster.StateDeleted {
 			b.Fatal(gone, err)
 		}
-	}
+	})
 }

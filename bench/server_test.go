@@ -84,6 +84,7 @@ func BenchmarkServer(b *testing.B) {
 		for _, side := range []struct{ name, url string }{{"fake", s.fakeURL}, {"bare", s.bareURL}} {
 			b.Run(fmt.Sprintf("clients=%d/%s", clients, side.name), func(b *testing.B) {
 				b.ReportAllocs()
+				m := meterCPU(b)
 				if clients == 1 {
 					for b.Loop() {
 						s.get(b, side.url)
@@ -96,6 +97,7 @@ func BenchmarkServer(b *testing.B) {
 						}
 					})
 				}
+				m.report()
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 			})
 		}
