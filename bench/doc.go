@@ -26,7 +26,13 @@
 // every side alike) and prints a table of ratios of the medians:
 //
 //	bench/compare               # 3 rounds, fleets of 1000 and 10000
-//	ROUNDS=3 FLEET=1000 bench/compare
+//	ROUNDS=5 FLEET=1000 bench/compare
+//
+// Every benchmark reports the process's CPU time per operation
+// (cpu-ns/op: client, local server and garbage collector together) beside
+// wall time (ns/op). The script judges the goals on CPU time and prints
+// the wall-time ratio beside each: on a shared machine, wall time also
+// counts the moments a side waits for a core that another process holds.
 //
 // TestBenchmarksRun runs every benchmark once at a small size, so that
 // none of them rots; `go test ./bench` runs it.
