@@ -86,7 +86,7 @@ func TestWireShapes(t *testing.T) {
 	golden(t, "quota.json", call(t, c, wire.ActionDescribeUserQuota, nil, nil, nil).Body)
 	golden(t, "error_not_found.json", call(t, c, wire.ActionDescribeClusterDetail, []string{"cnotthere"}, nil, nil).Body)
 	golden(t, "error_deletion_protection.json", call(t, c, wire.ActionDeleteCluster, []string{cr.ClusterID}, nil, nil).Body)
-	golden(t, "error_not_implemented.json", call(t, c, wire.ActionUpgradeClusterNodepool, []string{cr.ClusterID, "np-none"}, nil, map[string]any{}).Body)
+	golden(t, "error_not_implemented.json", call(t, c, wire.ActionRepairClusterNodePool, []string{cr.ClusterID, "np-none"}, nil, map[string]any{}).Body)
 	golden(t, "error_validation.json", call(t, c, wire.ActionCreateCluster, nil, nil, &wire.CreateClusterRequest{Name: "-x", RegionID: "cn-hangzhou", ClusterType: "Kubernetes"}).Body)
 }
 

@@ -91,6 +91,12 @@ var actions = map[string]action{
 	wire.ActionDeleteClusterNodepool:             (*Cloud).deleteClusterNodepool,
 	wire.ActionRemoveNodePoolNodes:               (*Cloud).removeNodePoolNodes,
 	wire.ActionDescribeKubernetesVersionMetadata: (*Cloud).describeVersionMetadata,
+	wire.ActionUpgradeCluster:                    (*Cloud).upgradeCluster,
+	wire.ActionGetUpgradeStatus:                  (*Cloud).getUpgradeStatus,
+	wire.ActionPauseClusterUpgrade:               (*Cloud).pauseClusterUpgrade,
+	wire.ActionResumeUpgradeCluster:              (*Cloud).resumeUpgradeCluster,
+	wire.ActionCancelClusterUpgrade:              (*Cloud).cancelClusterUpgrade,
+	wire.ActionUpgradeClusterNodepool:            (*Cloud).upgradeClusterNodepool,
 }
 
 // Implemented reports whether the fake simulates an action; the others

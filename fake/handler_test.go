@@ -89,7 +89,7 @@ func TestRefusals(t *testing.T) {
 		{"nodes page too large", wire.ActionDescribeClusterNodes, []string{running}, url.Values{"pageSize": {"101"}}, nil, "", 400, fake.InvalidParameter, []string{"pageSize"}},
 		{"list page zero", wire.ActionDescribeClustersV1, nil, url.Values{"page_number": {"-1"}}, nil, "", 400, fake.InvalidParameter, []string{"page_number"}},
 		{"list page not a number", wire.ActionDescribeClustersV1, nil, url.Values{"page_size": {"ten"}}, nil, "", 400, fake.InvalidParameterFormat, nil},
-		{"not implemented", wire.ActionUpgradeCluster, []string{running}, nil, map[string]any{}, "", 501, fake.NotImplemented, []string{"UpgradeCluster"}},
+		{"not implemented", wire.ActionMigrateCluster, []string{running}, nil, map[string]any{}, "", 501, fake.NotImplemented, []string{"MigrateCluster"}},
 	})
 }
 
@@ -129,7 +129,9 @@ func TestUnroutedRequests(t *testing.T) {
 		wire.ActionCreateClusterNodePool:     true,
 		wire.ActionRemoveNodePoolNodes:       true,
 		wire.ActionScaleOutCluster:           true,
-		wire.ActionUpgradeClusterNodepool:    false,
+		wire.ActionUpgradeClusterNodepool:    true,
+		wire.ActionUpgradeCluster:            true,
+		wire.ActionRepairClusterNodePool:     false,
 		wire.ActionAttachInstancesToNodePool: false,
 	} {
 		if got := fake.Implemented(action); got != want {

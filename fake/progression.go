@@ -112,6 +112,8 @@ func DefaultProgressions() map[Change]Progression {
 		ChangeRemoveNodes:        AfterDuration(2 * time.Minute),
 		ChangeDeleteNodePool:     AfterDuration(3 * time.Minute),
 		ChangeAutoScale:          AfterDuration(3 * time.Minute),
+		ChangeUpgradeCluster:     AfterDuration(20 * time.Minute),
+		ChangeUpgradeNodePool:    AfterDuration(10 * time.Minute),
 	}
 }
 

@@ -74,6 +74,8 @@ type clusterRec struct {
 	failNext *Failure
 	// detail is the cluster's detail answer as last encoded.
 	detail cachedDetail
+	// upgrades records the cluster's upgrades (upgrade_world.go).
+	upgrades *upgrades
 }
 
 // clusterExtra holds what a cluster detail reports that the cluster

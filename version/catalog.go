@@ -101,11 +101,22 @@ type Image struct {
 // Online, its release and retirement, and as UpgradableTo the next minor's
 // Latest when that upgrade is open at at and the next minor not retired,
 // else an empty list. Runtimes, images and the maps are left empty.
-func (tl Timeline) Catalog(at time.Time) Catalog {
+func (tl Timeline) Catalog(at time.Time) Catalog { return tl.catalog(at, false) }
+
+// FullCatalog is Catalog with the retired minors kept: every minor
+// released by at, a retired one with Phase Retired, not creatable and
+// with no upgrades. DescribeKubernetesVersionMetadata lists only
+// supported versions (Catalog); a judge of upgrades needs the retired ones
+// too, so that CanUpgrade says a cluster on a retired minor has no
+// upgrade channel (ReasonRetired) rather than that its minor is unknown.
+// The fake judges UpgradeCluster with it.
+func (tl Timeline) FullCatalog(at time.Time) Catalog { return tl.catalog(at, true) }
+
+func (tl Timeline) catalog(at time.Time, retired bool) Catalog {
 	c := Catalog{At: at}
 	for i, l := range tl.minors {
 		phase := l.Phase(at)
-		if !phase.Supported() {
+		if !phase.Supported() && !(retired && phase == Retired) {
 			continue
 		}
 		e := CatalogEntry{
@@ -116,7 +127,7 @@ func (tl Timeline) Catalog(at time.Time) Catalog {
 			Expires:      l.Retired,
 			UpgradableTo: []Version{},
 		}
-		if i+1 < len(tl.minors) {
+		if i+1 < len(tl.minors) && phase != Retired {
 			n := tl.minors[i+1]
 			if !at.Before(n.UpgradePathAvailable) && !at.Before(n.Released) && n.Phase(at) != Retired {
 				e.UpgradableTo = append(e.UpgradableTo, n.Latest)
