@@ -102,6 +102,12 @@ var (
 	_ NodeLister       = (*Client)(nil)
 	_ TaskGetter       = (*Client)(nil)
 	_ Resumer          = (*Client)(nil)
+
+	_ Upgrader            = (*Client)(nil)
+	_ UpgradeStatusGetter = (*Client)(nil)
+	_ UpgradePauser       = (*Client)(nil)
+	_ UpgradeResumer      = (*Client)(nil)
+	_ UpgradeCanceller    = (*Client)(nil)
 )
 
 // do sends one request through the Config's pipeline. An answer that

@@ -10,7 +10,7 @@ import (
 // them all. Package clustermock holds mocks generated from them with
 // go.uber.org/mock; regenerate them with `go generate ./cluster/`.
 
-//go:generate go run go.uber.org/mock/mockgen@v0.6.0 -destination=clustermock/mocks.go -package=clustermock -write_package_comment=false . Creator,Getter,Lister,Deleter,Modifier,ScaleOuter,KubeconfigGetter,NodeLister,TaskGetter,Resumer
+//go:generate go run go.uber.org/mock/mockgen@v0.6.0 -destination=clustermock/mocks.go -package=clustermock -write_package_comment=false . Creator,Getter,Lister,Deleter,Modifier,ScaleOuter,KubeconfigGetter,NodeLister,TaskGetter,Resumer,Upgrader,UpgradeStatusGetter,UpgradePauser,UpgradeResumer,UpgradeCanceller
 
 // Creator creates clusters.
 type Creator interface {
@@ -60,4 +60,29 @@ type TaskGetter interface {
 // Resumer rebuilds operations from resume tokens.
 type Resumer interface {
 	ResumeOperation(token string, kinds ...OperationKind) (*Operation, error)
+}
+
+// Upgrader upgrades clusters.
+type Upgrader interface {
+	Upgrade(ctx context.Context, id, target string, optFns ...func(*UpgradeOptions)) (*Operation, error)
+}
+
+// UpgradeStatusGetter reads the state of a cluster's last upgrade.
+type UpgradeStatusGetter interface {
+	UpgradeStatus(ctx context.Context, id string) (*UpgradeStatus, error)
+}
+
+// UpgradePauser pauses running upgrades.
+type UpgradePauser interface {
+	PauseUpgrade(ctx context.Context, id string) error
+}
+
+// UpgradeResumer continues paused upgrades.
+type UpgradeResumer interface {
+	ResumeUpgrade(ctx context.Context, id string) error
+}
+
+// UpgradeCanceller cancels running or paused upgrades.
+type UpgradeCanceller interface {
+	CancelUpgrade(ctx context.Context, id string) error
 }

@@ -23,10 +23,13 @@ const (
 	KindScaleOut OperationKind = "cluster.scale_out"
 	// KindDelete waits for a cluster to be gone.
 	KindDelete OperationKind = "cluster.delete"
+	// KindUpgrade waits for an upgraded cluster to run its new version
+	// (see Client.Upgrade).
+	KindUpgrade OperationKind = "cluster.upgrade"
 )
 
 // allKinds lists every kind, in a stable order.
-var allKinds = []OperationKind{KindCreate, KindModify, KindScaleOut, KindDelete}
+var allKinds = []OperationKind{KindCreate, KindModify, KindScaleOut, KindDelete, KindUpgrade}
 
 // target is the state the kind's cluster phase waits for.
 func (k OperationKind) target() State {
@@ -86,10 +89,12 @@ type Progress struct {
 }
 
 // Operation is a change that ACK runs as a task: a create, modify, scale
-// out or delete. Wait polls until it is done: first the task
+// out, delete or upgrade. Wait polls until it is done: first the task
 // (DescribeTaskInfo) until it succeeds, then the cluster until it is
 // running, or gone for a delete. An operation whose task is not known
-// (the task ID was lost with a response) waits on the cluster alone.
+// (the task ID was lost with a response) waits on the cluster alone. An
+// upgrade follows GetUpgradeStatus instead of the task, with or without
+// its ID, then the cluster until it runs the new version.
 //
 // ResumeToken lets another process continue the wait (Client.
 // ResumeOperation). Wait and Poll may be called again after an error; once
@@ -102,6 +107,8 @@ type Operation struct {
 	clusterID string
 	taskID    string
 	requestID string
+	// target is the version an upgrade waits for; empty for other kinds.
+	target string
 
 	run *waiter.Operation[*Cluster] // the state of the wait
 }

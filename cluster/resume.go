@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ackgo/ack/internal/optoken"
+	"github.com/ackgo/ack/version"
 )
 
 // tokens is the resume token format of cluster operations.
@@ -16,6 +17,9 @@ type resumeToken struct {
 	ClusterID string `json:"cluster_id"`
 	TaskID    string `json:"task_id,omitempty"`
 	Region    string `json:"region,omitempty"`
+	// Target is an upgrade's target version; tokens of other kinds, and
+	// every token minted before upgrades existed, have none.
+	Target string `json:"target,omitempty"`
 }
 
 // ResumeToken returns a token from which Client.ResumeOperation, in this
@@ -29,6 +33,7 @@ func (op *Operation) ResumeToken() (string, error) {
 	}
 	token, err := tokens.Encode(&resumeToken{
 		Header: optoken.NewHeader(op.kind), ClusterID: op.clusterID, TaskID: op.taskID, Region: op.client.cfg.Region(),
+		Target: op.target,
 	})
 	if err != nil {
 		return "", fmt.Errorf("cluster %s: resume token: %w", op.clusterID, err)
@@ -50,6 +55,9 @@ func (c *Client) ResumeOperation(token string, kinds ...OperationKind) (*Operati
 	if err := tokens.Check(t.Kind, kinds, t.Region, c.cfg.Region()); err != nil {
 		return nil, err
 	}
+	if t.Kind == KindUpgrade {
+		return c.newUpgradeOperation(t.ClusterID, t.TaskID, "", t.Target), nil
+	}
 	return c.newOperation(t.Kind, t.ClusterID, t.TaskID, ""), nil
 }
 
@@ -64,6 +72,12 @@ func parseResumeToken(token string) (resumeToken, error) {
 		return t, tokens.Errorf("no cluster ID")
 	case strings.ContainsAny(t.ClusterID+t.TaskID, "/?#\x00"):
 		return t, tokens.Errorf("the cluster or task ID holds a character IDs never hold")
+	case t.Kind == KindUpgrade && t.Target == "":
+		return t, tokens.Errorf("an upgrade token without its target version")
+	case t.Kind == KindUpgrade:
+		if _, err := version.Parse(t.Target); err != nil {
+			return t, tokens.Errorf("target: %v", err)
+		}
 	}
 	return t, nil
 }

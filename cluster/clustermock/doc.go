@@ -1,6 +1,6 @@
 // Package clustermock holds mocks of the cluster package's narrow
 // interfaces (Creator, Getter, Lister, Deleter, Modifier, ScaleOuter,
-// KubeconfigGetter, NodeLister, TaskGetter, Resumer), generated with
+// KubeconfigGetter, NodeLister, TaskGetter, Resumer, Upgrader, UpgradeStatusGetter, UpgradePauser, UpgradeResumer, UpgradeCanceller), generated with
 // go.uber.org/mock's mockgen, for the unit tests of code that uses them.
 //
 // Regenerate them with `go generate ./cluster/`; the command is in the

@@ -42,8 +42,12 @@ type Resource[T any] struct {
 	// ID is the resource's ID.
 	ID string
 	// TaskID is the task's ID; empty when it is not known, and the
-	// operation then waits on the resource alone.
+	// operation then waits on the resource alone (unless StatusTask).
 	TaskID string
+	// StatusTask says ReadTask reads a status that needs no task ID (a
+	// cluster's upgrade status): the task phase runs even when TaskID is
+	// empty.
+	StatusTask bool
 	// Phase names the phase that waits for the resource.
 	Phase string
 	// Target is the state that phase waits for.
@@ -252,7 +256,7 @@ func (o *Operation[T]) failIfTerminal(err error) {
 func (o *Operation[T]) taskPending() bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	return o.res.TaskID != "" && !o.taskDone
+	return (o.res.TaskID != "" || o.res.StatusTask) && !o.taskDone
 }
 
 func (o *Operation[T]) setLast(r T) {
