@@ -136,7 +136,8 @@ func (c *Cloud) noUpgrade(rec *clusterRec, want, action string) *Error {
 }
 
 // upgradeClusterNodepool upgrades a node pool (UpgradeClusterNodepool):
-// the Kubernetes version is judged by nodepool.CheckUpgrade (not a newer
+// the body is judged by nodepool.UpgradeOptions.Validate (the rolling
+// policy) and the Kubernetes version by nodepool.CheckUpgrade (not a newer
 // minor than the control plane, not a downgrade); an image or runtime
 // given replaces the pool's. The cluster must be running and the pool
 // active; the pool is upgrading until the change completes.
@@ -144,6 +145,13 @@ func (c *Cloud) upgradeClusterNodepool(r *request) answer {
 	var body wire.UpgradeNodePoolRequest
 	return c.onPool(r, &body, func(rec *clusterRec, p *poolRec, now time.Time) answer {
 		st := c.st
+		opts, err := nodepool.UpgradeOptionsFromRequest(r.body)
+		if err != nil {
+			return fail(NewError(InvalidParameterFormat, "UpgradeClusterNodepool body: %v", err))
+		}
+		if err := opts.Validate(p.id); err != nil {
+			return fail(refusal(err))
+		}
 		if err := nodepool.CheckUpgrade(p.id, rec.extra.version, rec.poolVersion(p.id), body.KubernetesVersion); err != nil {
 			return fail(refusal(err))
 		}

@@ -10,7 +10,7 @@ import (
 // them all. Package nodepoolmock holds mocks generated from them with
 // go.uber.org/mock; regenerate them with `go generate ./nodepool/`.
 
-//go:generate go run go.uber.org/mock/mockgen@v0.6.0 -destination=nodepoolmock/mocks.go -package=nodepoolmock -write_package_comment=false . Creator,Getter,Lister,Modifier,Scaler,NodeRemover,Deleter,NodeLister,Resumer
+//go:generate go run go.uber.org/mock/mockgen@v0.6.0 -destination=nodepoolmock/mocks.go -package=nodepoolmock -write_package_comment=false . Creator,Getter,Lister,Modifier,Scaler,NodeRemover,Deleter,NodeLister,Resumer,Upgrader
 
 // Creator creates node pools.
 type Creator interface {
@@ -57,6 +57,11 @@ type Resumer interface {
 	ResumeOperation(token string, kinds ...OperationKind) (*Operation, error)
 }
 
+// Upgrader upgrades node pools.
+type Upgrader interface {
+	Upgrade(ctx context.Context, clusterID, poolID string, o UpgradeOptions) (*Operation, error)
+}
+
 // Compile-time checks that the Client satisfies every narrow interface.
 var (
 	_ Creator     = (*Client)(nil)
@@ -68,4 +73,5 @@ var (
 	_ Deleter     = (*Client)(nil)
 	_ NodeLister  = (*Client)(nil)
 	_ Resumer     = (*Client)(nil)
+	_ Upgrader    = (*Client)(nil)
 )

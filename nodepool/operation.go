@@ -24,12 +24,15 @@ const (
 	// KindRemoveNodes waits for a pool whose nodes are being removed to be
 	// active again.
 	KindRemoveNodes OperationKind = "nodepool.remove_nodes"
+	// KindUpgrade waits for an upgraded pool to be active again (see
+	// Client.Upgrade).
+	KindUpgrade OperationKind = "nodepool.upgrade"
 	// KindDelete waits for a pool to be gone.
 	KindDelete OperationKind = "nodepool.delete"
 )
 
 // allKinds lists every kind, in a stable order.
-var allKinds = []OperationKind{KindCreate, KindModify, KindScale, KindRemoveNodes, KindDelete}
+var allKinds = []OperationKind{KindCreate, KindModify, KindScale, KindRemoveNodes, KindDelete, KindUpgrade}
 
 // Names of the phases of a wait, as Progress reports them.
 const (
