@@ -101,9 +101,9 @@ func (c *Cloud) createCluster(r *request) answer {
 			}
 		}
 		spec = spec.WithZones(st.net.zoneOf)
-		version := req.KubernetesVersion
-		if version == "" {
-			version = DefaultKubernetesVersion
+		version, e := c.createVersionLocked(req.KubernetesVersion, now)
+		if e != nil {
+			return fail(e)
 		}
 		spec.KubernetesVersion = version
 

@@ -10,8 +10,13 @@ import (
 )
 
 // DefaultKubernetesVersion is the version of clusters created without
-// kubernetes_version.
-const DefaultKubernetesVersion = "1.33.1-aliyun.1"
+// kubernetes_version at the fake's default start (2026-01-01, WithStart) under its
+// default version timeline (version.PolicyProduct on
+// version.DefaultCalendar): the newest creatable version of the catalog
+// then. A cluster created without a version takes the newest creatable one
+// at the clock (Cloud.Catalog().NewestCreatable()), which differs once the
+// clock or the timeline does.
+const DefaultKubernetesVersion = "1.34.1-aliyun.1"
 
 // responseZone is the offset of the timestamps the fake writes, as ACK
 // writes them ("2026-01-01T08:00:00+08:00").
