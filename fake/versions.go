@@ -3,30 +3,40 @@ package fake
 import (
 	"time"
 
+	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/version"
 )
 
 // WithVersionTimeline sets the Kubernetes version timeline the fake's
-// catalog follows on its clock (DescribeKubernetesVersionMetadata). The
-// default is version.PolicyProduct on version.DefaultCalendar.
+// catalog follows on its clock (DescribeKubernetesVersionMetadata,
+// CreateCluster's versions, UpgradeCluster's judge). The default follows
+// the preset (WithPreset): version.PolicyProduct on
+// version.DefaultCalendar, or version.PolicyCurrent with
+// cluster.PresetCurrent.
 func WithVersionTimeline(tl version.Timeline) Option {
 	return func(s *settings) { s.versions = &tl }
 }
 
 // defaultTimeline is the product description's policy on the built-in
-// calendar; both are the version package's own data, so it cannot fail.
-var defaultTimeline = func() version.Timeline {
-	tl, err := version.NewTimeline(version.PolicyProduct(), version.DefaultCalendar())
+// calendar, currentTimeline today's ACK's; policies and calendar are the
+// version package's own data, so they cannot fail.
+var defaultTimeline, currentTimeline = mustTimeline(version.PolicyProduct()), mustTimeline(version.PolicyCurrent())
+
+func mustTimeline(p version.Policy) version.Timeline {
+	tl, err := version.NewTimeline(p, version.DefaultCalendar())
 	if err != nil {
-		panic("fake: the default version timeline: " + err.Error())
+		panic("fake: the " + p.Name + " version timeline: " + err.Error())
 	}
 	return tl
-}()
+}
 
 // Timeline returns the version timeline the fake's catalog follows.
 func (c *Cloud) Timeline() version.Timeline {
-	if c.settings.versions != nil {
+	switch {
+	case c.settings.versions != nil:
 		return *c.settings.versions
+	case c.settings.preset == cluster.PresetCurrent:
+		return currentTimeline
 	}
 	return defaultTimeline
 }
