@@ -1,5 +1,5 @@
 // Package cluster is the typed client of ACK's cluster lifecycle (create,
-// read, list, modify, scale out, delete, kubeconfigs, tasks) and the rules
+// read, list, modify, scale out, upgrade, delete, kubeconfigs, tasks) and the rules
 // ACK applies to clusters, as pure domain code without I/O: the cluster
 // forms, the Spec a user creates a cluster from, the lifecycle states, the
 // validation rules, the rules about what may change after creation, and
@@ -7,8 +7,9 @@
 // DescribeClusterDetail and ModifyCluster.
 //
 // The examples show the client first: ExampleClient (create a cluster on
-// the embedded fake, wait for it, delete it) and ExampleClient_Modify (a
-// change, and a change refused before any call); then the rules: Example
+// the embedded fake, wait for it, delete it), ExampleClient_Modify (a
+// change, and a change refused before any call) and ExampleClient_Upgrade
+// (an upgrade to the next minor, and one refused); then the rules: Example
 // (what Validate reports) and ExampleCheckChange (what may change). For
 // tests of code that uses the client, package clustermock's ExampleSeq
 // mocks a fleet tool's lists.
@@ -29,6 +30,31 @@
 // and Nodes are iterators over ACK's pages. Each method is also a
 // one-method interface (Creator, Getter, ...) with a generated mock in
 // package clustermock.
+//
+// # Upgrades
+//
+// Upgrade(ctx, id, target) upgrades the cluster's Kubernetes version with
+// UpgradeCluster, to the next minor only (or a newer patch of its own);
+// UpgradeOptions.ControlPlaneOnly leaves the node pools on their version
+// for nodepool.Client.Upgrade. Given a catalog (UpgradeOptions.Catalog,
+// from version.Client.Catalog), the target is judged before the call by
+// CheckUpgrade, the same function the fake runs on every UpgradeCluster:
+// a skip, a downgrade, a retired source or target, or a version the
+// catalog does not offer is refused with rule RuleUpgradeSkip,
+// RuleUpgradeDowngrade, RuleUpgradeRetired, RuleUpgradeNotOffered, ...
+// at field next_version. Without a catalog only a downgrade is refused
+// before the call. The upgrade's Operation (KindUpgrade) follows
+// GetUpgradeStatus, whose steps (prechecking, upgrading, pause) its
+// progress reports as the task's states, then the cluster until it is
+// "running on <target>"; a failed or cancelled upgrade ends in a
+// *ack.TaskFailedError with the upgrade's error (the task's code when its
+// ID is known, CodeUpgradeFailed otherwise). A lost answer never starts a
+// second upgrade: the retry step reads the cluster and the upgrade status
+// before any re-send. UpgradeStatus reads GetUpgradeStatus; PauseUpgrade,
+// ResumeUpgrade and CancelUpgrade control a running upgrade, each
+// reconciled from the upgrade status after a lost answer. An upgrade's
+// resume token carries its target; tokens of the other kinds are as
+// before.
 //
 // Create validates the Spec with the same rules the fake enforces, before
 // any call; a refusal by the server that names rule IDs reads back into
@@ -61,6 +87,10 @@
 //	| Retry of Create, Delete, ScaleOut | ack.Reconcile: look at the cluster before a re-send                |
 //	| Retry of ModifyCluster            | ack.IfNotSent                                                      |
 //	| Retry of ModifyClusterTags        | ack.Safe: the whole tag set, harmless twice                        |
+//	| Retry of UpgradeCluster           | ack.Reconcile: the cluster's version and upgrade status            |
+//	| Retry of pause, resume, cancel    | ack.Reconcile: the upgrade status                                  |
+//	| Upgrade judged before the call    | a downgrade; with UpgradeOptions.Catalog, CheckUpgrade             |
+//	| Upgrade of the node pools         | with the control plane (ControlPlaneOnly false)                    |
 //	| Kubeconfig                        | ACK's long-lived one, public endpoint                              |
 //	| Resume token                      | base64url of JSON {"v":1,"kind":"cluster.create",...}              |
 //

@@ -45,6 +45,11 @@
 //	RemoveNodePoolNodes                       2 minutes
 //	delete a node pool                        3 minutes
 //	an autoscaler step (SetDemand)            3 minutes
+//	UpgradeCluster                            20 minutes: prechecking the first 5, then upgrading
+//	UpgradeClusterNodepool                    10 minutes
+//	version timeline (WithVersionTimeline)    version.PolicyProduct on version.DefaultCalendar;
+//	                                          version.PolicyCurrent with cluster.PresetCurrent
+//	versions creatable at the start           1.32.1-aliyun.1 and 1.34.1-aliyun.1
 //	regions                                   cn-hangzhou
 //	limits (WithLimits)                       quota.ProductDefaults(), enforced
 //	cluster_quota / amk_cluster_quota         10 / 10
@@ -53,7 +58,8 @@
 //	container instances per serverless        300
 //	account (WithAccount)                     quota.DefaultAccount: verified, 100.00 CNY
 //	nodes added per ScaleClusterNodePool      1 to 500
-//	Kubernetes version when none is asked     DefaultKubernetesVersion
+//	Kubernetes version when none is asked     the newest creatable at the clock: DefaultKubernetesVersion
+//	                                          (1.34.1-aliyun.1) at the start
 //	kubeconfig validity                       3 years (TemporaryDurationMinutes: 15–4320)
 //	page size (DescribeClustersV1, nodes)     10, at most 100; a page past the end, however far, is empty
 //	credentials                               none: any well-formed request is accepted
@@ -176,6 +182,33 @@
 //     remembers up to DefaultNonceLimit nonces a key (more within the
 //     window are throttled), across Reset. ROA v1 has no nonce, so
 //     identical ROA v1 requests are all served, as ACK serves them.
+//   - Kubernetes versions: DescribeKubernetesVersionMetadata answers from
+//     the version timeline evaluated on the clock (mode creatable or
+//     supported, one version with its upgradable_versions), so advancing
+//     the clock by months takes versions offline and into retirement.
+//     CreateCluster takes only a version creatable at the clock (else
+//     InvalidParameter naming the version, its phase, the creatable ones
+//     and rule RuleCreateVersion), the newest creatable when none is asked
+//     for.
+//   - Upgrades: UpgradeCluster is judged by cluster.CheckUpgrade on the
+//     timeline's catalog at the clock, retired minors included
+//     (version.Timeline.FullCatalog): the next minor only or a newer
+//     patch; a skip, a downgrade, a retired source or target, or a
+//     version not offered is refused with the rule's ID, and a second
+//     upgrade while one runs or is paused with ErrorClusterState. The
+//     cluster is upgrading (GetUpgradeStatus: prechecking, then
+//     upgrading), then running on the new version (success), its node
+//     pools with it unless master_only; PauseClusterUpgrade stops the
+//     clock of the upgrade (pause) until ResumeUpgradeCluster;
+//     CancelClusterUpgrade ends it, its task failed with
+//     CodeUpgradeCancelled and the cluster running on its old version.
+//     FailNext(ChangeUpgradeCluster, ...) and FailCluster make one fail:
+//     the task fails with the injected error, GetUpgradeStatus says fail
+//     with its message, and the cluster runs on its old version.
+//     UpgradeClusterNodepool is judged by nodepool.UpgradeOptions.Validate
+//     and nodepool.CheckUpgrade (no newer minor than the control plane, no
+//     downgrade); the pool is upgrading, then active on the version,
+//     which NodePoolVersion reports (node pool details do not carry it).
 //   - Reactors (client-go style) that return an error, add latency on the
 //     virtual clock, throttle every Nth call, or apply a call and lose its
 //     answer; Calls is the action log: the most recent calls, as many as
@@ -186,7 +219,9 @@
 //
 // # What is not simulated
 //
-// Upgrades (of clusters and node pools), AttachInstancesToNodePool,
+// Component upgrades (addons), the precheck report behind
+// precheck_report_id, node names and image checks of node pool upgrades,
+// AttachInstancesToNodePool,
 // RepairClusterNodePool, SyncClusterNodePool, addons, TagResources, cluster
 // task lists, billing and every other ACK API answer NotImplemented (HTTP
 // 501) naming the action, never a silent success: every route of

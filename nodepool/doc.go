@@ -1,5 +1,5 @@
 // Package nodepool is the typed client of ACK's node pools (create, read,
-// list, modify, scale, remove nodes, delete, list nodes) and the rules ACK
+// list, modify, scale, remove nodes, upgrade, delete, list nodes) and the rules ACK
 // applies to them, as pure domain code without I/O: the Spec a pool is
 // created with and its validation, ECS instance types, the pool's states,
 // and the scale-in rule that removes only nodes a scale-out added, newest
@@ -7,7 +7,9 @@
 // the fake ACK enforces the same rules with it.
 //
 // The examples show the client first: ExampleClient_Create (a Spec refused
-// before any call, then a pool created and waited for); then the rules:
+// before any call, then a pool created and waited for) and
+// ExampleClient_Upgrade (a version ahead of the control plane refused,
+// then the pool upgraded after it); then the rules:
 // Example (which nodes a scale-in removes), ExampleValidate,
 // ExampleCheckChange and ExampleParseInstanceType. For tests of code that
 // uses the client, package nodepoolmock's Example mocks a Scale, and
@@ -16,9 +18,10 @@
 // # Client
 //
 // NewClient builds the typed client from an *ack.Config: Create, Get,
-// List, Modify, Scale, RemoveNodes, Delete, Nodes and ResumeOperation.
-// Each is also a one-method interface (Creator, Getter, Lister, Modifier,
-// Scaler, NodeRemover, Deleter, NodeLister, Resumer) for consumers to
+// List, Modify, Scale, RemoveNodes, Upgrade, Delete, Nodes and
+// ResumeOperation. Each is also a one-method interface (Creator, Getter,
+// Lister, Modifier, Scaler, NodeRemover, Upgrader, Deleter, NodeLister,
+// Resumer) for consumers to
 // mock; package nodepoolmock holds generated mocks of them, and canned
 // lists for them (Seq). Reads return a Detail: the Pool, its cluster, the
 // request ID and the raw JSON. Lists are iterators (iter.Seq2) over the
@@ -33,6 +36,15 @@
 // state), or at once on errors that waiting cannot fix. Poll reads once;
 // ResumeToken and Client.ResumeOperation continue a wait in another
 // process.
+//
+// Upgrade (UpgradeClusterNodepool) moves the pool's nodes to a Kubernetes
+// version, an image or a runtime, paced by a RollingPolicy. The options
+// are judged before the call (UpgradeOptions.Validate), and so is the
+// version against the control plane's, read from the cluster: a pool may
+// run its control plane's minor or an older one, never a newer one
+// (CheckUpgrade, rule RuleUpgradeControlPlane, with
+// version.CheckNodeVersion); upgrade the control plane first with
+// cluster.Client.Upgrade. The fake runs the same checks.
 //
 // Refusals come before any call: Create runs Validate, Modify runs
 // CheckChange and the rules the edit newly breaks, RemoveNodes checks that
@@ -103,6 +115,9 @@
 //	RemoveOptions.Drain, Release   false, false; both are always sent
 //	Scale-in                       by desired size (ACK picks the nodes); by node count for legacy pools
 //	Scale-in of a legacy pool      drains; releases PostPaid nodes, keeps PrePaid ones
+//	Upgrade: empty fields          keep what the pool runs; Rolling nil lets ACK pace it
+//	Upgrade: batch interval        5 to 120 whole minutes (MinBatchInterval, MaxBatchInterval)
+//	Upgrade after a lost answer    a pool that is upgrading counts as upgraded
 //
 // # Specs and validation
 //

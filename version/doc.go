@@ -1,9 +1,11 @@
 // Package version models Kubernetes versions on ACK: the version strings,
 // the support policy that takes each minor online, offline and into
 // retirement, the one-minor-at-a-time upgrade paths, the catalog of
-// versions a region offers, and a fleet's upgrade plan. It is pure domain
-// code with no I/O; a client over DescribeKubernetesVersionMetadata and the
-// upgrade calls will build on it.
+// versions a region offers, and a fleet's upgrade plan. Its domain code
+// has no I/O; Client reads the live catalog
+// (DescribeKubernetesVersionMetadata), and the upgrade calls themselves
+// are cluster.Client.Upgrade and nodepool.Client.Upgrade, judged by the
+// rules of this package (Catalog.CanUpgrade, CheckNodeVersion).
 //
 // # Versions and minors
 //
@@ -92,7 +94,14 @@
 // Timeline.Catalog synthesizes one from the policy and calendar; a client
 // builds one from the live answer. Catalog.Creatable, NewestCreatable (the
 // default for a new cluster), Lookup and CanUpgrade (one hop, with a skip
-// as its own Reason) run on either.
+// as its own Reason) run on either. Timeline.FullCatalog keeps the retired
+// minors too, so that CanUpgrade names a retired source as retired; the
+// fake judges UpgradeCluster with it (through cluster.CheckUpgrade, which
+// the cluster client runs on a catalog it is given).
+//
+// Nodes may run their control plane's minor or an older one:
+// CheckNodeVersion refuses a newer one with a *SkewError, and the node
+// pool client and the fake run it before a node pool upgrade.
 //
 // Timeline.PlanFleet takes clusters and a date and says, most urgent
 // first, when each cluster's minor loses support and its path to the
