@@ -116,6 +116,8 @@ func TestResumeRefusesBadTokens(t *testing.T) {
 		{"path in the ID", encodeToken(`{"v":1,"kind":"cluster.create","cluster_id":"c1/../x"}`), nil, "character"},
 		{"other region", encodeToken(`{"v":1,"kind":"cluster.create","cluster_id":"c1","region":"cn-beijing"}`), nil, "region cn-beijing"},
 		{"too long", strings.Repeat("A", 5000), nil, "at most"},
+		{"upgrade without its target", encodeToken(`{"v":1,"kind":"cluster.upgrade","cluster_id":"c1"}`), nil, "without its target version"},
+		{"upgrade to no version", encodeToken(`{"v":1,"kind":"cluster.upgrade","cluster_id":"c1","target":"latest"}`), nil, "target: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,10 +19,34 @@ import (
 // the call, a control-plane-only upgrade leaves the pool behind, the pool
 // then follows, and a lost answer upgrades it once.
 func TestFakeUpgrade(t *testing.T) {
+	t.Run("in process", func(t *testing.T) {
+		cloud := fake.New()
+		runPoolUpgrade(t, cloud, cloud.Config())
+	})
+	t.Run("over HTTP", func(t *testing.T) {
+		const id, secret = "LTAI5tFakeAccessKey", "fake-secret-value"
+		cloud := fake.New(fake.WithCredential(id, secret))
+		srv, err := cloud.Server()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = srv.Close() })
+		cfg, err := ack.LoadConfig(context.Background(),
+			ack.WithEndpoint(srv.Addr()), ack.WithScheme("http"), ack.WithCredentials(id, secret),
+			ack.WithRegion(fake.DefaultRegion), ack.WithClock(cloud.Clock()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		runPoolUpgrade(t, cloud, cfg)
+	})
+}
+
+// runPoolUpgrade runs the node pool upgrade flows through cfg.
+func runPoolUpgrade(t *testing.T, cloud *fake.Cloud, cfg *ack.Config) {
+	t.Helper()
 	const from, to = "1.32.1-aliyun.1", "1.34.1-aliyun.1" // both creatable on 2026-01-01 (FACTS B4.2)
 	ctx := context.Background()
-	cloud := fake.New()
-	clusters := cluster.NewClient(cloud.Config())
+	clusters := cluster.NewClient(cfg)
 	op, err := clusters.Create(ctx, cluster.Spec{
 		Name: "pools", Region: fake.DefaultRegion, Form: cluster.ManagedPro, KubernetesVersion: from,
 		VPCID: "vpc-pools", VSwitches: []cluster.VSwitch{{ID: "vsw-pools"}},
@@ -35,7 +59,7 @@ func TestFakeUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := nodepool.NewClient(cloud.Config())
+	c := nodepool.NewClient(cfg)
 	pool := activePool(t, c, cl.ID, fakeSpec("workers", 2))
 	poolVersion := func() string {
 		v, ok := cloud.NodePoolVersion(cl.ID, pool.ID)
