@@ -27,7 +27,9 @@ const (
 
 // The limits of RollingPolicy.BatchInterval.
 const (
+	// MinBatchInterval is the shortest pause between two batches.
 	MinBatchInterval = 5 * time.Minute
+	// MaxBatchInterval is the longest pause between two batches.
 	MaxBatchInterval = 120 * time.Minute
 )
 
