@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -66,8 +67,11 @@ func (c *Client) Upgrade(ctx context.Context, id, target string, optFns ...func(
 	if err := checkUpgradeOf(id, before.Spec.KubernetesVersion, to, o.Catalog); err != nil {
 		return nil, err
 	}
+	// The status before the call tells a lost answer's upgrade from an
+	// earlier one. A cluster ACK keeps no upgrade status for (an error
+	// answer) is reconciled from its state and version alone.
 	statusBefore, err := c.upgradeStatus(ctx, id)
-	if err != nil {
+	if _, answered := errors.AsType[*ack.APIError](err); err != nil && !answered {
 		return fail(err)
 	}
 	req := wire.NewRequest(wire.ActionUpgradeCluster, id)
@@ -80,11 +84,14 @@ func (c *Client) Upgrade(ctx context.Context, id, target string, optFns ...func(
 		if err != nil {
 			return nil, err
 		}
-		st, err := c.upgradeStatus(ctx, id)
-		if err != nil {
-			return nil, err
+		started := now.State == StateUpgrading || sameVersion(now.Spec.KubernetesVersion, to)
+		if !started && statusBefore != nil {
+			st, err := c.upgradeStatus(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			started = !st.sameAs(statusBefore)
 		}
-		started := now.State == StateUpgrading || sameVersion(now.Spec.KubernetesVersion, to) || !st.sameAs(statusBefore)
 		if !started {
 			return nil, nil
 		}

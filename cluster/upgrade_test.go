@@ -224,3 +224,33 @@ func isClusterState(err error) bool {
 	api, ok := errors.AsType[*ack.APIError](err)
 	return ok && api.Code == fake.ErrorClusterState
 }
+
+// TestUpgradeLostAnswerOfAFailedUpgrade: an upgrade that fails at once and
+// whose answer is lost leaves the cluster running on its old version; the
+// changed upgrade status still tells that it ran, so Upgrade sends it once
+// and the wait ends in its failure.
+func TestUpgradeLostAnswerOfAFailedUpgrade(t *testing.T) {
+	ctx := context.Background()
+	cloud := fake.New(fake.WithProgression(fake.ChangeUpgradeCluster, fake.Immediately()))
+	c := newClient(cloud)
+	spec := clientManaged("lf")
+	spec.KubernetesVersion = v132
+	cl := createRunning(t, c, spec)
+
+	cloud.FailNext(fake.ChangeUpgradeCluster, "UpgradeFailed.Etcd", "etcd did not come back")
+	cloud.PrependReactor(wire.ActionUpgradeCluster, fake.Once(fake.LoseResponse()))
+	op, err := c.Upgrade(ctx, cl.ID, v134)
+	if err != nil {
+		t.Fatalf("Upgrade: %v", err)
+	}
+	if n := len(slices.DeleteFunc(writes(cloud), func(a string) bool { return a != wire.ActionUpgradeCluster })); n != 1 {
+		t.Fatalf("%d UpgradeCluster calls, want 1", n)
+	}
+	_, err = op.Wait(ctx)
+	if tf, ok := errors.AsType[*ack.TaskFailedError](err); !ok || tf.Message != "etcd did not come back" {
+		t.Fatalf("Wait = %v, want the upgrade's failure", err)
+	}
+	if now, _ := c.Get(ctx, cl.ID); now.Spec.KubernetesVersion != v132 || now.State != cluster.StateRunning {
+		t.Errorf("after the failure: %s on %s", now.State, now.Spec.KubernetesVersion)
+	}
+}
