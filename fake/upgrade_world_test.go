@@ -200,3 +200,65 @@ func TestCurrentPresetVersions(t *testing.T) {
 		t.Errorf("timeline policy %q", cloud.Timeline().Policy().Name)
 	}
 }
+
+// TestUpgradeStepsOnTheClock reads GetUpgradeStatus at each step of an
+// upgrade of 20 minutes (the default): prechecking for its first quarter,
+// then upgrading; a pause stops its clock, so it ends 20 running minutes
+// after it started, however long it was paused.
+func TestUpgradeStepsOnTheClock(t *testing.T) {
+	ctx := context.Background()
+	cloud := fake.New()
+	c := cluster.NewClient(cloud.Config())
+	op, err := c.Create(ctx, upgradeTestSpec("steps", "1.32.1-aliyun.1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := op.Wait(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := c.UpgradeStatus(ctx, cl.ID); err != nil || st.Status != "" || st.Step != cluster.StepNotStarted {
+		t.Fatalf("status before any upgrade: %+v, %v", st, err)
+	}
+	if _, err := c.Upgrade(ctx, cl.ID, "1.34.1-aliyun.1"); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		advance      time.Duration
+		do           func() error
+		status, step string
+		state        cluster.State
+	}{
+		{0, nil, cluster.UpgradeRunning, cluster.StepPrechecking, cluster.StateUpgrading},
+		{4*time.Minute + 59*time.Second, nil, cluster.UpgradeRunning, cluster.StepPrechecking, cluster.StateUpgrading},
+		{time.Second, nil, cluster.UpgradeRunning, cluster.StepUpgrading, cluster.StateUpgrading}, // 5m
+		{5 * time.Minute, func() error { return c.PauseUpgrade(ctx, cl.ID) }, cluster.UpgradePaused, cluster.StepPaused, cluster.StateUpgrading},
+		{48 * time.Hour, nil, cluster.UpgradePaused, cluster.StepPaused, cluster.StateUpgrading},
+		{0, func() error { return c.ResumeUpgrade(ctx, cl.ID) }, cluster.UpgradeRunning, cluster.StepUpgrading, cluster.StateUpgrading},
+		{9*time.Minute + 59*time.Second, nil, cluster.UpgradeRunning, cluster.StepUpgrading, cluster.StateUpgrading}, // 19m59s running
+		{time.Second, nil, cluster.UpgradeSucceeded, cluster.StepSucceeded, cluster.StateRunning},
+	}
+	for i, s := range steps {
+		cloud.Advance(s.advance)
+		if s.do != nil {
+			if err := s.do(); err != nil {
+				t.Fatalf("step %d: %v", i, err)
+			}
+		}
+		st, err := c.UpgradeStatus(ctx, cl.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, err := c.Get(ctx, cl.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Status != s.status || st.Step != s.step || now.State != s.state {
+			t.Errorf("step %d (%s): status %s/%s, cluster %s; want %s/%s, %s", i, cloud.Now().Format(time.DateTime),
+				st.Status, st.Step, now.State, s.status, s.step, s.state)
+		}
+	}
+	if now, _ := c.Get(ctx, cl.ID); now.Spec.KubernetesVersion != "1.34.1-aliyun.1" {
+		t.Errorf("after the upgrade the cluster runs %s", now.Spec.KubernetesVersion)
+	}
+}
