@@ -10,8 +10,8 @@ import (
 )
 
 // DefaultKubernetesVersion is the version of clusters created without
-// kubernetes_version at the fake's default start (2026-01-01, WithStart) under its
-// default version timeline (version.PolicyProduct on
+// kubernetes_version at the fake's default start (2026-01-01, see
+// WithStart) under its default version timeline (version.PolicyProduct on
 // version.DefaultCalendar): the newest creatable version of the catalog
 // then. A cluster created without a version takes the newest creatable one
 // at the clock (Cloud.Catalog().NewestCreatable()), which differs once the

@@ -1,7 +1,9 @@
 // Package clustermock holds mocks of the cluster package's narrow
 // interfaces (Creator, Getter, Lister, Deleter, Modifier, ScaleOuter,
-// KubeconfigGetter, NodeLister, TaskGetter, Resumer, Upgrader, UpgradeStatusGetter, UpgradePauser, UpgradeResumer, UpgradeCanceller), generated with
-// go.uber.org/mock's mockgen, for the unit tests of code that uses them.
+// KubeconfigGetter, NodeLister, TaskGetter, Resumer, Upgrader,
+// UpgradeStatusGetter, UpgradePauser, UpgradeResumer, UpgradeCanceller),
+// generated with go.uber.org/mock's mockgen, for the unit tests of code
+// that uses them.
 //
 // Regenerate them with `go generate ./cluster/`; the command is in the
 // cluster package's interfaces.go. A mocked Create or Delete may return
