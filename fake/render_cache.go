@@ -30,33 +30,6 @@ type cachedDetail struct {
 // compare; set by the fake's tests.
 var verifyRenderCache = false
 
-// changedLocked records that the store may have changed.
-func (s *store) changedLocked() { s.gen++ }
-
-// detailRead is what describeClusterDetail takes under the lock: the
-// cached answer, or a snapshot to render with the generation it was taken
-// at (both when verifying).
-type detailRead struct {
-	cached []byte
-	snap   snapshot
-	rec    *clusterRec
-	gen    uint64
-}
-
-// readDetailLocked returns the cluster's cached answer if it is current,
-// else a snapshot to render.
-func (s *store) readDetailLocked(rec *clusterRec) detailRead {
-	d := detailRead{rec: rec, gen: s.gen}
-	if c := rec.detail; c.body != nil && c.gen == s.gen {
-		d.cached = c.body
-		if !verifyRenderCache {
-			return d
-		}
-	}
-	d.snap = s.snapshotLocked(rec, false)
-	return d
-}
-
 // detailAnswer encodes (or takes from the cache) a cluster's detail
 // answer, and caches what it encoded when the store has not changed since
 // the snapshot.
@@ -81,11 +54,7 @@ func (c *Cloud) detailBytes(d detailRead) ([]byte, error) {
 	if d.cached != nil && !bytes.Equal(d.cached, body) {
 		panic(fmt.Sprintf("fake: the cached detail of cluster %s is stale:\ncached %s\nnow    %s", d.rec.id, d.cached, body))
 	}
-	c.st.mu.Lock()
-	if c.st.gen == d.gen {
-		d.rec.detail = cachedDetail{gen: d.gen, body: body}
-	}
-	c.st.mu.Unlock()
+	c.st.keepDetail(d, body)
 	return body, nil
 }
 

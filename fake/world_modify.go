@@ -1,8 +1,6 @@
 package fake
 
 import (
-	"fmt"
-	"net/http"
 	"slices"
 	"time"
 
@@ -10,51 +8,56 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// modifyCluster applies ModifyCluster: the cluster package reads the body
+// modifyCluster starts ModifyCluster on cluster id, whose body is body
+// as decoded and raw as sent: the cluster package reads the body
 // (ApplyModifyBody) and judges the change (CheckChange) and the result
 // (Validate, which also judges the format of new vSwitch IDs) with the
-// fake's preset; new control-plane vSwitches must belong to the cluster's
-// VPC.
-// The cluster is updating until the change completes, and only then shows
-// the new values.
-func (c *Cloud) modifyCluster(r *request) answer {
-	var body wire.ModifyClusterRequest
-	return c.onCluster(r, &body, func(rec *clusterRec, now time.Time) answer {
-		st := c.st
+// fake's preset; new control-plane vSwitches must belong to the
+// cluster's VPC. The cluster is updating until the change completes, and
+// only then shows the new values.
+func (s *store) modifyCluster(id string, body *wire.ModifyClusterRequest, raw []byte) (started, *Error) {
+	return s.onCluster(id, func(rec *clusterRec, now time.Time) (started, *Error) {
 		if rec.state != cluster.StateRunning {
-			return fail(NewError(ErrorClusterState, "cluster %s is %s; ModifyCluster needs it running", rec.id, rec.state))
+			return started{}, NewError(ErrorClusterState, "cluster %s is %s; ModifyCluster needs it running", rec.id, rec.state)
 		}
-		next, err := cluster.ApplyModifyBody(rec.spec, r.body)
+		next, err := cluster.ApplyModifyBody(rec.spec, raw)
 		if err != nil {
-			return fail(refusal(err))
+			return started{}, refusal(err)
 		}
-		next = next.WithZones(st.net.zoneOf)
-		if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
-			return fail(refusal(err))
-		}
-		if err := cluster.Validate(next, c.validateOptions(next.VPCID)...); err != nil {
-			return fail(refusal(err))
+		next = next.WithZones(s.net.zoneOf)
+		if e := s.checkSpecChangeLocked(rec.spec, next); e != nil {
+			return started{}, e
 		}
 		var plan netPlan
 		if body.VSwitchIDs != nil {
 			nr := netRequest{clusterName: next.Name, vpcID: next.VPCID}
-			for i, id := range body.VSwitchIDs {
-				nr.vswitchIDs = append(nr.vswitchIDs, id)
-				nr.fields = append(nr.fields, fmt.Sprintf("vswitch_ids[%d]", i))
-			}
-			p, e := st.net.admit(nr, nil, c.ids)
+			nr.addVSwitches("vswitch_ids", body.VSwitchIDs)
+			p, e := s.net.admit(nr, nil, s.ids)
 			if e != nil {
-				return fail(e)
+				return started{}, e
 			}
 			plan = p
 		}
-		st.net.commit(plan)
-		extra := modifyExtra(rec.extra, &body)
+		s.net.commit(plan)
+		extra := modifyExtra(rec.extra, body)
 		apply := func() { rec.spec, rec.extra = next, extra }
 		rec.state = cluster.StateUpdating
-		t := st.startLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(&body), now, apply)
-		return ok(wire.ModifyClusterResponse{ClusterID: rec.id, TaskID: t.id, RequestID: r.id})
+		t := s.startLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(body), now, apply)
+		return started{clusterID: rec.id, taskID: t.id}, nil
 	})
+}
+
+// checkSpecChangeLocked judges a change of a cluster's Spec from old to
+// next with the cluster package's rules: the change (CheckChange), then
+// the result (Validate).
+func (s *store) checkSpecChangeLocked(old, next cluster.Spec) *Error {
+	if err := cluster.CheckChange(s.settings.preset, old, next); err != nil {
+		return refusal(err)
+	}
+	if err := cluster.Validate(next, s.validateOptionsLocked(next.VPCID)...); err != nil {
+		return refusal(err)
+	}
+	return nil
 }
 
 // modifyExtra applies the ModifyCluster fields that the Spec does not
@@ -110,28 +113,24 @@ func modifyParams(b *wire.ModifyClusterRequest) map[string]any {
 	return m
 }
 
-// modifyClusterTags replaces the cluster's tags with the body, a bare JSON
-// array of {key, value}, at once (ACK runs no task for it and answers
-// without a body). The new tag set is judged by the cluster package's
-// rules (cluster.Validate, cluster.CheckChange), which limit the count.
-func (c *Cloud) modifyClusterTags(r *request) answer {
-	var tags []wire.Tag
-	return c.onCluster(r, &tags, func(rec *clusterRec, _ time.Time) answer {
+// modifyClusterTags replaces cluster id's tags at once (ACK runs no task
+// for it). The new tag set is judged by the cluster package's rules
+// (cluster.Validate, cluster.CheckChange), which limit the count.
+func (s *store) modifyClusterTags(id string, tags []wire.Tag) *Error {
+	_, e := s.onCluster(id, func(rec *clusterRec, _ time.Time) (started, *Error) {
 		if rec.state == cluster.StateDeleting {
-			return fail(NewError(ErrorClusterState, "cluster %s is %s; its tags no longer change", rec.id, rec.state))
+			return started{}, NewError(ErrorClusterState, "cluster %s is %s; its tags no longer change", rec.id, rec.state)
 		}
 		next := rec.spec.Clone()
 		next.Tags = nil
 		for _, t := range tags {
 			next.Tags = append(next.Tags, cluster.Tag{Key: t.Key, Value: t.Value})
 		}
-		if err := cluster.CheckChange(c.settings.preset, rec.spec, next); err != nil {
-			return fail(refusal(err))
-		}
-		if err := cluster.Validate(next, c.validateOptions(next.VPCID)...); err != nil {
-			return fail(refusal(err))
+		if e := s.checkSpecChangeLocked(rec.spec, next); e != nil {
+			return started{}, e
 		}
 		rec.spec = next
-		return answer{status: http.StatusOK}
+		return started{clusterID: rec.id}, nil
 	})
+	return e
 }

@@ -138,6 +138,28 @@ type netRequest struct {
 	zones       []string // zone_id / zone_ids, for a VPC the fake creates
 }
 
+// addVSwitches adds the vSwitches of a request field that lists them,
+// each named as the field's item (field[i]).
+func (nr *netRequest) addVSwitches(field string, ids []string) {
+	for i, id := range ids {
+		nr.vswitchIDs = append(nr.vswitchIDs, id)
+		nr.fields = append(nr.fields, fmt.Sprintf("%s[%d]", field, i))
+	}
+}
+
+// hostIP returns an address for host number n of a vSwitch: inside its
+// CIDR when the fake knows it, in 192.168.0.0/16 otherwise.
+func (n *network) hostIP(vswitchID string, host int) string {
+	base := netip.MustParsePrefix("192.168.0.0/24")
+	if p, ok := parseCIDR(n.vswitches[vswitchID].CIDR); ok && p.Addr().Is4() {
+		base = p
+	}
+	a := base.Addr().As4()
+	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+	v += uint32(host)
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).String()
+}
+
 // cidrUse is an address range a living cluster holds in a VPC.
 type cidrUse struct {
 	clusterID string
