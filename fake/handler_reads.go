@@ -2,8 +2,6 @@ package fake
 
 import (
 	"net/http"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/ackgo/ack/cluster"
@@ -85,24 +83,6 @@ func (c *Cloud) describeClusterNodes(r *request) answer {
 		Nodes: nodes[lo:hi],
 		Page:  wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(nodes))},
 	})
-}
-
-// renderNodes renders the nodes of a cluster snapshot that
-// DescribeClusterNodes' filters keep.
-func renderNodes(snap snapshot, q wire.DescribeClusterNodesQuery) []wire.Node {
-	want := strings.ToLower(q.State)
-	var nodes []wire.Node
-	for _, n := range snap.nodes {
-		node := renderNode(n, snap.rec.spec.Region, snap.rec.state)
-		switch {
-		case q.NodepoolID != "" && n.nodepoolID != q.NodepoolID:
-		case want != "" && want != "all" && node.State != want:
-		case len(q.InstanceIDs) > 0 && !slices.Contains(q.InstanceIDs, n.instanceID):
-		default:
-			nodes = append(nodes, node)
-		}
-	}
-	return nodes
 }
 
 func (c *Cloud) describeUserQuota(*request) answer {
