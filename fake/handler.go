@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
@@ -277,6 +276,3 @@ const contentTypeJSON = "application/json;charset=utf-8"
 // It wraps io.ErrUnexpectedEOF, as a connection closed mid-answer does, so
 // that clients classify it as an ambiguous outcome.
 var errLost = fmt.Errorf("connection closed after the request was applied, before the answer was sent: %w", io.ErrUnexpectedEOF)
-
-// now returns the virtual time an action runs at.
-func (c *Cloud) now() time.Time { return c.clock.Now() }
