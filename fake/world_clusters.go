@@ -52,8 +52,8 @@ func (s *store) createCluster(body *wire.CreateClusterRequest) (started, *Error)
 	})
 }
 
-// checkCreateLocked judges a CreateCluster body (its VPC inferred) and
-// returns its Spec with the defaults applied and, apart, its node pools,
+// checkCreateLocked judges a CreateCluster body (its VPC inferred),
+// reading it once, and returns its Spec with the defaults applied and, apart, its node pools,
 // which live on as pools, not in the cluster's Spec.
 func (s *store) checkCreateLocked(req *wire.CreateClusterRequest) (cluster.Spec, []nodepool.Spec, *Error) {
 	var vs []ack.Violation
@@ -61,7 +61,8 @@ func (s *store) checkCreateLocked(req *wire.CreateClusterRequest) (cluster.Spec,
 		vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
 			Message: fmt.Sprintf("%q is not served by this fake (it serves %s)", req.RegionID, strings.Join(regions, ", "))})
 	}
-	if err := clusterWire.ValidateCreate(req, s.validateOptionsLocked(req.VPCID)...); err != nil {
+	spec, err := clusterWire.CheckCreate(req, s.validateOptionsLocked(req.VPCID)...)
+	if err != nil {
 		var ve *ack.ValidationError
 		if !errors.As(err, &ve) {
 			return cluster.Spec{}, nil, refusal(err)
@@ -70,10 +71,6 @@ func (s *store) checkCreateLocked(req *wire.CreateClusterRequest) (cluster.Spec,
 	}
 	if len(vs) > 0 {
 		return cluster.Spec{}, nil, refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs})
-	}
-	spec, err := clusterWire.SpecFromCreate(req)
-	if err != nil {
-		return cluster.Spec{}, nil, refusal(err)
 	}
 	spec = spec.WithDefaults()
 	pools := spec.NodePools

@@ -25,10 +25,7 @@ import (
 // (the desired size, or the autoscaler's minimum): initial → active.
 func (s *store) createPool(clusterID string, req *wire.Nodepool, action string) (started, *Error) {
 	return s.onCluster(clusterID, func(rec *clusterRec, now time.Time) (started, *Error) {
-		if err := poolWire.ValidateCreate(req); err != nil {
-			return started{}, refusal(err)
-		}
-		spec, err := poolWire.SpecFromCreate(req)
+		spec, err := poolWire.CheckCreate(req)
 		if err != nil {
 			return started{}, refusal(err)
 		}
