@@ -63,6 +63,15 @@ func ok(v any) answer { return answer{status: http.StatusOK, body: v} }
 // fail returns an error answer.
 func fail(e *Error) answer { return answer{err: e} }
 
+// respond returns the answer of a call the world refused (e) or served:
+// an error answer, or a 200 answer with body v.
+func respond(e *Error, v any) answer {
+	if e != nil {
+		return fail(e)
+	}
+	return ok(v)
+}
+
 // action serves one API.
 type action func(c *Cloud, r *request) answer
 

@@ -29,10 +29,7 @@ func (c *Cloud) createCluster(r *request) answer {
 		return fail(e)
 	}
 	s, e := c.st.createCluster(&req)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.CreateClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.CreateClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
 }
 
 func (c *Cloud) describeClusterDetail(r *request) answer {
@@ -61,10 +58,7 @@ func (c *Cloud) deleteCluster(r *request) answer {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
 	s, e := c.st.deleteCluster(r.params[wire.ParamClusterID], opts)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.DeleteClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.DeleteClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
 }
 
 func (c *Cloud) modifyCluster(r *request) answer {
@@ -73,10 +67,7 @@ func (c *Cloud) modifyCluster(r *request) answer {
 		return fail(e)
 	}
 	s, e := c.st.modifyCluster(r.params[wire.ParamClusterID], &body, r.body)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.ModifyClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.ModifyClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
 }
 
 // modifyClusterTags takes a bare JSON array of {key, value} and answers

@@ -15,10 +15,7 @@ func (c *Cloud) createClusterNodePool(r *request) answer {
 		return fail(e)
 	}
 	s, e := c.st.createPool(r.params[wire.ParamClusterID], &req, r.route.Action)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.CreateNodePoolResponse{NodepoolID: s.poolID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.CreateNodePoolResponse{NodepoolID: s.poolID, TaskID: s.taskID, RequestID: r.id})
 }
 
 // describeClusterNodePools lists a cluster's pools, filtered by
@@ -56,10 +53,7 @@ func (c *Cloud) scaleClusterNodePool(r *request) answer {
 		return fail(e)
 	}
 	s, e := c.st.scalePool(r.params[wire.ParamClusterID], r.params[wire.ParamNodepoolID], &body, r.route.Action)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.ScaleNodePoolResponse{TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.ScaleNodePoolResponse{TaskID: s.taskID, RequestID: r.id})
 }
 
 // modifyBody is what the fake reads from a ModifyClusterNodePool body
@@ -86,10 +80,7 @@ func (c *Cloud) modifyClusterNodePool(r *request) answer {
 	var extra modifyBody
 	_ = json.Unmarshal(r.body, &extra) // the same bytes decoded into body
 	s, e := c.st.modifyPool(r.params[wire.ParamClusterID], r.params[wire.ParamNodepoolID], &body, extra.maxPods(), r.route.Action)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.ModifyNodePoolResponse{NodepoolID: s.poolID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.ModifyNodePoolResponse{NodepoolID: s.poolID, TaskID: s.taskID, RequestID: r.id})
 }
 
 func (c *Cloud) removeNodePoolNodes(r *request) answer {
@@ -98,10 +89,7 @@ func (c *Cloud) removeNodePoolNodes(r *request) answer {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
 	s, e := c.st.removePoolNodes(r.params[wire.ParamClusterID], r.params[wire.ParamNodepoolID], q, r.route.Action)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.RemoveNodePoolNodesResponse{TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.RemoveNodePoolNodesResponse{TaskID: s.taskID, RequestID: r.id})
 }
 
 func (c *Cloud) deleteClusterNodepool(r *request) answer {
@@ -110,8 +98,5 @@ func (c *Cloud) deleteClusterNodepool(r *request) answer {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
 	s, e := c.st.deletePool(r.params[wire.ParamClusterID], r.params[wire.ParamNodepoolID], q.Force, r.route.Action)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.DeleteNodePoolResponse{TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.DeleteNodePoolResponse{TaskID: s.taskID, RequestID: r.id})
 }

@@ -14,20 +14,14 @@ func (c *Cloud) scaleOutCluster(r *request) answer {
 		return fail(e)
 	}
 	s, e := c.st.scaleOut(r.params[wire.ParamClusterID], &body, r.route.Action)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.ScaleOutClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.ScaleOutClusterResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
 }
 
 // deleteClusterNodes removes nodes by name (DeleteClusterNodes); the
 // answer names the task.
 func (c *Cloud) deleteClusterNodes(r *request) answer {
 	s, e := c.removeClusterNodes(r)
-	if e != nil {
-		return fail(e)
-	}
-	return ok(wire.DeleteClusterNodesResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
+	return respond(e, wire.DeleteClusterNodesResponse{ClusterID: s.clusterID, TaskID: s.taskID, RequestID: r.id})
 }
 
 // removeClusterNodesV2 removes nodes by name (RemoveClusterNodes), which

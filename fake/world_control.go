@@ -73,11 +73,7 @@ func (s *store) failCluster(id string, f Failure) *Error {
 		if e != nil {
 			return struct{}{}, e
 		}
-		if rec.op != nil {
-			rec.op.fail = &f
-		} else {
-			rec.failNext = &f
-		}
+		failChange(rec.op, &rec.failNext, f)
 		return struct{}{}, nil
 	})
 	return e
@@ -91,14 +87,20 @@ func (s *store) failNodePool(clusterID, poolID string, f Failure) *Error {
 		if e != nil {
 			return struct{}{}, e
 		}
-		if p.op != nil {
-			p.op.fail = &f
-		} else {
-			p.failNext = &f
-		}
+		failChange(p.op, &p.failNext, f)
 		return struct{}{}, nil
 	})
 	return e
+}
+
+// failChange makes the change in progress, op, fail with f, or, when
+// there is none (op is nil), the resource's next change (*next).
+func failChange(op *pending, next **Failure, f Failure) {
+	if op != nil {
+		op.fail = &f
+		return
+	}
+	*next = &f
 }
 
 // failTask makes a running task, and the change it tracks, fail with f.
