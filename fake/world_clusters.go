@@ -23,16 +23,15 @@ import (
 // cluster package's create rules with the fake's preset (and the CIDR of
 // the cluster's VPC when the fake knows it) and by the fake's region
 // rule; its network by network.admit, its size by the quotas.
-func (s *store) createCluster(body *wire.CreateClusterRequest) (started, *Error) {
+func (s *store) createCluster(req *wire.CreateClusterRequest) (started, *Error) {
 	return update(s, func(now time.Time) (started, *Error) {
-		req := *body
-		// A VPC left out but named by known vSwitches is filled in, so
-		// that rule "cluster.network.vpc_required" sees it; its CIDR,
-		// when known, joins the cluster package's overlap rule.
-		nr := createNetRequest(&req)
+		// A VPC left out but named by known vSwitches is filled in (in
+		// req), so that rule "cluster.network.vpc_required" sees it; its
+		// CIDR, when known, joins the cluster package's overlap rule.
+		nr := createNetRequest(req)
 		req.VPCID = s.net.inferVPC(req.VPCID, nr.vswitchIDs)
 		nr.vpcID = req.VPCID
-		spec, pools, e := s.checkCreateLocked(&req)
+		spec, pools, e := s.checkCreateLocked(req)
 		if e != nil {
 			return started{}, e
 		}
@@ -41,11 +40,11 @@ func (s *store) createCluster(body *wire.CreateClusterRequest) (started, *Error)
 		if e != nil {
 			return started{}, e
 		}
-		if e := s.admitLocked(createPlan(&req, spec, pools)); e != nil {
+		if e := s.admitLocked(createPlan(req, spec, pools)); e != nil {
 			return started{}, e
 		}
 		s.net.commit(plan)
-		rec := s.newClusterLocked(&req, s.placeLocked(&req, spec, plan), pools, now)
+		rec := s.newClusterLocked(req, s.placeLocked(req, spec, plan), pools, now)
 		t := s.startDoneLocked(rec, createChange(rec.spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,
 			func(f *Failure) { s.endCreateLocked(rec, f) })
 		return started{clusterID: rec.id, taskID: t.id}, nil
@@ -53,8 +52,9 @@ func (s *store) createCluster(body *wire.CreateClusterRequest) (started, *Error)
 }
 
 // checkCreateLocked judges a CreateCluster body (its VPC inferred),
-// reading it once, and returns its Spec with the defaults applied and, apart, its node pools,
-// which live on as pools, not in the cluster's Spec.
+// reading it once, and returns its Spec with the defaults applied and,
+// apart, its node pools, which live on as pools, not in the cluster's
+// Spec.
 func (s *store) checkCreateLocked(req *wire.CreateClusterRequest) (cluster.Spec, []nodepool.Spec, *Error) {
 	var vs []ack.Violation
 	if regions := s.settings.regions; req.RegionID != "" && !slices.Contains(regions, req.RegionID) {
