@@ -90,18 +90,24 @@ func modifyExtra(old clusterExtra, b *wire.ModifyClusterRequest) clusterExtra {
 		e.controlPlaneEndpoints = cloneEndpoints(b.ControlPlaneEndpointsConfig)
 	}
 	if s := b.APIServerCustomCertSANs; s != nil {
-		switch s.Action {
-		case "overwrite":
-			e.extraSANs = slices.Clone(s.SubjectAlternativeNames)
-		default:
-			for _, n := range s.SubjectAlternativeNames {
-				if !slices.Contains(e.extraSANs, n) {
-					e.extraSANs = append(e.extraSANs, n)
-				}
-			}
-		}
+		e.extraSANs = applySANs(e.extraSANs, s.Action, s.SubjectAlternativeNames)
 	}
 	return e
+}
+
+// applySANs applies api_server_custom_cert_sans to the API server's extra
+// SANs: action "overwrite" replaces them with names, any other adds the
+// names not among them yet.
+func applySANs(sans []string, action string, names []string) []string {
+	if action == "overwrite" {
+		return slices.Clone(names)
+	}
+	for _, n := range names {
+		if !slices.Contains(sans, n) {
+			sans = append(sans, n)
+		}
+	}
+	return sans
 }
 
 // modifyParams records a ModifyCluster body as the task's parameters.
