@@ -12,12 +12,13 @@ import (
 // The store keeps each cluster's DescribeClusterDetail answer as last
 // encoded, so that polls of a cluster that has not changed encode nothing.
 // Rather than track every field a detail shows, the store counts changes:
-// gen grows whenever anything may have changed (every call that takes the
-// store through Cloud.locked, every change that starts, every change that
-// completes), and a cached answer serves only while gen is the one it was
-// encoded at. Reads that change nothing (polls, lists, the Go views) leave
-// gen alone. The fake's own tests set verifyRenderCache, which renders
-// every hit again and panics when the cached answer differs.
+// gen grows whenever anything may have changed (every call that changes
+// the store through update, world_store.go; every change that starts;
+// every change that completes), and a cached answer serves only while gen
+// is the one it was encoded at (world_cache.go). Reads that change nothing
+// (polls, lists, the Go views) leave gen alone. The fake's own tests set
+// verifyRenderCache, which renders every hit again and panics when the
+// cached answer differs.
 
 // cachedDetail is a cluster's detail answer without its request ID, and
 // the store generation it was encoded at.

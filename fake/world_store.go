@@ -43,7 +43,7 @@ type store struct {
 
 	failNext []failRule
 
-	// idx is kept up to date as clusters come and go (index.go).
+	// idx is kept up to date as clusters come and go (world_index.go).
 	idx index
 	// gen counts the changes of the store, for the answers it caches
 	// (render_cache.go).
