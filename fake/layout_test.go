@@ -118,9 +118,21 @@ func depth(body *ast.BlockStmt) int {
 }
 
 // TestHandlersAreShort keeps every function of the handler files within
-// maxHandlerLines lines and maxHandlerDepth nested blocks.
+// maxHandlerLines lines and maxHandlerDepth nested blocks; with -v it lists
+// the ten longest.
 func TestHandlersAreShort(t *testing.T) {
 	fset, files := parseSources(t)
+	type size struct {
+		name         string
+		lines, depth int
+	}
+	var sizes []size
+	defer func() {
+		slices.SortStableFunc(sizes, func(a, b size) int { return b.lines - a.lines })
+		for _, s := range sizes[:min(10, len(sizes))] {
+			t.Logf("%3d lines, depth %d: %s", s.lines, s.depth, s.name)
+		}
+	}()
 	for _, f := range files {
 		if !f.isHandler() {
 			continue
@@ -131,6 +143,7 @@ func TestHandlersAreShort(t *testing.T) {
 				continue
 			}
 			lines := fset.Position(fd.End()).Line - fset.Position(fd.Pos()).Line + 1
+			sizes = append(sizes, size{f.name + ": " + funcName(fd), lines, depth(fd.Body)})
 			if lines > maxHandlerLines {
 				t.Errorf("%s: %s spans %d lines; a handler decodes, calls the world and renders in at most %d", f.name, funcName(fd), lines, maxHandlerLines)
 			}
