@@ -6,20 +6,6 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// RuleRegion is the fake's own rule that a cluster is created in one of
-// the regions the fake serves (WithRegions).
-const RuleRegion = "fake.region.served"
-
-// Task types of the cluster changes, as DescribeTaskInfo reports them.
-const (
-	// TaskTypeCreate is the task of CreateCluster.
-	TaskTypeCreate = "cluster_create"
-	// TaskTypeDelete is the task of DeleteCluster.
-	TaskTypeDelete = "cluster_delete"
-	// TaskTypeModify is the task of ModifyCluster.
-	TaskTypeModify = "cluster_update"
-)
-
 // The cluster API's handlers: each decodes its request, calls one
 // operation of the world (world_*.go) and renders what it returns.
 

@@ -13,6 +13,20 @@ import (
 	"github.com/ackgo/ack/nodepool"
 )
 
+// RuleRegion is the fake's own rule that a cluster is created in one of
+// the regions the fake serves (WithRegions).
+const RuleRegion = "fake.region.served"
+
+// Task types of the cluster changes, as DescribeTaskInfo reports them.
+const (
+	// TaskTypeCreate is the task of CreateCluster.
+	TaskTypeCreate = "cluster_create"
+	// TaskTypeDelete is the task of DeleteCluster.
+	TaskTypeDelete = "cluster_delete"
+	// TaskTypeModify is the task of ModifyCluster.
+	TaskTypeModify = "cluster_update"
+)
+
 // The world's cluster changes: CreateCluster, DeleteCluster. Each runs
 // under one lock: the rules (the cluster package's, through the bridge,
 // with what the world knows of the network), the admission (network and
