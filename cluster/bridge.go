@@ -12,6 +12,7 @@ func init() {
 		CreateRequest:    Spec.createRequest,
 		SpecFromCreate:   specFromCreateRequest,
 		ValidateCreate:   validateCreateRequest,
+		CheckCreate:      checkCreateRequest,
 		ValidateScaleOut: validateScaleOutRequest,
 		SpecFromDetail:   specFromDetail,
 		ModifyRequest:    modifyRequest,

@@ -204,14 +204,21 @@ func specFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 }
 
 // validateCreateRequest decodes a CreateCluster body and validates it
-// with the same rules as Validate: it is what the fake runs on the
-// requests it receives. It returns a *ack.ValidationError listing every
-// violation, decoding problems included, or nil.
+// with the same rules as Validate. It returns a *ack.ValidationError
+// listing every violation, decoding problems included, or nil.
 func validateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error {
+	_, err := checkCreateRequest(req, opts...)
+	return err
+}
+
+// checkCreateRequest is validateCreateRequest that also returns the Spec
+// it decoded, so that the fake, which runs it on the requests it receives,
+// reads each body once.
+func checkCreateRequest(req *wire.CreateClusterRequest, opts ...Option) (Spec, error) {
 	s, err := specFromCreateRequest(req)
 	var decodeErr *ack.ValidationError
 	if err != nil && !errors.As(err, &decodeErr) {
-		return err
+		return s, err
 	}
 	var vs violationList
 	if decodeErr != nil {
@@ -225,7 +232,7 @@ func validateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error
 		}
 	}
 	slices.SortStableFunc(vs, func(a, b ack.Violation) int { return ruleIndex(a.Rule) - ruleIndex(b.Rule) })
-	return asError(s.Name, vs)
+	return s, asError(s.Name, vs)
 }
 
 // ruleIndex returns the position of a validation rule in the registry.

@@ -334,3 +334,35 @@ func TestModifyFromDetail(t *testing.T) {
 		t.Errorf("VPC change: %v", err)
 	}
 }
+
+// TestCheckCreateIsValidateAndDecode checks that the one reading the fake
+// makes of a create body gives the Spec SpecFromCreate reads and the
+// violations ValidateCreate reports, for bodies that keep every rule and
+// bodies that break one.
+func TestCheckCreateIsValidateAndDecode(t *testing.T) {
+	type body struct {
+		req  *wire.CreateClusterRequest
+		opts []cluster.Option
+	}
+	bodies := map[string]body{}
+	for name, s := range validSpecs() {
+		bodies["valid "+name] = body{req: viaJSON(t, clusterWire.CreateRequest(s))}
+	}
+	for _, c := range ruleCases {
+		if !c.specOnly {
+			bodies["breaks "+c.name] = body{req: viaJSON(t, clusterWire.CreateRequest(c.build())), opts: c.opts}
+		}
+	}
+	for name, b := range bodies {
+		t.Run(name, func(t *testing.T) {
+			got, err := clusterWire.CheckCreate(b.req, b.opts...)
+			want, _ := clusterWire.SpecFromCreate(b.req)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("CheckCreate's Spec (-SpecFromCreate +CheckCreate):\n%s", diff)
+			}
+			if diff := cmp.Diff(broken(t, clusterWire.ValidateCreate(b.req, b.opts...)), broken(t, err)); diff != "" {
+				t.Errorf("CheckCreate's violations (-ValidateCreate +CheckCreate):\n%s", diff)
+			}
+		})
+	}
+}

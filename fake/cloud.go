@@ -50,7 +50,7 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 	c := &Cloud{settings: s, ids: &idGen{}, principal: s.principal, log: newCallLog(s.callLogLimit, s.callLogBytes),
 		nonces: newNonceLog(DefaultNonceLimit)}
 	c.clock = newClock(s.clockMode, s.start, s.speed)
-	st, err := newStore(s, c.ids)
+	st, err := newStore(s, c.ids, c.clock)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func (c *Cloud) String() string {
 	if c == nil {
 		return "<nil>"
 	}
-	n, _ := withStore(c.st, func() (int, *Error) { return len(c.st.order), nil })
+	n := c.st.clusterCount()
 	return fmt.Sprintf("fake.Cloud{regions: %s, clock: %s at %s, clusters: %d, credentials: %d}",
 		strings.Join(c.settings.regions, ","), c.clock.Mode(), c.Now().UTC().Format(time.RFC3339), n, len(c.settings.creds))
 }
@@ -152,17 +152,12 @@ func (c *Cloud) ClearCalls() { c.log.clear() }
 // clock keeps its time, so that timestamps never go back; IDs are never
 // reused.
 func (c *Cloud) Reset() {
-	st, err := newStore(c.settings, c.ids)
+	st, err := newStore(c.settings, c.ids, c.clock)
 	if err != nil {
 		// The same settings built the first store.
 		panic(fmt.Sprintf("fake: reset: %v", err))
 	}
-	_, _ = withStore(c.st, func() (struct{}, *Error) {
-		c.st.clusters, c.st.order, c.st.tasks, c.st.nodes = st.clusters, st.order, st.tasks, st.nodes
-		c.st.net, c.st.acct, c.st.failNext = st.net, st.acct, nil
-		c.st.hosts, c.st.idx = st.hosts, st.idx
-		return struct{}{}, nil
-	})
+	c.st.reset(st)
 	c.reactors.clear()
 	c.log.clear()
 	c.SetPrincipal(c.settings.principal)
@@ -170,33 +165,23 @@ func (c *Cloud) Reset() {
 
 // AddVPC registers a VPC (or replaces one of the same ID).
 func (c *Cloud) AddVPC(v VPC) error {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	return c.st.net.addVPC(v)
+	return c.st.addVPC(v)
 }
 
 // AddVSwitch registers a vSwitch (or replaces one of the same ID), and its
 // VPC with an unknown CIDR if that is not registered.
 func (c *Cloud) AddVSwitch(v VSwitch) error {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	return c.st.net.addVSwitch(v)
+	return c.st.addVSwitch(v)
 }
 
 // VPC returns a registered VPC.
 func (c *Cloud) VPC(id string) (VPC, bool) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	v, ok := c.st.net.vpcs[id]
-	return v, ok
+	return c.st.vpc(id)
 }
 
 // VSwitch returns a registered vSwitch.
 func (c *Cloud) VSwitch(id string) (VSwitch, bool) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	v, ok := c.st.net.vswitches[id]
-	return v, ok
+	return c.st.vswitch(id)
 }
 
 // FailNext makes the next change of kind ch fail when it completes (at
@@ -207,25 +192,14 @@ func (c *Cloud) VSwitch(id string) (VSwitch, bool) {
 // removal). A failed node pool change ends as the package documentation
 // says. ChangeAnyCreate matches a cluster create of any form.
 func (c *Cloud) FailNext(ch Change, code, message string) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	c.st.failNext = append(c.st.failNext, failRule{change: ch, failure: Failure{Code: code, Message: message}})
+	c.st.injectFailure(ch, Failure{Code: code, Message: message})
 }
 
 // FailCluster makes the cluster's change in progress fail when it
 // completes, or, when none is in progress, its next change.
 func (c *Cloud) FailCluster(clusterID, code, message string) error {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(clusterID, c.clock.Now(), false)
-	if e != nil {
+	if e := c.st.failCluster(clusterID, Failure{Code: code, Message: message}); e != nil {
 		return fmt.Errorf("fail cluster %s: %w", clusterID, e)
-	}
-	f := Failure{Code: code, Message: message}
-	if rec.op != nil {
-		rec.op.fail = &f
-	} else {
-		rec.failNext = &f
 	}
 	return nil
 }
@@ -235,22 +209,8 @@ func (c *Cloud) FailCluster(clusterID, code, message string) error {
 // failed with code and message; see the package documentation for what a
 // failed change leaves.
 func (c *Cloud) FailNodePool(clusterID, poolID, code, message string) error {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	now := c.clock.Now()
-	rec, e := c.st.clusterLocked(clusterID, now, false)
-	if e != nil {
+	if e := c.st.failNodePool(clusterID, poolID, Failure{Code: code, Message: message}); e != nil {
 		return fmt.Errorf("fail node pool %s: %w", poolID, e)
-	}
-	p, e := c.st.poolLocked(rec, poolID, now)
-	if e != nil {
-		return fmt.Errorf("fail node pool %s: %w", poolID, e)
-	}
-	f := Failure{Code: code, Message: message}
-	if p.op != nil {
-		p.op.fail = &f
-	} else {
-		p.failNext = &f
 	}
 	return nil
 }
@@ -258,15 +218,5 @@ func (c *Cloud) FailNodePool(clusterID, poolID, code, message string) error {
 // FailTask makes a running task, and the change it tracks, fail when the
 // change completes.
 func (c *Cloud) FailTask(taskID, code, message string) error {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	t, e := c.st.taskLocked(taskID, c.clock.Now(), false)
-	if e != nil {
-		return fmt.Errorf("fail task %s: %w", taskID, e)
-	}
-	if t.op == nil {
-		return fmt.Errorf("fail task %s: the task already ended %s", taskID, t.state)
-	}
-	t.op.fail = &Failure{Code: code, Message: message}
-	return nil
+	return c.st.failTask(taskID, Failure{Code: code, Message: message})
 }

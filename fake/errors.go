@@ -1,9 +1,12 @@
 package fake
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/ackgo/ack"
 )
 
 // Error codes the fake answers with. Each has one HTTP status (StatusOf).
@@ -161,4 +164,16 @@ func (e *Error) clone() *Error {
 	}
 	c := *e
 	return &c
+}
+
+// refusal turns an error of a domain package's rules into an answer: a
+// *ack.ValidationError becomes InvalidParameter with its text (every
+// violation as "field: message [rule.id]"), anything else
+// InvalidParameter.Format.
+func refusal(err error) *Error {
+	var ve *ack.ValidationError
+	if errors.As(err, &ve) {
+		return NewError(InvalidParameter, "%s", ve.Error())
+	}
+	return NewError(InvalidParameterFormat, "%v", err)
 }

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
@@ -63,6 +62,15 @@ func ok(v any) answer { return answer{status: http.StatusOK, body: v} }
 
 // fail returns an error answer.
 func fail(e *Error) answer { return answer{err: e} }
+
+// respond returns the answer of a call the world refused (e) or served:
+// an error answer, or a 200 answer with body v.
+func respond(e *Error, v any) answer {
+	if e != nil {
+		return fail(e)
+	}
+	return ok(v)
+}
 
 // action serves one API.
 type action func(c *Cloud, r *request) answer
@@ -283,6 +291,3 @@ const contentTypeJSON = "application/json;charset=utf-8"
 // It wraps io.ErrUnexpectedEOF, as a connection closed mid-answer does, so
 // that clients classify it as an ambiguous outcome.
 var errLost = fmt.Errorf("connection closed after the request was applied, before the answer was sent: %w", io.ErrUnexpectedEOF)
-
-// now returns the virtual time an action runs at.
-func (c *Cloud) now() time.Time { return c.clock.Now() }

@@ -18,7 +18,8 @@ func TestPanicInActionIsInternalError(t *testing.T) {
 	const action = wire.ActionDescribeUserQuota
 	saved := actions[action]
 	actions[action] = func(c *Cloud, r *request) answer {
-		return c.locked(r, nil, func(time.Time) answer { panic("boom in the store") })
+		_, e := update(c.st, func(time.Time) (struct{}, *Error) { panic("boom in the store") })
+		return fail(e)
 	}
 	t.Cleanup(func() { actions[action] = saved })
 

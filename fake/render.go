@@ -1,7 +1,9 @@
 package fake
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ackgo/ack/cluster"
@@ -244,6 +246,24 @@ func renderNode(n nodeRec, region string, st cluster.State) wire.Node {
 		IsAliyunNode:       true,
 		CreationTime:       formatTime(n.created),
 	}
+}
+
+// renderNodes renders the nodes of a cluster snapshot that
+// DescribeClusterNodes' filters keep.
+func renderNodes(snap snapshot, q wire.DescribeClusterNodesQuery) []wire.Node {
+	want := strings.ToLower(q.State)
+	var nodes []wire.Node
+	for _, n := range snap.nodes {
+		node := renderNode(n, snap.rec.spec.Region, snap.rec.state)
+		switch {
+		case q.NodepoolID != "" && n.nodepoolID != q.NodepoolID:
+		case want != "" && want != "all" && node.State != want:
+		case len(q.InstanceIDs) > 0 && !slices.Contains(q.InstanceIDs, n.instanceID):
+		default:
+			nodes = append(nodes, node)
+		}
+	}
+	return nodes
 }
 
 // instanceFamily returns the family of an ECS type as ACK reports it

@@ -12,12 +12,13 @@ import (
 // The store keeps each cluster's DescribeClusterDetail answer as last
 // encoded, so that polls of a cluster that has not changed encode nothing.
 // Rather than track every field a detail shows, the store counts changes:
-// gen grows whenever anything may have changed (every call that takes the
-// store through Cloud.locked, every change that starts, every change that
-// completes), and a cached answer serves only while gen is the one it was
-// encoded at. Reads that change nothing (polls, lists, the Go views) leave
-// gen alone. The fake's own tests set verifyRenderCache, which renders
-// every hit again and panics when the cached answer differs.
+// gen grows whenever anything may have changed (every call that changes
+// the store through update, world_store.go; every change that starts;
+// every change that completes), and a cached answer serves only while gen
+// is the one it was encoded at (world_cache.go). Reads that change nothing
+// (polls, lists, the Go views) leave gen alone. The fake's own tests set
+// verifyRenderCache, which renders every hit again and panics when the
+// cached answer differs.
 
 // cachedDetail is a cluster's detail answer without its request ID, and
 // the store generation it was encoded at.
@@ -29,33 +30,6 @@ type cachedDetail struct {
 // verifyRenderCache makes every cache hit render the answer again and
 // compare; set by the fake's tests.
 var verifyRenderCache = false
-
-// changedLocked records that the store may have changed.
-func (s *store) changedLocked() { s.gen++ }
-
-// detailRead is what describeClusterDetail takes under the lock: the
-// cached answer, or a snapshot to render with the generation it was taken
-// at (both when verifying).
-type detailRead struct {
-	cached []byte
-	snap   snapshot
-	rec    *clusterRec
-	gen    uint64
-}
-
-// readDetailLocked returns the cluster's cached answer if it is current,
-// else a snapshot to render.
-func (s *store) readDetailLocked(rec *clusterRec) detailRead {
-	d := detailRead{rec: rec, gen: s.gen}
-	if c := rec.detail; c.body != nil && c.gen == s.gen {
-		d.cached = c.body
-		if !verifyRenderCache {
-			return d
-		}
-	}
-	d.snap = s.snapshotLocked(rec, false)
-	return d
-}
 
 // detailAnswer encodes (or takes from the cache) a cluster's detail
 // answer, and caches what it encoded when the store has not changed since
@@ -81,11 +55,7 @@ func (c *Cloud) detailBytes(d detailRead) ([]byte, error) {
 	if d.cached != nil && !bytes.Equal(d.cached, body) {
 		panic(fmt.Sprintf("fake: the cached detail of cluster %s is stale:\ncached %s\nnow    %s", d.rec.id, d.cached, body))
 	}
-	c.st.mu.Lock()
-	if c.st.gen == d.gen {
-		d.rec.detail = cachedDetail{gen: d.gen, body: body}
-	}
-	c.st.mu.Unlock()
+	c.st.keepDetail(d, body)
 	return body, nil
 }
 

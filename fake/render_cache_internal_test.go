@@ -76,7 +76,7 @@ func TestDetailCache(t *testing.T) {
 		s.change()
 		c.st.mu.Lock()
 		rec := c.st.clusters[id]
-		c.st.settleLocked(rec, c.now())
+		c.st.settleLocked(rec, c.Now())
 		d := c.st.readDetailLocked(rec)
 		uncached := encodeOrFail(t, renderDetail(c.st.snapshotLocked(rec, false)))
 		c.st.mu.Unlock()

@@ -1,33 +1,8 @@
 package fake
 
 import (
-	"strings"
-
 	"github.com/ackgo/ack/internal/wire"
-	"github.com/ackgo/ack/nodepool"
 )
-
-// poolSnap is a deep copy of a node pool and its nodes, taken under the
-// lock and rendered without it.
-type poolSnap struct {
-	rec             poolRec
-	state           nodepool.State
-	nodes           []nodeRec
-	region          string
-	securityGroupID string
-}
-
-// poolSnapshotLocked copies pool p of cluster c with the state it reports.
-func (s *store) poolSnapshotLocked(c *clusterRec, p *poolRec) poolSnap {
-	r := *p
-	r.spec = p.spec.Clone()
-	r.op, r.failNext = nil, nil
-	snap := poolSnap{rec: r, state: s.poolStateLocked(c, p), region: c.spec.Region, securityGroupID: c.extra.securityGroupID}
-	for _, n := range s.poolNodesLocked(c, p) {
-		snap.nodes = append(snap.nodes, *n)
-	}
-	return snap
-}
 
 // renderPool turns a pool snapshot into DescribeClusterNodePoolDetail's
 // answer (and an item of DescribeClusterNodePools). The fields the
@@ -65,10 +40,4 @@ func renderPool(ps poolSnap) wire.NodePoolDetail {
 		}
 	}
 	return wire.NodePoolDetail{Nodepool: *np, Status: st}
-}
-
-// poolMatches applies DescribeClusterNodePools' NodepoolName filter: a
-// substring of the pool's name, as DescribeClustersV1 matches names.
-func poolMatches(p *poolRec, name string) bool {
-	return name == "" || strings.Contains(p.spec.Name, name)
 }

@@ -31,11 +31,15 @@ func mustTimeline(p version.Policy) version.Timeline {
 }
 
 // Timeline returns the version timeline the fake's catalog follows.
-func (c *Cloud) Timeline() version.Timeline {
+func (c *Cloud) Timeline() version.Timeline { return c.settings.timeline() }
+
+// timeline is the version timeline of these settings: the one given
+// (WithVersionTimeline), else the preset's.
+func (s *settings) timeline() version.Timeline {
 	switch {
-	case c.settings.versions != nil:
-		return *c.settings.versions
-	case c.settings.preset == cluster.PresetCurrent:
+	case s.versions != nil:
+		return *s.versions
+	case s.preset == cluster.PresetCurrent:
 		return currentTimeline
 	}
 	return defaultTimeline

@@ -9,6 +9,7 @@ func init() {
 		CreateRequest:  Spec.createRequest,
 		SpecFromCreate: specFromCreateRequest,
 		ValidateCreate: validateCreateRequest,
+		CheckCreate:    checkCreateRequest,
 		ApplyModify:    applyModifyRequest,
 		ModifyRequest:  modifyRequest,
 		PoolFromDetail: poolFromDetail,

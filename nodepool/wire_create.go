@@ -138,11 +138,19 @@ func specFromCreateRequest(req *wire.Nodepool) (Spec, error) {
 // gets before sending it. It returns a *ack.ValidationError listing every
 // violation, or nil.
 func validateCreateRequest(req *wire.Nodepool) error {
+	_, err := checkCreateRequest(req)
+	return err
+}
+
+// checkCreateRequest is validateCreateRequest that also returns the Spec
+// it decoded, so that the fake, which runs it on the requests it receives,
+// reads each body once.
+func checkCreateRequest(req *wire.Nodepool) (Spec, error) {
 	if req == nil {
-		return errors.New("node pool: no create request body")
+		return Spec{}, errors.New("node pool: no create request body")
 	}
 	s, vs := decode(req)
-	return asError(s.Name, append(vs, violations(s)...))
+	return s, asError(s.Name, append(vs, violations(s)...))
 }
 
 // decode reads req, which is not nil, and reports what no Spec can hold.

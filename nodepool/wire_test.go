@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -289,6 +290,15 @@ func FuzzValidateCreateRequest(f *testing.F) {
 			return
 		}
 		err := validateCreateRequest(&req)
+		// The one reading the fake makes gives the same verdict and the
+		// Spec specFromCreateRequest reads.
+		checked, checkErr := checkCreateRequest(&req)
+		if fmt.Sprint(checkErr) != fmt.Sprint(err) {
+			t.Fatalf("checkCreateRequest: %v; validateCreateRequest: %v", checkErr, err)
+		}
+		if decoded, _ := specFromCreateRequest(&req); !cmp.Equal(decoded, checked, specOpts) {
+			t.Fatalf("checkCreateRequest's Spec differs from specFromCreateRequest's: %s", cmp.Diff(decoded, checked, specOpts))
+		}
 		if err == nil {
 			// A valid request reads into a valid Spec whose own request is
 			// valid and reads back the same.

@@ -16,6 +16,10 @@ type Cluster[S, O, F any] struct {
 	SpecFromCreate func(req *wire.CreateClusterRequest) (S, error)
 	// ValidateCreate runs the create rules on a CreateCluster body.
 	ValidateCreate func(req *wire.CreateClusterRequest, opts ...O) error
+	// CheckCreate reads a CreateCluster body into a Spec and runs the
+	// create rules on it, reading the body once: the Spec, and the
+	// *ack.ValidationError listing every broken rule (nil when none).
+	CheckCreate func(req *wire.CreateClusterRequest, opts ...O) (S, error)
 	// ValidateScaleOut runs the scale-out rules on a ScaleOutCluster body.
 	ValidateScaleOut func(req *wire.ScaleOutClusterRequest, clusterID string, f F, opts ...O) error
 	// SpecFromDetail reads the Spec of a DescribeClusterDetail answer.
@@ -36,6 +40,10 @@ type NodePool[S, P, N any] struct {
 	SpecFromCreate func(req *wire.Nodepool) (S, error)
 	// ValidateCreate runs the create rules on a CreateClusterNodePool body.
 	ValidateCreate func(req *wire.Nodepool) error
+	// CheckCreate reads a CreateClusterNodePool body into a Spec and runs
+	// the create rules on it, reading the body once: the Spec, and the
+	// *ack.ValidationError listing every broken rule (nil when none).
+	CheckCreate func(req *wire.Nodepool) (S, error)
 	// ApplyModify applies a ModifyClusterNodePool body to a Spec.
 	ApplyModify func(s S, req *wire.ModifyNodePoolRequest) S
 	// ModifyRequest is the ModifyClusterNodePool body that turns old into

@@ -16,9 +16,11 @@ const RuleCreateVersion = "fake.version.creatable"
 // asked for when the catalog at now lists it as creatable, else the
 // newest creatable one when none is asked for. A version that is not
 // creatable is refused with InvalidParameter, naming the version, its
-// phase and the creatable ones.
-func (c *Cloud) createVersionLocked(asked string, now time.Time) (string, *Error) {
-	cat := c.catalogAt(now)
+// phase and the creatable ones. createCluster asks it before it admits
+// the cluster's network, so that a refused version changes nothing.
+func (s *store) createVersionLocked(asked string, now time.Time) (string, *Error) {
+	tl := s.settings.timeline()
+	cat := tl.Catalog(now)
 	creatable := cat.Creatable()
 	if asked == "" {
 		newest, ok := cat.NewestCreatable()
@@ -41,5 +43,5 @@ func (c *Cloud) createVersionLocked(asked string, now time.Time) (string, *Error
 		names[i] = e.Version.String()
 	}
 	return "", NewError(InvalidParameter, "kubernetes_version: %s is not creatable on %s (%s is %s); creatable: %s [%s]",
-		asked, now.Format(time.DateOnly), v.MinorString(), c.Timeline().Status(v, now), strings.Join(names, ", "), RuleCreateVersion)
+		asked, now.Format(time.DateOnly), v.MinorString(), tl.Status(v, now), strings.Join(names, ", "), RuleCreateVersion)
 }

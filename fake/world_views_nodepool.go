@@ -52,55 +52,53 @@ type Node struct {
 
 // NodePool returns a copy of a living node pool of a living cluster.
 func (c *Cloud) NodePool(clusterID, poolID string) (NodePool, bool) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	now := c.now()
-	rec, e := c.st.clusterLocked(clusterID, now, false)
-	if e != nil {
-		return NodePool{}, false
-	}
-	p, e := c.st.poolLocked(rec, poolID, now)
-	if e != nil {
-		return NodePool{}, false
-	}
-	return c.st.viewPoolLocked(rec, p), true
+	v, e := read(c.st, func(now time.Time) (NodePool, *Error) {
+		rec, p, e := c.st.poolTargetLocked(clusterID, poolID, now)
+		if e != nil {
+			return NodePool{}, e
+		}
+		return c.st.viewPoolLocked(rec, p), nil
+	})
+	return v, e == nil
 }
 
 // NodePools returns copies of a cluster's living node pools, by creation;
 // none for an unknown cluster.
 func (c *Cloud) NodePools(clusterID string) []NodePool {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(clusterID, c.now(), false)
-	if e != nil {
-		return nil
-	}
-	out := make([]NodePool, 0, len(rec.pools))
-	for _, p := range rec.pools {
-		out = append(out, c.st.viewPoolLocked(rec, p))
-	}
+	out, _ := read(c.st, func(now time.Time) ([]NodePool, *Error) {
+		rec, e := c.st.clusterLocked(clusterID, now, false)
+		if e != nil {
+			return nil, e
+		}
+		out := make([]NodePool, 0, len(rec.pools))
+		for _, p := range rec.pools {
+			out = append(out, c.st.viewPoolLocked(rec, p))
+		}
+		return out, nil
+	})
 	return out
 }
 
 // Nodes returns copies of a cluster's nodes in creation order, each with
 // the state DescribeClusterNodes reports; none for an unknown cluster.
 func (c *Cloud) Nodes(clusterID string) []Node {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(clusterID, c.now(), false)
-	if e != nil {
-		return nil
-	}
-	nodes := c.st.clusterNodesLocked(rec)
-	out := make([]Node, 0, len(nodes))
-	for _, n := range nodes {
-		v := Node{
-			Node: n.scaleNode(rec.spec.Region), ClusterID: rec.id, PoolID: n.nodepoolID,
-			Role: n.role, IP: n.ip, ChargeType: n.chargeType,
+	out, _ := read(c.st, func(now time.Time) ([]Node, *Error) {
+		rec, e := c.st.clusterLocked(clusterID, now, false)
+		if e != nil {
+			return nil, e
 		}
-		v.State, _, _ = nodeState(*n, rec.state)
-		out = append(out, v)
-	}
+		nodes := c.st.clusterNodesLocked(rec)
+		out := make([]Node, 0, len(nodes))
+		for _, n := range nodes {
+			v := Node{
+				Node: n.scaleNode(rec.spec.Region), ClusterID: rec.id, PoolID: n.nodepoolID,
+				Role: n.role, IP: n.ip, ChargeType: n.chargeType,
+			}
+			v.State, _, _ = nodeState(*n, rec.state)
+			out = append(out, v)
+		}
+		return out, nil
+	})
 	return out
 }
 

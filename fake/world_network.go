@@ -138,6 +138,28 @@ type netRequest struct {
 	zones       []string // zone_id / zone_ids, for a VPC the fake creates
 }
 
+// addVSwitches adds the vSwitches of a request field that lists them,
+// each named as the field's item (field[i]).
+func (nr *netRequest) addVSwitches(field string, ids []string) {
+	for i, id := range ids {
+		nr.vswitchIDs = append(nr.vswitchIDs, id)
+		nr.fields = append(nr.fields, fmt.Sprintf("%s[%d]", field, i))
+	}
+}
+
+// hostIP returns an address for host number n of a vSwitch: inside its
+// CIDR when the fake knows it, in 192.168.0.0/16 otherwise.
+func (n *network) hostIP(vswitchID string, host int) string {
+	base := netip.MustParsePrefix("192.168.0.0/24")
+	if p, ok := parseCIDR(n.vswitches[vswitchID].CIDR); ok && p.Addr().Is4() {
+		base = p
+	}
+	a := base.Addr().As4()
+	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+	v += uint32(host)
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).String()
+}
+
 // cidrUse is an address range a living cluster holds in a VPC.
 type cidrUse struct {
 	clusterID string
@@ -165,47 +187,66 @@ type netPlan struct {
 // InvalidVpcId.NotFound or InvalidVSwitchId.NotFound in strict mode,
 // InvalidParameter listing the broken rules otherwise.
 func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, *Error) {
-	var vs []ack.Violation
-	add := func(rule, field, format string, args ...any) {
-		vs = append(vs, ack.Violation{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
 	pod, podOK := parseCIDR(req.podCIDR)
 	svc, svcOK := parseCIDR(req.serviceCIDR)
-
-	var plan netPlan
 	req.vpcID = n.inferVPC(req.vpcID, req.vswitchIDs)
-	switch {
-	case req.vpcID == "" && len(req.zones) > 0:
+	var plan netPlan
+	var vs []ack.Violation
+	if req.vpcID == "" && len(req.zones) > 0 {
 		// Rule "cluster.network.vpc_required", run before, refuses a
 		// create that names neither a VPC nor zones.
 		plan = n.newVPCPlan(req.zones, pod, podOK, svc, svcOK, ids)
-	default:
-		if _, known := n.vpcs[req.vpcID]; !known {
-			if n.strict {
-				return netPlan{}, NewError(InvalidVpcIDNotFound, "vpc %s does not exist", req.vpcID)
-			}
-		}
-		plan.vpc = VPC{ID: req.vpcID}
-		for i, id := range req.vswitchIDs {
-			field := req.fields[i]
-			sw, known := n.vswitches[id]
-			switch {
-			case known && sw.VPCID != req.vpcID:
-				add(RuleVSwitchVPC, field, "vswitch %s belongs to vpc %s, not %s", id, sw.VPCID, req.vpcID)
-			case !known && n.strict:
-				return netPlan{}, NewError(InvalidVSwitchIDNotFound, "vswitch %s does not exist", id)
-			case !known && !slices.ContainsFunc(plan.vswitches, func(v VSwitch) bool { return v.ID == id }):
-				plan.vswitches = append(plan.vswitches, VSwitch{ID: id, VPCID: req.vpcID})
-			}
+	} else {
+		var e *Error
+		if plan, vs, e = n.vswitchPlan(req); e != nil {
+			return netPlan{}, e
 		}
 	}
-	vpcID := plan.vpc.ID
+	vs = append(vs, n.overlaps(plan.vpc.ID, others, pod, podOK, svc, svcOK)...)
+	if len(vs) > 0 {
+		ve := &ack.ValidationError{Resource: fmt.Sprintf("cluster %q network", req.clusterName), Violations: vs}
+		return netPlan{}, NewError(InvalidParameter, "%s", ve.Error())
+	}
+	return plan, nil
+}
+
+// vswitchPlan admits a request's vSwitches into its VPC: a known vSwitch
+// of another VPC breaks rule RuleVSwitchVPC, and unknown ones are planned
+// for registration in the VPC (refused, like an unknown VPC, when the
+// network is strict).
+func (n *network) vswitchPlan(req netRequest) (netPlan, []ack.Violation, *Error) {
+	if _, known := n.vpcs[req.vpcID]; !known && n.strict {
+		return netPlan{}, nil, NewError(InvalidVpcIDNotFound, "vpc %s does not exist", req.vpcID)
+	}
+	plan := netPlan{vpc: VPC{ID: req.vpcID}}
+	var vs []ack.Violation
+	for i, id := range req.vswitchIDs {
+		sw, known := n.vswitches[id]
+		switch {
+		case known && sw.VPCID != req.vpcID:
+			vs = append(vs, ack.Violation{Rule: RuleVSwitchVPC, Field: req.fields[i],
+				Message: fmt.Sprintf("vswitch %s belongs to vpc %s, not %s", id, sw.VPCID, req.vpcID)})
+		case !known && n.strict:
+			return netPlan{}, nil, NewError(InvalidVSwitchIDNotFound, "vswitch %s does not exist", id)
+		case !known && !slices.ContainsFunc(plan.vswitches, func(v VSwitch) bool { return v.ID == id }):
+			plan.vswitches = append(plan.vswitches, VSwitch{ID: id, VPCID: req.vpcID})
+		}
+	}
+	return plan, vs, nil
+}
+
+// overlaps returns the violations of rule RuleClusterOverlap by a pod and
+// a Service CIDR (each when ok) in VPC vpcID: one for each range of
+// another cluster in the VPC (among others) that either overlaps, each
+// naming a free range of the same size when there is one.
+func (n *network) overlaps(vpcID string, others []cidrUse, pod netip.Prefix, podOK bool, svc netip.Prefix, svcOK bool) []ack.Violation {
 	var clash []cidrUse // the other clusters' ranges in the VPC
 	for _, o := range others {
 		if o.vpcID == vpcID && vpcID != "" {
 			clash = append(clash, o)
 		}
 	}
+	var vs []ack.Violation
 	for _, f := range []struct {
 		field, what string
 		p, otherP   netip.Prefix
@@ -231,14 +272,11 @@ func (n *network) admit(req netRequest, others []cidrUse, ids *idGen) (netPlan, 
 			hint = fmt.Sprintf("; %s is free (set it as the %s)", free, f.what)
 		}
 		for _, o := range overlaps {
-			add(RuleClusterOverlap, f.field, "%s overlaps the %s %s of cluster %s in vpc %s%s", f.p, o.field, o.cidr, o.clusterID, vpcID, hint)
+			vs = append(vs, ack.Violation{Rule: RuleClusterOverlap, Field: f.field,
+				Message: fmt.Sprintf("%s overlaps the %s %s of cluster %s in vpc %s%s", f.p, o.field, o.cidr, o.clusterID, vpcID, hint)})
 		}
 	}
-	if len(vs) > 0 {
-		ve := &ack.ValidationError{Resource: fmt.Sprintf("cluster %q network", req.clusterName), Violations: vs}
-		return netPlan{}, NewError(InvalidParameter, "%s", ve.Error())
-	}
-	return plan, nil
+	return vs
 }
 
 // takenIn returns the ranges a new cluster's range in vpcID must avoid:

@@ -1,10 +1,12 @@
 package fake
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
 	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/version"
 )
 
@@ -104,10 +106,132 @@ func (rec *clusterRec) poolVersion(poolID string) string {
 	return rec.extra.version
 }
 
-// upgradeCatalog is the catalog the fake judges upgrades with at now:
+// noUpgrade refuses a call (action) that needs an upgrade in state want,
+// which the cluster's last upgrade is not in.
+func noUpgrade(rec *clusterRec, want, action string) *Error {
+	if rec.upgrades == nil || rec.upgrades.run == nil {
+		return NewError(ErrorClusterState, "cluster %s has no upgrade; %s needs one %s", rec.id, action, want)
+	}
+	run := rec.upgrades.run
+	return NewError(ErrorClusterState, "the upgrade of cluster %s to %s is %s; %s needs it %s", rec.id, run.to, run.status, action, want)
+}
+
+// upgradeCatalog is the catalog the world judges upgrades with at now:
 // its timeline's, retired minors included.
-func (c *Cloud) upgradeCatalog(now time.Time) version.Catalog {
-	return c.Timeline().FullCatalog(now)
+func (s *store) upgradeCatalog(now time.Time) version.Catalog {
+	return s.settings.timeline().FullCatalog(now)
+}
+
+// upgradeCluster starts UpgradeCluster on cluster id: the target
+// (next_version, or the deprecated version) is judged by
+// cluster.CheckUpgrade against the world's catalog at its clock, retired
+// minors included: the next minor only (or a newer patch), not a
+// downgrade, neither minor retired. The cluster must be running: a second
+// upgrade while one runs or is paused is refused with ErrorClusterState.
+// action names the API in refusals.
+func (s *store) upgradeCluster(id string, body *wire.UpgradeClusterRequest, action string) (started, *Error) {
+	return s.onCluster(id, func(rec *clusterRec, now time.Time) (started, *Error) {
+		target := cmp.Or(body.NextVersion, body.Version)
+		if target == "" {
+			return started{}, NewError(InvalidParameter, "UpgradeCluster of cluster %s: next_version is required", rec.id)
+		}
+		if run := rec.activeUpgrade(); run != nil {
+			status, step := run.progress(now)
+			return started{}, NewError(ErrorClusterState, "cluster %s is already upgrading from %s to %s (status %s, step %s); wait for it, or cancel it, before another upgrade",
+				rec.id, run.from, run.to, status, step)
+		}
+		if e := runningLocked(rec, action); e != nil {
+			return started{}, e
+		}
+		to, err := cluster.ParseUpgradeTarget(rec.id, target)
+		if err != nil {
+			return started{}, refusal(err)
+		}
+		from, err := cluster.ParseUpgradeTarget(rec.id, rec.extra.version)
+		if err != nil {
+			return started{}, NewError(ErrorClusterState, "cluster %s runs %q, which the fake cannot upgrade: %v", rec.id, rec.extra.version, err)
+		}
+		if err := cluster.CheckUpgrade(rec.id, s.upgradeCatalog(now), from, to); err != nil {
+			return started{}, refusal(err)
+		}
+		params := map[string]any{"from_version": rec.extra.version, "next_version": to.String(), "master_only": body.MasterOnly}
+		run := s.startUpgradeLocked(rec, to.String(), body.MasterOnly, params, now)
+		return started{clusterID: rec.id, taskID: run.task.id}, nil
+	})
+}
+
+// upgradeRead is a copy of what GetUpgradeStatus answers of a cluster's
+// last upgrade at the clock (render_upgrade.go renders it).
+type upgradeRead struct {
+	clusterID string
+	// none is set before the cluster's first upgrade.
+	none bool
+	// status and step are the upgrade's at the clock (see
+	// upgradeRun.progress); to is its target.
+	status, step, to, message, precheckID string
+}
+
+// upgradeStatus reads the last upgrade of cluster id for
+// GetUpgradeStatus; the read is a poll of the cluster's change.
+func (s *store) upgradeStatus(id string) (upgradeRead, *Error) {
+	return read(s, func(now time.Time) (upgradeRead, *Error) {
+		rec, e := s.clusterLocked(id, now, true)
+		if e != nil {
+			return upgradeRead{}, e
+		}
+		out := upgradeRead{clusterID: rec.id}
+		if rec.upgrades == nil || rec.upgrades.run == nil {
+			out.none = true
+			return out, nil
+		}
+		run := rec.upgrades.run
+		out.status, out.step = run.progress(now)
+		out.to, out.message, out.precheckID = run.to, run.message, run.precheckID
+		return out, nil
+	})
+}
+
+// pauseUpgrade pauses the running upgrade of cluster id; an upgrade that
+// is not running (none, paused, ended) is refused with ErrorClusterState.
+func (s *store) pauseUpgrade(id, action string) *Error {
+	_, e := s.onCluster(id, func(rec *clusterRec, now time.Time) (started, *Error) {
+		run := rec.activeUpgrade()
+		if run == nil || run.paused {
+			return started{}, noUpgrade(rec, "running", action)
+		}
+		run.pauseLocked(rec, now)
+		return started{clusterID: rec.id, taskID: run.task.id}, nil
+	})
+	return e
+}
+
+// resumeUpgrade continues the paused upgrade of cluster id; the time it
+// was paused does not count towards its progression.
+func (s *store) resumeUpgrade(id, action string) *Error {
+	_, e := s.onCluster(id, func(rec *clusterRec, now time.Time) (started, *Error) {
+		run := rec.activeUpgrade()
+		if run == nil || !run.paused {
+			return started{}, noUpgrade(rec, "paused", action)
+		}
+		s.resumeUpgradeLocked(rec, run, now)
+		return started{clusterID: rec.id, taskID: run.task.id}, nil
+	})
+	return e
+}
+
+// cancelUpgrade stops the running or paused upgrade of cluster id: its
+// task fails with CodeUpgradeCancelled and the cluster runs on its old
+// version.
+func (s *store) cancelUpgrade(id, action string) *Error {
+	_, e := s.onCluster(id, func(rec *clusterRec, now time.Time) (started, *Error) {
+		run := rec.activeUpgrade()
+		if run == nil {
+			return started{}, noUpgrade(rec, "running or paused", action)
+		}
+		s.cancelUpgradeLocked(rec, run, now)
+		return started{clusterID: rec.id, taskID: run.task.id}, nil
+	})
+	return e
 }
 
 // startUpgradeLocked begins an upgrade of rec from its version to to; the
@@ -177,8 +301,8 @@ func (run *upgradeRun) pauseLocked(rec *clusterRec, now time.Time) {
 	rec.updated = now
 }
 
-// resumeLocked continues a paused upgrade at now: the time it was paused
-// does not count.
+// resumeUpgradeLocked continues a paused upgrade at now: the time it was
+// paused does not count.
 func (s *store) resumeUpgradeLocked(rec *clusterRec, run *upgradeRun, now time.Time) {
 	run.op.started = run.op.started.Add(now.Sub(run.pausedAt))
 	run.paused = false
@@ -187,34 +311,17 @@ func (s *store) resumeUpgradeLocked(rec *clusterRec, run *upgradeRun, now time.T
 	s.settleLocked(rec, now)
 }
 
-// cancelLocked stops an upgrade at now: its task fails with
-// CodeUpgradeCancelled, and the cluster runs on, on its old version.
+// cancelUpgradeLocked stops an upgrade at now: its task fails with
+// CodeUpgradeCancelled, and the cluster runs on, on its old version. The
+// change is done without settling, so nothing applies it; the operation
+// that calls this (update) counts the change of the store.
 func (s *store) cancelUpgradeLocked(rec *clusterRec, run *upgradeRun, now time.Time) {
 	msg := fmt.Sprintf("the upgrade of cluster %s to %s was cancelled (CancelClusterUpgrade)", rec.id, run.to)
 	run.op.done = true
-	s.gen++
 	t := run.task
 	t.state, t.err, t.updated, t.op, t.answer = cluster.TaskFailed, &Failure{Code: CodeUpgradeCancelled, Message: msg}, now, nil, nil
 	rec.op = nil
 	rec.state, rec.updated = cluster.StateRunning, now
 	run.paused = false
 	run.status, run.step, run.message = upgradeFail, stepNotStart, msg
-}
-
-// NodePoolVersion returns the Kubernetes version the fake's node pool
-// runs: the control plane's, unless a control-plane-only upgrade left it
-// behind or UpgradeClusterNodepool set it. ok is false when the cluster
-// or the pool does not exist.
-func (c *Cloud) NodePoolVersion(clusterID, poolID string) (v string, ok bool) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	now := c.clock.Now()
-	rec, e := c.st.clusterLocked(clusterID, now, false)
-	if e != nil {
-		return "", false
-	}
-	if _, e := c.st.poolLocked(rec, poolID, now); e != nil {
-		return "", false
-	}
-	return rec.poolVersion(poolID), true
 }

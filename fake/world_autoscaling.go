@@ -33,7 +33,7 @@ func (c *Cloud) SetDemand(clusterID, poolID string, nodes int) error {
 	}
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
-	now := c.now()
+	now := c.st.clock.Now()
 	rec, e := c.st.clusterLocked(clusterID, now, false)
 	if e != nil {
 		return fmt.Errorf("node pool %s: set demand: %w", poolID, e)

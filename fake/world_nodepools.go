@@ -74,7 +74,7 @@ type poolChange struct {
 
 // startPoolLocked begins a change on pool p of cluster c with a new task,
 // and settles it at once when its progression is immediate.
-func (s *store) startPoolLocked(c *clusterRec, p *poolRec, pc poolChange, now time.Time) *taskRec {
+func (s *store) startPoolLocked(c *clusterRec, p *poolRec, pc poolChange, now time.Time) started {
 	t := s.newTaskLocked(c.id, pc.taskType, pc.params, now)
 	t.poolID = p.id
 	op := s.newPendingLocked(pc.kind, t, &p.failNext, now)
@@ -82,7 +82,7 @@ func (s *store) startPoolLocked(c *clusterRec, p *poolRec, pc poolChange, now ti
 	setState(pc.removed, nodeRemoving)
 	p.op, p.lastTask, p.updated, p.state = op, t.id, now, pc.state
 	s.settlePoolLocked(c, p, now)
-	return t
+	return started{clusterID: c.id, poolID: p.id, taskID: t.id}
 }
 
 // completePool returns how a change ends on pool p: the pool records the
@@ -179,6 +179,15 @@ func (s *store) busyPoolLocked(c *clusterRec, p *poolRec, action string) *Error 
 		return NewError(ErrorNodePoolState, "node pool %s is %s; %s waits for it to be active", p.id, st, action)
 	}
 	return nil
+}
+
+// idlePoolLocked refuses an operation on pool p unless its cluster is
+// running and the pool is active with nothing in progress.
+func (s *store) idlePoolLocked(c *clusterRec, p *poolRec, action string) *Error {
+	if e := runningLocked(c, action); e != nil {
+		return e
+	}
+	return s.busyPoolLocked(c, p, action)
 }
 
 // runningLocked refuses an operation on the pools of cluster c unless the

@@ -10,9 +10,13 @@ import (
 	"github.com/ackgo/ack/nodepool"
 )
 
-// store is the fake's state: clusters, their node pools, tasks and nodes,
-// the account and the network. One mutex guards all of it; every method
-// whose name ends in Locked expects it held. Nothing changes by itself: a
+// store is the fake's world: clusters, their node pools, tasks and nodes,
+// the account and the network, with the rules that need them. One mutex
+// guards all of it, and only the world's files (world_*.go) take it: the
+// world's operations (update, read and the methods built on them) lock it
+// for one call each; every method whose name ends in Locked expects it
+// held. The handlers (handler_*.go) decode a request, call one operation
+// and render what it returns. Nothing changes by itself: a
 // resource's state is brought up to the clock (settled) whenever it is
 // read, so the store needs no timers and no goroutines. Node pools hang
 // off their cluster (clusterRec.pools); nodes are kept by instance ID and
@@ -21,6 +25,9 @@ type store struct {
 	mu       sync.Mutex
 	ids      *idGen
 	settings settings
+	// clock is the virtual clock every change and read runs at, read with
+	// the lock held.
+	clock *Clock
 
 	clusters map[string]*clusterRec
 	order    []*clusterRec // living clusters, by creation
@@ -36,7 +43,7 @@ type store struct {
 
 	failNext []failRule
 
-	// idx is kept up to date as clusters come and go (index.go).
+	// idx is kept up to date as clusters come and go (world_index.go).
 	idx index
 	// gen counts the changes of the store, for the answers it caches
 	// (render_cache.go).
@@ -74,7 +81,7 @@ type clusterRec struct {
 	failNext *Failure
 	// detail is the cluster's detail answer as last encoded.
 	detail cachedDetail
-	// upgrades records the cluster's upgrades (upgrade_world.go).
+	// upgrades records the cluster's upgrades (world_upgrade.go).
 	upgrades *upgrades
 }
 
@@ -150,10 +157,11 @@ type nodeRec struct {
 	state string
 }
 
-func newStore(s settings, ids *idGen) (*store, error) {
+func newStore(s settings, ids *idGen, clock *Clock) (*store, error) {
 	st := &store{
 		ids:      ids,
 		settings: s,
+		clock:    clock,
 		clusters: map[string]*clusterRec{},
 		tasks:    map[string]*taskRec{},
 		nodes:    map[string]*nodeRec{},
@@ -173,6 +181,75 @@ func newStore(s settings, ids *idGen) (*store, error) {
 		}
 	}
 	return st, nil
+}
+
+// update runs fn with the store locked, at the clock's now, and counts a
+// change of the store (for the answers it caches, render_cache.go) when fn
+// returns, refused or not. The lock is released by defer, so that a panic
+// in fn (which the handler turns into an InternalError answer) leaves the
+// store usable.
+func update[T any](s *store, fn func(now time.Time) (T, *Error)) (T, *Error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.changedLocked()
+	return fn(s.clock.Now())
+}
+
+// read runs fn with the store locked, at the clock's now, for a read that
+// changes nothing a detail shows (polls and settling count their own
+// changes).
+func read[T any](s *store, fn func(now time.Time) (T, *Error)) (T, *Error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fn(s.clock.Now())
+}
+
+// changedLocked records that the store may have changed.
+func (s *store) changedLocked() { s.gen++ }
+
+// started names the change an operation started: its cluster, its pool
+// (empty for a cluster's change) and its task.
+type started struct {
+	clusterID, poolID, taskID string
+}
+
+// onCluster is update on the living cluster id, brought up to now: an
+// unknown cluster is refused with ErrorClusterNotFound.
+func (s *store) onCluster(id string, fn func(c *clusterRec, now time.Time) (started, *Error)) (started, *Error) {
+	return update(s, func(now time.Time) (started, *Error) {
+		c, e := s.clusterLocked(id, now, false)
+		if e != nil {
+			return started{}, e
+		}
+		return fn(c, now)
+	})
+}
+
+// onPool is update on the living node pool poolID of the living cluster
+// clusterID, both brought up to now: an unknown cluster or pool is refused
+// with ErrorClusterNotFound or ErrorNodePoolNotFound.
+func (s *store) onPool(clusterID, poolID string, fn func(c *clusterRec, p *poolRec, now time.Time) (started, *Error)) (started, *Error) {
+	return update(s, func(now time.Time) (started, *Error) {
+		c, p, e := s.poolTargetLocked(clusterID, poolID, now)
+		if e != nil {
+			return started{}, e
+		}
+		return fn(c, p, now)
+	})
+}
+
+// poolTargetLocked returns a living cluster and one of its living pools,
+// brought up to now.
+func (s *store) poolTargetLocked(clusterID, poolID string, now time.Time) (*clusterRec, *poolRec, *Error) {
+	c, e := s.clusterLocked(clusterID, now, false)
+	if e != nil {
+		return nil, nil, e
+	}
+	p, e := s.poolLocked(c, poolID, now)
+	if e != nil {
+		return nil, nil, e
+	}
+	return c, p, nil
 }
 
 // settleLocked brings a cluster and its node pools up to now: a change
@@ -363,46 +440,4 @@ func cidrUsesOf(id string, sp cluster.Spec) []cidrUse {
 		out = append(out, cidrUse{clusterID: id, vpcID: sp.VPCID, field: "service_cidr", cidr: p})
 	}
 	return out
-}
-
-// snapshot is a deep copy of a cluster, and of its nodes when asked for,
-// taken under the lock and rendered without it.
-type snapshot struct {
-	rec   clusterRec
-	size  int       // the cluster's nodes
-	nodes []nodeRec // copies of them, in creation order, when asked for
-	pools int       // the cluster's node pools
-}
-
-// snapshotLocked copies a cluster, and its nodes when withNodes is set
-// (most reads need only their number).
-func (s *store) snapshotLocked(c *clusterRec, withNodes bool) snapshot {
-	r := *c
-	r.spec = c.spec.Clone()
-	r.extra = c.extra.clone()
-	r.nodeIDs = slices.Clone(c.nodeIDs)
-	r.pools = nil
-	r.op, r.failNext = nil, nil
-	snap := snapshot{rec: r, pools: len(c.pools)}
-	for _, id := range c.nodeIDs {
-		if n, ok := s.nodes[id]; ok {
-			snap.size++
-			if withNodes {
-				snap.nodes = append(snap.nodes, *n)
-			}
-		}
-	}
-	return snap
-}
-
-// copyTask returns a copy of a task that shares only what never changes
-// (its parameters and its encoded answer).
-func copyTask(t *taskRec) taskRec {
-	c := *t
-	if t.err != nil {
-		e := *t.err
-		c.err = &e
-	}
-	c.op = nil
-	return c
 }

@@ -21,7 +21,7 @@ func (c *Cloud) RunContainerInstances(clusterID string, n int) error {
 	}
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(clusterID, c.now(), false)
+	rec, e := c.st.clusterLocked(clusterID, c.st.clock.Now(), false)
 	if e != nil {
 		return fmt.Errorf("cluster %s: run container instances: %w", clusterID, e)
 	}
@@ -43,7 +43,7 @@ func (c *Cloud) StopContainerInstances(clusterID string, n int) error {
 	}
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(clusterID, c.now(), false)
+	rec, e := c.st.clusterLocked(clusterID, c.st.clock.Now(), false)
 	if e != nil {
 		return fmt.Errorf("cluster %s: stop container instances: %w", clusterID, e)
 	}

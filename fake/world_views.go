@@ -61,35 +61,38 @@ func viewCluster(s snapshot) Cluster {
 
 // Cluster returns a copy of a living cluster.
 func (c *Cloud) Cluster(id string) (Cluster, bool) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(id, c.now(), false)
-	if e != nil {
-		return Cluster{}, false
-	}
-	return viewCluster(c.st.snapshotLocked(rec, false)), true
+	v, e := read(c.st, func(now time.Time) (Cluster, *Error) {
+		rec, e := c.st.clusterLocked(id, now, false)
+		if e != nil {
+			return Cluster{}, e
+		}
+		return viewCluster(c.st.snapshotLocked(rec, false)), nil
+	})
+	return v, e == nil
 }
 
 // Clusters returns copies of the living clusters, by creation.
 func (c *Cloud) Clusters() []Cluster {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	var out []Cluster
-	for _, rec := range c.st.livingLocked(c.now()) {
-		out = append(out, viewCluster(c.st.snapshotLocked(rec, false)))
-	}
+	out, _ := read(c.st, func(now time.Time) ([]Cluster, *Error) {
+		var out []Cluster
+		for _, rec := range c.st.livingLocked(now) {
+			out = append(out, viewCluster(c.st.snapshotLocked(rec, false)))
+		}
+		return out, nil
+	})
 	return out
 }
 
 // Task returns a copy of a task.
 func (c *Cloud) Task(id string) (Task, bool) {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	t, e := c.st.taskLocked(id, c.now(), false)
-	if e != nil {
-		return Task{}, false
-	}
-	tc := copyTask(t)
-	return Task{ID: tc.id, ClusterID: tc.clusterID, PoolID: tc.poolID, Type: tc.taskType, State: tc.state,
-		Created: tc.created, Updated: tc.updated, Error: tc.err}, true
+	v, e := read(c.st, func(now time.Time) (Task, *Error) {
+		t, e := c.st.taskLocked(id, now, false)
+		if e != nil {
+			return Task{}, e
+		}
+		tc := copyTask(t)
+		return Task{ID: tc.id, ClusterID: tc.clusterID, PoolID: tc.poolID, Type: tc.taskType, State: tc.state,
+			Created: tc.created, Updated: tc.updated, Error: tc.err}, nil
+	})
+	return v, e == nil
 }

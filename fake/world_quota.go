@@ -75,8 +75,4 @@ func (c *Cloud) SetAccount(a quota.Account) {
 }
 
 // Limits returns the account's quotas and limits.
-func (c *Cloud) Limits() quota.Limits {
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	return c.st.acct.limits
-}
+func (c *Cloud) Limits() quota.Limits { return c.st.limits() }
