@@ -148,7 +148,9 @@ func (c *Cloud) serve(hdr http.Header, r *http.Request, in inbound) (status int,
 		fields += len(vs)
 	}
 	body, err := in.body, error(nil)
-	if !in.inProcess && fields <= MaxRequestHeaders && r.ContentLength <= MaxRequestBody {
+	// A request without a body (http.NoBody, as net/http gives a GET)
+	// has nothing to read.
+	if !in.inProcess && fields <= MaxRequestHeaders && r.ContentLength <= MaxRequestBody && r.Body != nil && r.Body != http.NoBody {
 		body, err = io.ReadAll(io.LimitReader(r.Body, MaxRequestBody+1))
 	}
 	var ans answer

@@ -48,13 +48,16 @@ func splitPath(path string) (segs []string, ok bool) {
 	if !strings.HasPrefix(path, "/") {
 		return nil, false
 	}
-	segs = strings.Split(path[1:], "/")
-	for i, s := range segs {
-		u, err := url.PathUnescape(s)
-		if err != nil {
-			return nil, false
+	segs = make([]string, 0, strings.Count(path, "/"))
+	for s := range strings.SplitSeq(path[1:], "/") {
+		if strings.IndexByte(s, '%') >= 0 {
+			u, err := url.PathUnescape(s)
+			if err != nil {
+				return nil, false
+			}
+			s = u
 		}
-		segs[i] = u
+		segs = append(segs, s)
 	}
 	return segs, true
 }
