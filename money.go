@@ -226,8 +226,27 @@ func roundRat(x *big.Rat, places int) *big.Rat {
 	return res.Quo(res, scale)
 }
 
-// pow10 returns 10^n as a new big.Rat, for any n.
+// pow10 returns 10^n as a new big.Rat, for any n. The small powers come
+// from a table: rounding to the minor unit asks for 10^2 at every
+// settlement.
 func pow10(n int) *big.Rat {
+	if n >= -pow10Small && n <= pow10Small {
+		return new(big.Rat).Set(pow10Table[n+pow10Small])
+	}
+	return pow10Exp(n)
+}
+
+const pow10Small = 18
+
+var pow10Table = func() (t [2*pow10Small + 1]*big.Rat) {
+	for i := range t {
+		t[i] = pow10Exp(i - pow10Small)
+	}
+	return t
+}()
+
+// pow10Exp computes 10^n as a new big.Rat.
+func pow10Exp(n int) *big.Rat {
 	abs := n
 	if abs < 0 {
 		abs = -abs

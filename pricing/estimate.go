@@ -1,0 +1,367 @@
+package pricing
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/nodepool"
+)
+
+// Line is one item of an estimate or a bill.
+type Line struct {
+	// Item is what is charged: an ECS instance type ("ecs.g6.xlarge") or
+	// an Item constant (ItemProFee, ItemNAT, ...; "eci" for container
+	// instances, which pay for vCPU and memory together).
+	Item string `json:"item"`
+	// Resource says which resources of the cluster, for example
+	// "masters", "node pool workers" or "API server".
+	Resource string `json:"resource"`
+	// Quantity is how much of the item, for people: "3 × 1h30m0s".
+	Quantity string `json:"quantity"`
+	// UnitPrice is the item's price per Unit.
+	UnitPrice ack.Money `json:"unit_price"`
+	// Unit is what UnitPrice is per: "node-hour", "cluster-hour",
+	// "instance-second", "hour".
+	Unit string `json:"unit"`
+	// Amount is what the line costs, settled: per-second charges are
+	// rounded half-up to the minor unit per instance at each clock hour,
+	// hourly ones count a partial hour as one, the management fee counts
+	// whole clock hours.
+	Amount ack.Money `json:"amount"`
+}
+
+// Bill is an itemised bill or estimate of a period, in one currency.
+type Bill struct {
+	// Currency is the currency of every amount.
+	Currency ack.Currency `json:"currency"`
+	// From and To bound the period.
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// Lines are the items, in a stable order.
+	Lines []Line `json:"lines"`
+	// Total is the sum of the lines' amounts.
+	Total ack.Money `json:"total"`
+}
+
+// Estimate is what one cluster of one form costs over a period.
+type Estimate struct {
+	// Form is the cluster's form.
+	Form cluster.Form `json:"-"`
+	// Region is the region priced.
+	Region string `json:"region"`
+	Bill
+}
+
+// Estimator prices clusters and workloads from a book under a preset.
+// The zero Estimator uses DefaultBook and Current.
+type Estimator struct {
+	// Book gives the prices; nil means DefaultBook().
+	Book PriceBook
+	// Preset chooses the fees; the zero value is Current.
+	Preset Preset
+	// SubscriptionDiscount is the discount of subscription (PrePaid)
+	// nodes over their pay-as-you-go price, a decimal fraction ("0.15");
+	// empty means none.
+	SubscriptionDiscount string
+}
+
+// Pods are the pods of a serverless estimate: Count container instances
+// of MilliCPU thousandths of a vCPU and MemoryMiB MiB each, running
+// HoursPerDay of every day (zero means all day).
+type Pods struct {
+	// Count is the number of pods.
+	Count int
+	// MilliCPU is each pod's vCPU in thousandths (250 = 0.25 vCPU).
+	MilliCPU int64
+	// MemoryMiB is each pod's memory in MiB (512 = 0.5 GiB).
+	MemoryMiB int64
+	// HoursPerDay is how long the pods run each day, from the start's
+	// time of day; zero means 24 hours.
+	HoursPerDay time.Duration
+}
+
+// Input is what Estimate prices.
+type Input struct {
+	// Spec is the cluster: its Form, Region, Masters (dedicated), Workers
+	// and NodePools (the first instance type of each, DesiredSize nodes,
+	// at least AutoScaling.Min when autoscaling is on), SNAT (a NAT
+	// gateway unless set to false) and PublicEndpoint (an EIP on the API
+	// server's load balancer).
+	Spec cluster.Spec
+	// Pods are the serverless cluster's container instances; other forms
+	// ignore them (their pods run on the nodes).
+	Pods Pods
+	// Start is when the cluster starts: the clock-hour rules need it.
+	Start time.Time
+	// Duration is how long it runs.
+	Duration time.Duration
+}
+
+func (e Estimator) book() PriceBook {
+	if e.Book == nil {
+		return DefaultBook()
+	}
+	return e.Book
+}
+
+// pricer looks prices up once each and checks their currency.
+type pricer struct {
+	book   PriceBook
+	region string
+	cache  map[string]ack.Money
+}
+
+func newPricer(b PriceBook, region string) *pricer {
+	return &pricer{book: b, region: region, cache: map[string]ack.Money{}}
+}
+
+func (p *pricer) price(item string) (ack.Money, error) {
+	if m, ok := p.cache[item]; ok {
+		return m, nil
+	}
+	m, err := p.book.Price(item, p.region)
+	if err != nil {
+		return ack.Money{}, err
+	}
+	if m.Currency() != p.book.Currency() {
+		return ack.Money{}, fmt.Errorf("pricing: %s in %s is priced in %s, the book in %s: %w", item, p.region, m.Currency(), p.book.Currency(), ack.ErrCurrencyMismatch)
+	}
+	p.cache[item] = m
+	return m, nil
+}
+
+// Estimate prices in.Spec as its form is billed (see the package
+// documentation): dedicated pays masters, workers, the NAT gateway and
+// the API server's load balancer, with no fee; managed Basic the same
+// without masters; managed Pro adds the management fee under Current;
+// serverless pays its container instances per pod-second and the API
+// server's load balancer, with no nodes.
+func (e Estimator) Estimate(in Input) (Estimate, error) {
+	s := in.Spec
+	if !s.Form.Known() {
+		return Estimate{}, fmt.Errorf("pricing: cluster %q: form %s is not one of the four forms", s.Name, s.Form)
+	}
+	if s.Region == "" {
+		return Estimate{}, fmt.Errorf("pricing: cluster %q: the spec names no region to price in", s.Name)
+	}
+	if in.Duration < 0 {
+		return Estimate{}, fmt.Errorf("pricing: cluster %q: duration %s is negative", s.Name, in.Duration)
+	}
+	book := e.book()
+	p := newPricer(book, s.Region)
+	end := in.Start.Add(in.Duration)
+	b := &builder{cur: book.Currency()}
+
+	if s.Form.HasNodes() {
+		if err := e.nodes(b, p, s, in.Start, end); err != nil {
+			return Estimate{}, err
+		}
+	}
+	if s.Form == cluster.Serverless {
+		if err := serverlessPods(b, p, in.Pods, in.Start, in.Duration); err != nil {
+			return Estimate{}, fmt.Errorf("pricing: cluster %q: %w", s.Name, err)
+		}
+	}
+	if s.Form.HasNodes() && (s.SNAT == nil || *s.SNAT) {
+		if err := b.hourly(p, ItemNAT, "NAT gateway", in.Duration); err != nil {
+			return Estimate{}, err
+		}
+	}
+	if err := b.hourly(p, ItemCLBInternal, "API server", in.Duration); err != nil {
+		return Estimate{}, err
+	}
+	if s.PublicEndpoint {
+		if err := b.hourly(p, ItemEIP, "API server public endpoint", in.Duration); err != nil {
+			return Estimate{}, err
+		}
+	}
+	if s.Form == cluster.ManagedPro && e.Preset.ChargesManagementFee() {
+		fee, err := p.price(ItemProFee)
+		if err != nil {
+			return Estimate{}, err
+		}
+		h := ManagementFeeHours(in.Start, end)
+		b.add(Line{Item: ItemProFee, Resource: "management fee", Quantity: fmt.Sprintf("%d clock hours", h),
+			UnitPrice: fee, Unit: "cluster-hour", Amount: fee.MulInt(h)})
+	}
+	bill, err := b.bill(in.Start, end)
+	if err != nil {
+		return Estimate{}, err
+	}
+	return Estimate{Form: s.Form, Region: s.Region, Bill: bill}, nil
+}
+
+// nodeGroup is a set of identical nodes: one line.
+type nodeGroup struct {
+	resource, typ string
+	prepaid       bool
+}
+
+// nodes adds the masters (dedicated), legacy workers and node pools.
+func (e Estimator) nodes(b *builder, p *pricer, s cluster.Spec, start, end time.Time) error {
+	counts := map[nodeGroup]int64{}
+	var order []nodeGroup
+	add := func(g nodeGroup, n int64) {
+		if n <= 0 {
+			return
+		}
+		if _, ok := counts[g]; !ok {
+			order = append(order, g)
+		}
+		counts[g] += n
+	}
+	if s.Form == cluster.Dedicated {
+		m := s.Masters
+		if m == nil || len(m.InstanceTypes) == 0 {
+			return fmt.Errorf("pricing: cluster %q: masters: no instance type to price; set Masters.InstanceTypes", s.Name)
+		}
+		n := m.Count
+		if n == 0 {
+			n = cluster.DefaultMasterCount
+		}
+		for i := range n {
+			add(nodeGroup{"masters", m.InstanceTypes[min(i, len(m.InstanceTypes)-1)], m.ChargeType == string(nodepool.PrePaid)}, 1)
+		}
+	}
+	if w := s.Workers; w != nil && w.Count > 0 {
+		if len(w.InstanceTypes) == 0 {
+			return fmt.Errorf("pricing: cluster %q: workers: no instance type to price; set Workers.InstanceTypes", s.Name)
+		}
+		add(nodeGroup{"workers", w.InstanceTypes[0], w.ChargeType == string(nodepool.PrePaid)}, int64(w.Count))
+	}
+	for i, np := range s.NodePools {
+		n := np.DesiredSize
+		if np.AutoScaling.Enabled {
+			n = max(n, np.AutoScaling.Min)
+		}
+		if n <= 0 {
+			continue
+		}
+		if len(np.InstanceTypes) == 0 {
+			return fmt.Errorf("pricing: cluster %q: node pool %d (%q): no instance type to price", s.Name, i, np.Name)
+		}
+		add(nodeGroup{"node pools", np.InstanceTypes[0], np.ChargeType == nodepool.PrePaid}, int64(n))
+	}
+	for _, g := range order {
+		hourly, err := p.price(g.typ)
+		if err != nil {
+			return err
+		}
+		n := counts[g]
+		d := end.Sub(start)
+		if g.prepaid {
+			months := max(int64((d+HoursPerMonth*time.Hour-1)/(HoursPerMonth*time.Hour)), 1)
+			each, err := Subscription(hourly, months, e.SubscriptionDiscount)
+			if err != nil {
+				return err
+			}
+			b.add(Line{Item: g.typ, Resource: g.resource + " (subscription)", Quantity: fmt.Sprintf("%d × %d months", n, months),
+				UnitPrice: hourly, Unit: "node-hour", Amount: each.MulInt(n)})
+			continue
+		}
+		each := Settle(hourly.DivInt(3600), start, end)
+		b.add(Line{Item: g.typ, Resource: g.resource, Quantity: fmt.Sprintf("%d × %s", n, d),
+			UnitPrice: hourly, Unit: "node-hour", Amount: each.MulInt(n)})
+	}
+	return nil
+}
+
+// serverlessPods adds the container instances of a serverless estimate.
+func serverlessPods(b *builder, p *pricer, pods Pods, start time.Time, d time.Duration) error {
+	if pods.Count < 0 || pods.MilliCPU < 0 || pods.MemoryMiB < 0 || pods.HoursPerDay < 0 || pods.HoursPerDay > 24*time.Hour {
+		return fmt.Errorf("pods: count %d, %d millicores, %d MiB, %s a day: want counts and resources not negative and at most 24 hours a day",
+			pods.Count, pods.MilliCPU, pods.MemoryMiB, pods.HoursPerDay)
+	}
+	if pods.Count == 0 {
+		return nil
+	}
+	ps, err := eciPrice(p, pods.MilliCPU, pods.MemoryMiB)
+	if err != nil {
+		return err
+	}
+	each := podCost(ps, pods.HoursPerDay, start, d)
+	hpd := pods.HoursPerDay
+	if hpd == 0 {
+		hpd = 24 * time.Hour
+	}
+	b.add(Line{Item: "eci", Resource: fmt.Sprintf("container instances (%s vCPU, %s GiB)", milli(pods.MilliCPU, 1000), milli(pods.MemoryMiB, 1024)),
+		Quantity: fmt.Sprintf("%d × %s a day × %s", pods.Count, hpd, d), UnitPrice: ps, Unit: "instance-second",
+		Amount: each.MulInt(int64(pods.Count))})
+	return nil
+}
+
+// eciPrice is one container instance's per-second price.
+func eciPrice(p *pricer, milliCPU, memMiB int64) (ack.Money, error) {
+	cpu, err := p.price(ItemECIVCPU)
+	if err != nil {
+		return ack.Money{}, err
+	}
+	mem, err := p.price(ItemECIMemory)
+	if err != nil {
+		return ack.Money{}, err
+	}
+	return ECIPerSecond(cpu, mem, milliCPU, memMiB)
+}
+
+// podCost is what one pod pays running hpd (zero: all day) of every day
+// from start for d: each day settles the same (it starts at the same
+// offset in its clock hour), so this takes constant time.
+func podCost(ps ack.Money, hpd time.Duration, start time.Time, d time.Duration) ack.Money {
+	if hpd == 0 || hpd >= 24*time.Hour {
+		return Settle(ps, start, start.Add(d))
+	}
+	const day = 24 * time.Hour
+	days := int64(d / day)
+	total := Settle(ps, start, start.Add(hpd)).MulInt(days)
+	last := start.Add(time.Duration(days) * day)
+	return mustAdd(total, Settle(ps, last, last.Add(min(hpd, d-time.Duration(days)*day))))
+}
+
+// milli writes n/unit as a short decimal for people: milli(250, 1000) is
+// "0.25", milli(4096, 1024) is "4".
+func milli(n, unit int64) string {
+	s := big.NewRat(n, unit).FloatString(3)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// builder collects lines of one currency.
+type builder struct {
+	cur   ack.Currency
+	lines []Line
+}
+
+func (b *builder) add(l Line) { b.lines = append(b.lines, l) }
+
+// hourly adds a resource priced per hour, a partial hour counted as one.
+func (b *builder) hourly(p *pricer, item, resource string, d time.Duration) error {
+	price, err := p.price(item)
+	if err != nil {
+		return err
+	}
+	h := Hours(d)
+	b.add(Line{Item: item, Resource: resource, Quantity: fmt.Sprintf("%d hours", h), UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
+	return nil
+}
+
+func (b *builder) bill(from, to time.Time) (Bill, error) {
+	amounts := make([]ack.Money, len(b.lines))
+	for i, l := range b.lines {
+		amounts[i] = l.Amount
+	}
+	total, err := ack.SumMoney(amounts...)
+	if err != nil {
+		return Bill{}, fmt.Errorf("pricing: %w", err)
+	}
+	if total.Currency() == "" {
+		total = ack.MustMoney("0", b.cur)
+	}
+	if b.lines == nil {
+		b.lines = []Line{}
+	}
+	return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: total}, nil
+}
