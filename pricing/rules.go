@@ -74,6 +74,11 @@ func Settle(perSecond ack.Money, from, to time.Time) ack.Money {
 	if m, ok := settleMinor(perSecond, pieces); ok {
 		return m
 	}
+	return settleRat(perSecond, pieces)
+}
+
+// settleRat is Settle's arithmetic with big.Rat, for any price.
+func settleRat(perSecond ack.Money, pieces [3]int64) ack.Money {
 	total := perSecond.MulInt(pieces[0]).RoundToMinor()
 	if pieces[1] > 0 {
 		total = mustAdd(total, perSecond.MulInt(3600).RoundToMinor().MulInt(pieces[1]))
