@@ -114,7 +114,7 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 					hours += ManagementFeeHours(f, u)
 				}
 			}
-			b.add(Line{Item: ItemProFee, Resource: "cluster " + c.ID, Quantity: fmt.Sprintf("%d clock hours", hours),
+			b.add(Line{Item: ItemProFee, Resource: "cluster " + c.ID, Quantity: clockHours(hours),
 				UnitPrice: fee, Unit: "cluster-hour", Amount: fee.MulInt(hours)})
 		}
 	}
@@ -152,7 +152,7 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 			return Bill{}, fmt.Errorf("%s %s of cluster %s: %w", r.Item, r.ID, r.ClusterID, err)
 		}
 		h := Hours(u.Sub(f))
-		b.add(Line{Item: r.Item, Resource: fmt.Sprintf("%s (cluster %s)", r.ID, r.ClusterID), Quantity: fmt.Sprintf("%d hours", h),
+		b.add(Line{Item: r.Item, Resource: fmt.Sprintf("%s (cluster %s)", r.ID, r.ClusterID), Quantity: hours(h),
 			UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
 	}
 	return b.bill(from, to)

@@ -185,7 +185,7 @@ func (e Estimator) Estimate(in Input) (Estimate, error) {
 			return Estimate{}, err
 		}
 		h := ManagementFeeHours(in.Start, end)
-		b.add(Line{Item: ItemProFee, Resource: "management fee", Quantity: fmt.Sprintf("%d clock hours", h),
+		b.add(Line{Item: ItemProFee, Resource: "management fee", Quantity: clockHours(h),
 			UnitPrice: fee, Unit: "cluster-hour", Amount: fee.MulInt(h)})
 	}
 	bill, err := b.bill(in.Start, end)
@@ -344,7 +344,7 @@ func (b *builder) hourly(p *pricer, item, resource string, d time.Duration) erro
 		return err
 	}
 	h := Hours(d)
-	b.add(Line{Item: item, Resource: resource, Quantity: fmt.Sprintf("%d hours", h), UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
+	b.add(Line{Item: item, Resource: resource, Quantity: hours(h), UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
 	return nil
 }
 
@@ -364,4 +364,20 @@ func (b *builder) bill(from, to time.Time) (Bill, error) {
 		b.lines = []Line{}
 	}
 	return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: total}, nil
+}
+
+// hours writes a count of hours for a Quantity: "1 hour", "4 hours".
+func hours(n int64) string {
+	if n == 1 {
+		return "1 hour"
+	}
+	return fmt.Sprintf("%d hours", n)
+}
+
+// clockHours writes a count of clock hours for a Quantity.
+func clockHours(n int64) string {
+	if n == 1 {
+		return "1 clock hour"
+	}
+	return fmt.Sprintf("%d clock hours", n)
 }
