@@ -110,7 +110,7 @@ func TestMeterOverHTTP(t *testing.T) {
 func TestMeterEndpointsRefuseForeignRequests(t *testing.T) {
 	tests := []struct {
 		name, method, target, remote, host, origin, contentType, body string
-		status                                                       int
+		status                                                        int
 	}{
 		{"foreign peer", http.MethodGet, "/_fake/bill", "192.0.2.1:4000", "127.0.0.1:9180", "", "", "", http.StatusForbidden},
 		{"rebound host", http.MethodGet, "/_fake/bill", "127.0.0.1:4000", "attacker.example:9180", "", "", "", http.StatusForbidden},

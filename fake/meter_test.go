@@ -249,3 +249,29 @@ func TestMeterFolds(t *testing.T) {
 		t.Errorf("a bill cutting the folded history: err = %v", err)
 	}
 }
+
+// A dedicated cluster whose creation failed pays nothing: its masters
+// never ran, it never had a load balancer or a NAT gateway, and a failed
+// cluster is not in a billed state.
+func TestMeterFailedCreationPaysNothing(t *testing.T) {
+	c := fake.New(fake.WithClock(fake.Manual), fake.WithStart(meterStart))
+	c.FailNext(fake.ChangeAnyCreate, "", "")
+	id := create2(t, c, dedicatedRequest("d"))
+	c.Advance(3 * time.Hour)
+	if cl, _ := c.Cluster(id); cl.State != "failed" {
+		t.Fatalf("cluster is %s; want failed", cl.State)
+	}
+	b, err := c.Bill(meterStart, c.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var charged []billLine
+	for _, l := range billLines(b) {
+		if l.Amount != "0.00 CNY" {
+			charged = append(charged, l)
+		}
+	}
+	if len(charged) != 0 || b.Total.String() != "0.00 CNY" {
+		t.Errorf("a failed creation is charged %s: %v", b.Total, charged)
+	}
+}

@@ -19,7 +19,7 @@ import (
 // What the meter records, and when:
 //   - a cluster's states, each from the instant the fake changed it;
 //   - a node from its creation until it is released (removed, its pool or
-//     cluster deleted) or fails;
+//     cluster deleted); a node whose creation failed is not billed;
 //   - a container instance from StartContainerInstances (or
 //     RunContainerInstances) until it is stopped or its cluster deleted;
 //   - a cluster's API-server CLB (internal-facing), its NAT gateway (node
@@ -129,10 +129,12 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 		}
 		_, open := mc.openNodes[id]
 		switch {
-		case n.state == nodeFailed:
+		case n.state == nodeFailed, n.state == "" && c.state == cluster.StateFailed && !c.ready: // a master's state is its cluster's
+			// Only a node being created fails: it never ran, and is not
+			// billed.
 			mc.failed[id] = true
 			if open {
-				m.closeNode(mc, id, at)
+				m.closeNode(mc, id, m.nodes[mc.openNodes[id]].From)
 			}
 		case !open:
 			mc.openNodes[id] = len(m.nodes)
@@ -371,11 +373,21 @@ func (m *meter) foldIfFull() {
 		span(r.From, r.To)
 	}
 	e := m.estimator()
-	for _, tl := range regions {
-		b, err := e.Bill(*tl, from, to)
+	var bills []pricing.Bill
+	names := make([]string, 0, len(regions))
+	for r := range regions {
+		names = append(names, r)
+	}
+	slices.Sort(names)
+	for _, r := range names {
+		b, err := e.Bill(*regions[r], from, to)
 		if err != nil {
-			return // a price is missing: keep the record whole, Bill will say which
+			m.closed = 0 // a price is missing: keep the record whole (Bill says which), retry after another limit
+			return
 		}
+		bills = append(bills, b)
+	}
+	for _, b := range bills {
 		for _, l := range b.Lines {
 			f, ok := m.folded[l.Item]
 			if !ok {
