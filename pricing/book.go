@@ -103,7 +103,7 @@ type Book struct {
 	currency ack.Currency
 	sources  []string
 	entries  []Entry
-	prices   map[bookKey]ack.Money
+	prices   map[bookKey]cachedPrice
 }
 
 type bookKey struct{ item, region string }
@@ -114,7 +114,7 @@ func NewBook(name, date string, c ack.Currency) (*Book, error) {
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("price book %q: %w", name, err)
 	}
-	return &Book{name: name, date: date, currency: c, prices: map[bookKey]ack.Money{}}, nil
+	return &Book{name: name, date: date, currency: c, prices: map[bookKey]cachedPrice{}}, nil
 }
 
 // Name is the book's name.
@@ -137,13 +137,19 @@ func (b *Book) Entries() []Entry { return slices.Clone(b.entries) }
 // price when the region has none. A price the book lacks is a
 // *MissingPriceError.
 func (b *Book) Price(item, region string) (ack.Money, error) {
+	c, err := b.cached(item, region)
+	return c.m, err
+}
+
+// cached is Price with the amount's numerator and denominator.
+func (b *Book) cached(item, region string) (cachedPrice, error) {
 	if p, ok := b.prices[bookKey{item, region}]; ok {
 		return p, nil
 	}
 	if p, ok := b.prices[bookKey{item, AnyRegion}]; ok {
 		return p, nil
 	}
-	return ack.Money{}, &MissingPriceError{Item: item, Region: region, Book: b.label()}
+	return cachedPrice{}, &MissingPriceError{Item: item, Region: region, Book: b.label()}
 }
 
 func (b *Book) label() string {
@@ -175,7 +181,7 @@ func (b *Book) Set(item, region string, price ack.Money, source string) error {
 	} else {
 		b.entries = append(b.entries, e)
 	}
-	b.prices[k] = price
+	b.prices[k] = newCachedPrice(price)
 	return nil
 }
 

@@ -2,7 +2,11 @@ package pricing
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -112,26 +116,98 @@ func (e Estimator) book() PriceBook {
 type pricer struct {
 	book   PriceBook
 	region string
-	cache  map[string]ack.Money
+	cache  map[string]cachedPrice
+}
+
+// cachedPrice is a price and, when they fit in 64 bits, the numerator and
+// denominator of its amount, for integer arithmetic on minor units.
+type cachedPrice struct {
+	m        ack.Money
+	num, den uint64
+	small    bool
 }
 
 func newPricer(b PriceBook, region string) *pricer {
-	return &pricer{book: b, region: region, cache: map[string]ack.Money{}}
+	return &pricer{book: b, region: region}
+}
+
+// newCachedPrice keeps m with its numerator and denominator when they are
+// small enough for integer arithmetic.
+func newCachedPrice(m ack.Money) cachedPrice {
+	c := cachedPrice{m: m}
+	if r := m.Amount(); r.Sign() >= 0 && r.Num().IsUint64() && r.Denom().IsUint64() && r.Denom().Uint64() <= 1<<40 {
+		c.num, c.den, c.small = r.Num().Uint64(), r.Denom().Uint64(), true
+	}
+	return c
 }
 
 func (p *pricer) price(item string) (ack.Money, error) {
-	if m, ok := p.cache[item]; ok {
-		return m, nil
+	c, err := p.lookup(item)
+	return c.m, err
+}
+
+func (p *pricer) lookup(item string) (cachedPrice, error) {
+	if b, ok := p.book.(*Book); ok {
+		return b.cached(item, p.region) // one currency, checked by Set
+	}
+	if c, ok := p.cache[item]; ok {
+		return c, nil
 	}
 	m, err := p.book.Price(item, p.region)
 	if err != nil {
-		return ack.Money{}, err
+		return cachedPrice{}, err
 	}
 	if m.Currency() != p.book.Currency() {
-		return ack.Money{}, fmt.Errorf("pricing: %s in %s is priced in %s, the book in %s: %w", item, p.region, m.Currency(), p.book.Currency(), ack.ErrCurrencyMismatch)
+		return cachedPrice{}, fmt.Errorf("pricing: %s in %s is priced in %s, the book in %s: %w", item, p.region, m.Currency(), p.book.Currency(), ack.ErrCurrencyMismatch)
 	}
-	p.cache[item] = m
-	return m, nil
+	c := newCachedPrice(m)
+	if p.cache == nil {
+		p.cache = map[string]cachedPrice{}
+	}
+	p.cache[item] = c
+	return c, nil
+}
+
+// settledUnits is what n instances priced hourly at c pay from start to
+// end in minor units, settled as Settle does, when integers suffice.
+func (c cachedPrice) settledUnits(n int64, start, end time.Time) (int64, bool) {
+	if !c.small || n < 0 {
+		return 0, false
+	}
+	if !end.After(start) {
+		return 0, true
+	}
+	g := gcd(c.num, 3600)
+	units, ok := settleUnits(c.num/g, c.den*(3600/g), minorScale(c.m.Currency()), clockPieces(start, end))
+	hi, total := bits.Mul64(units, uint64(n))
+	if !ok || hi != 0 || total > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(total), true
+}
+
+// timesUnits is the price times k in minor units, when that is a whole
+// number of them.
+func (c cachedPrice) timesUnits(k int64) (int64, bool) {
+	if !c.small || k < 0 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(c.num, uint64(k)*minorScale(c.m.Currency()))
+	if hi >= c.den {
+		return 0, false
+	}
+	q, rem := bits.Div64(hi, lo, c.den)
+	if rem != 0 || q > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(q), true
+}
+
+func gcd(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // Estimate prices in.Spec as its form is billed (see the package
@@ -154,7 +230,7 @@ func (e Estimator) Estimate(in Input) (Estimate, error) {
 	book := e.book()
 	p := newPricer(book, s.Region)
 	end := in.Start.Add(in.Duration)
-	b := &builder{cur: book.Currency()}
+	b := &builder{cur: book.Currency(), lines: make([]Line, 0, 8)}
 
 	if s.Form.HasNodes() {
 		if err := e.nodes(b, p, s, in.Start, end); err != nil {
@@ -180,13 +256,12 @@ func (e Estimator) Estimate(in Input) (Estimate, error) {
 		}
 	}
 	if s.Form == cluster.ManagedPro && e.Preset.ChargesManagementFee() {
-		fee, err := p.price(ItemProFee)
+		fee, err := p.lookup(ItemProFee)
 		if err != nil {
 			return Estimate{}, err
 		}
 		h := ManagementFeeHours(in.Start, end)
-		b.add(Line{Item: ItemProFee, Resource: "management fee", Quantity: clockHours(h),
-			UnitPrice: fee, Unit: "cluster-hour", Amount: fee.MulInt(h)})
+		b.times(Line{Item: ItemProFee, Resource: "management fee", Quantity: clockHours(h), UnitPrice: fee.m, Unit: "cluster-hour"}, fee, h)
 	}
 	bill, err := b.bill(in.Start, end)
 	if err != nil {
@@ -203,16 +278,37 @@ type nodeGroup struct {
 
 // nodes adds the masters (dedicated), legacy workers and node pools.
 func (e Estimator) nodes(b *builder, p *pricer, s cluster.Spec, start, end time.Time) error {
-	counts := map[nodeGroup]int64{}
+	// The groups in order of appearance, found by a linear search while
+	// they are few (a cluster has a handful of instance types) and through
+	// an index past that.
 	var order []nodeGroup
+	var counts []int64
+	var index map[nodeGroup]int
 	add := func(g nodeGroup, n int64) {
 		if n <= 0 {
 			return
 		}
-		if _, ok := counts[g]; !ok {
-			order = append(order, g)
+		i := -1
+		if index != nil {
+			if j, ok := index[g]; ok {
+				i = j
+			}
+		} else {
+			i = slices.Index(order, g)
 		}
-		counts[g] += n
+		if i < 0 {
+			i = len(order)
+			order, counts = append(order, g), append(counts, 0)
+			if index != nil {
+				index[g] = i
+			} else if len(order) > 16 {
+				index = make(map[nodeGroup]int, 64)
+				for j, x := range order {
+					index[x] = j
+				}
+			}
+		}
+		counts[i] += n
 	}
 	if s.Form == cluster.Dedicated {
 		m := s.Masters
@@ -246,13 +342,15 @@ func (e Estimator) nodes(b *builder, p *pricer, s cluster.Spec, start, end time.
 		}
 		add(nodeGroup{"node pools", np.InstanceTypes[0], np.ChargeType == nodepool.PrePaid}, int64(n))
 	}
-	for _, g := range order {
-		hourly, err := p.price(g.typ)
+	d := end.Sub(start)
+	quantity := d.String()
+	for gi, g := range order {
+		c, err := p.lookup(g.typ)
 		if err != nil {
 			return err
 		}
-		n := counts[g]
-		d := end.Sub(start)
+		hourly := c.m
+		n := counts[gi]
 		if g.prepaid {
 			months := max(int64((d+HoursPerMonth*time.Hour-1)/(HoursPerMonth*time.Hour)), 1)
 			each, err := Subscription(hourly, months, e.SubscriptionDiscount)
@@ -263,9 +361,13 @@ func (e Estimator) nodes(b *builder, p *pricer, s cluster.Spec, start, end time.
 				UnitPrice: hourly, Unit: "node-hour", Amount: each.MulInt(n)})
 			continue
 		}
-		each := Settle(hourly.DivInt(3600), start, end)
-		b.add(Line{Item: g.typ, Resource: g.resource, Quantity: fmt.Sprintf("%d × %s", n, d),
-			UnitPrice: hourly, Unit: "node-hour", Amount: each.MulInt(n)})
+		l := Line{Item: g.typ, Resource: g.resource, Quantity: strconv.FormatInt(n, 10) + " × " + quantity, UnitPrice: hourly, Unit: "node-hour"}
+		if units, ok := c.settledUnits(n, start, end); ok {
+			b.addUnits(l, units)
+			continue
+		}
+		l.Amount = Settle(hourly.DivInt(3600), start, end).MulInt(n)
+		b.add(l)
 	}
 	return nil
 }
@@ -329,26 +431,67 @@ func milli(n, unit int64) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-// builder collects lines of one currency.
+// builder collects lines of one currency, and their total in minor units
+// as long as every amount is a whole number of them.
 type builder struct {
-	cur   ack.Currency
-	lines []Line
+	cur     ack.Currency
+	lines   []Line
+	units   int64
+	inexact bool
 }
 
-func (b *builder) add(l Line) { b.lines = append(b.lines, l) }
+func (b *builder) add(l Line) {
+	b.lines = append(b.lines, l)
+	b.inexact = true
+}
+
+// addUnits adds a line of units minor units.
+func (b *builder) addUnits(l Line, units int64) {
+	l.Amount = minorMoney(units, b.cur)
+	b.lines = append(b.lines, l)
+	if units > math.MaxInt64-b.units {
+		b.inexact = true
+	}
+	b.units += units
+}
+
+// times adds a line of price c times k.
+func (b *builder) times(l Line, c cachedPrice, k int64) {
+	if units, ok := c.timesUnits(k); ok {
+		b.addUnits(l, units)
+		return
+	}
+	l.Amount = c.m.MulInt(k)
+	b.add(l)
+}
+
+// minorMoney is units minor units of c.
+func minorMoney(units int64, c ack.Currency) ack.Money {
+	m, err := ack.MoneyFromMinor(units, c)
+	if err != nil {
+		panic("pricing: " + err.Error()) // c is a book's currency, valid
+	}
+	return m
+}
 
 // hourly adds a resource priced per hour, a partial hour counted as one.
 func (b *builder) hourly(p *pricer, item, resource string, d time.Duration) error {
-	price, err := p.price(item)
+	c, err := p.lookup(item)
 	if err != nil {
 		return err
 	}
 	h := Hours(d)
-	b.add(Line{Item: item, Resource: resource, Quantity: hours(h), UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
+	b.times(Line{Item: item, Resource: resource, Quantity: hours(h), UnitPrice: c.m, Unit: "hour"}, c, h)
 	return nil
 }
 
 func (b *builder) bill(from, to time.Time) (Bill, error) {
+	if b.lines == nil {
+		b.lines = []Line{}
+	}
+	if !b.inexact {
+		return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: minorMoney(b.units, b.cur)}, nil
+	}
 	amounts := make([]ack.Money, len(b.lines))
 	for i, l := range b.lines {
 		amounts[i] = l.Amount

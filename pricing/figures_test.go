@@ -1,7 +1,10 @@
 package pricing_test
 
 import (
+	"fmt"
+
 	"errors"
+	"github.com/google/go-cmp/cmp"
 	"testing"
 	"time"
 
@@ -183,4 +186,48 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// Pools of the same instance type share a line, in order of appearance,
+// however many types there are.
+func TestEstimateGroupsPools(t *testing.T) {
+	b, err := pricing.NewBook("many types", "2026-12-01", ack.CNY)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, item := range []string{pricing.ItemNAT, pricing.ItemCLBInternal} {
+		if err := b.Set(item, pricing.AnyRegion, cny("0"), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spec := cluster.Spec{Name: "many", Region: "r", Form: cluster.ManagedBasic}
+	var want []string
+	for i := range 30 {
+		typ := fmt.Sprintf("ecs.x%d.large", i)
+		if err := b.Set(typ, "r", cny(fmt.Sprintf("%d", i+1)), ""); err != nil {
+			t.Fatal(err)
+		}
+		// Each type twice: pool i and pool 30+i, of i+1 and 1 nodes.
+		want = append(want, fmt.Sprintf("%s %d × 1h0m0s %d.00 CNY", typ, i+2, (i+1)*(i+2)))
+	}
+	for round := range 2 {
+		for i := range 30 {
+			n := 1
+			if round == 0 {
+				n = i + 1
+			}
+			spec.NodePools = append(spec.NodePools, nodepool.Spec{Name: "p", InstanceTypes: []string{fmt.Sprintf("ecs.x%d.large", i)}, DesiredSize: n})
+		}
+	}
+	est, err := pricing.Estimator{Book: b}.Estimate(pricing.Input{Spec: spec, Start: at(10, 0, 0), Duration: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range est.Lines[:30] {
+		got = append(got, fmt.Sprintf("%s %s %s", l.Item, l.Quantity, l.Amount))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
 }

@@ -58,7 +58,18 @@ func Settle(perSecond ack.Money, from, to time.Time) ack.Money {
 	if !to.After(from) {
 		return perSecond.MulInt(0)
 	}
-	var pieces [3]int64 // seconds of the first part hour, the full hours, seconds of the last part hour
+	pieces := clockPieces(from, to)
+	if m, ok := settleMinor(perSecond, pieces); ok {
+		return m
+	}
+	return settleRat(perSecond, pieces)
+}
+
+// clockPieces cuts from–to (to after from) at the clock hours: the seconds
+// of the first part hour, the number of full hours, the seconds of the
+// last part hour.
+func clockPieces(from, to time.Time) [3]int64 {
+	var pieces [3]int64
 	firstHour := clockHour(from)
 	if !firstHour.Equal(from) {
 		firstHour = firstHour.Add(time.Hour)
@@ -66,31 +77,18 @@ func Settle(perSecond ack.Money, from, to time.Time) ack.Money {
 	lastHour := clockHour(to)
 	if !lastHour.After(from) { // within one clock hour
 		pieces[0] = Seconds(to.Sub(from))
-	} else {
-		pieces[0] = Seconds(firstHour.Sub(from))
-		pieces[1] = int64(lastHour.Sub(firstHour) / time.Hour)
-		pieces[2] = Seconds(to.Sub(lastHour))
+		return pieces
 	}
-	if m, ok := settleMinor(perSecond, pieces); ok {
-		return m
-	}
-	return settleRat(perSecond, pieces)
-}
-
-// settleRat is Settle's arithmetic with big.Rat, for any price.
-func settleRat(perSecond ack.Money, pieces [3]int64) ack.Money {
-	total := perSecond.MulInt(pieces[0]).RoundToMinor()
-	if pieces[1] > 0 {
-		total = mustAdd(total, perSecond.MulInt(3600).RoundToMinor().MulInt(pieces[1]))
-	}
-	return mustAdd(total, perSecond.MulInt(pieces[2]).RoundToMinor())
+	pieces[0] = Seconds(firstHour.Sub(from))
+	pieces[1] = int64(lastHour.Sub(firstHour) / time.Hour)
+	pieces[2] = Seconds(to.Sub(lastHour))
+	return pieces
 }
 
 // settleMinor is Settle in integer arithmetic, for a price whose numerator
-// and denominator fit in 64 bits (every price of a book does): each part's
-// minor units are ⌊(num × seconds × 10^places × 2 + den) / (2 × den)⌋,
-// which is half-up rounding. It reports false when a product would
-// overflow, and Settle then computes with big.Rat.
+// and denominator fit in 64 bits (every price of a book does). It reports
+// false when a product would overflow, and Settle then computes with
+// big.Rat.
 func settleMinor(perSecond ack.Money, pieces [3]int64) (ack.Money, bool) {
 	c := perSecond.Currency()
 	if c == "" || perSecond.Sign() < 0 {
@@ -100,13 +98,30 @@ func settleMinor(perSecond ack.Money, pieces [3]int64) (ack.Money, bool) {
 	if !r.Num().IsUint64() || !r.Denom().IsUint64() {
 		return ack.Money{}, false
 	}
-	num, den := r.Num().Uint64(), r.Denom().Uint64()
+	units, ok := settleUnits(r.Num().Uint64(), r.Denom().Uint64(), minorScale(c), pieces)
+	if !ok || units > math.MaxInt64 {
+		return ack.Money{}, false
+	}
+	m, err := ack.MoneyFromMinor(int64(units), c)
+	return m, err == nil
+}
+
+// minorScale is 10^(c's minor places).
+func minorScale(c ack.Currency) uint64 {
 	scale := uint64(1)
 	for range c.MinorPlaces() {
 		scale *= 10
 	}
+	return scale
+}
+
+// settleUnits returns the minor units Settle charges for a per-second
+// price of num/den: each part's minor units are
+// ⌊(num × seconds × scale × 2 + den) / (2 × den)⌋, which is half-up
+// rounding. It reports false when a product would overflow.
+func settleUnits(num, den, scale uint64, pieces [3]int64) (uint64, bool) {
 	part := func(secs uint64) (uint64, bool) {
-		if secs > 1<<32 || den > 1<<62 {
+		if secs > 1<<32 || den > 1<<62 || scale > 1<<20 {
 			return 0, false
 		}
 		hi, lo := bits.Mul64(num, secs*scale*2)
@@ -122,16 +137,24 @@ func settleMinor(perSecond ack.Money, pieces [3]int64) (ack.Money, bool) {
 	hour, ok2 := part(3600)
 	last, ok3 := part(uint64(pieces[2]))
 	if !ok1 || !ok2 || !ok3 {
-		return ack.Money{}, false
+		return 0, false
 	}
 	hi, full := bits.Mul64(hour, uint64(pieces[1]))
 	sum, c1 := bits.Add64(full, first, 0)
 	sum, c2 := bits.Add64(sum, last, 0)
-	if hi != 0 || c1 != 0 || c2 != 0 || sum > math.MaxInt64 {
-		return ack.Money{}, false
+	if hi != 0 || c1 != 0 || c2 != 0 {
+		return 0, false
 	}
-	m, err := ack.MoneyFromMinor(int64(sum), c)
-	return m, err == nil
+	return sum, true
+}
+
+// settleRat is Settle's arithmetic with big.Rat, for any price.
+func settleRat(perSecond ack.Money, pieces [3]int64) ack.Money {
+	total := perSecond.MulInt(pieces[0]).RoundToMinor()
+	if pieces[1] > 0 {
+		total = mustAdd(total, perSecond.MulInt(3600).RoundToMinor().MulInt(pieces[1]))
+	}
+	return mustAdd(total, perSecond.MulInt(pieces[2]).RoundToMinor())
 }
 
 // ManagementFeeHours returns the number of clock hours (BillingZone) that
