@@ -275,3 +275,43 @@ func TestMeterFailedCreationPaysNothing(t *testing.T) {
 		t.Errorf("a failed creation is charged %s: %v", b.Total, charged)
 	}
 }
+
+// Bills, starts and stops from many goroutines at once (run with -race).
+func TestMeterConcurrent(t *testing.T) {
+	c := fake.New(fake.WithLimits(roomyLimits(10)), fake.WithMeterLimit(50))
+	sls := create2(t, c, serverlessRequest("sls"))
+	from := c.Now()
+	c.Advance(5 * time.Minute)
+	done := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			for i := range 20 {
+				if g%2 == 0 {
+					if _, err := c.Bill(from, c.Now()); err != nil {
+						done <- err
+						return
+					}
+					continue
+				}
+				ids, err := c.StartContainerInstances(sls, 1, fake.ContainerSize{MilliCPU: 250 * int64(1+i%4), MemoryMiB: 512})
+				if err != nil {
+					done <- err
+					return
+				}
+				if err := c.StopContainerInstance(sls, ids[0]); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := c.ContainerInstances(sls); len(got) > 60 {
+		t.Errorf("the meter holds %d instances past a limit of 50", len(got))
+	}
+}
