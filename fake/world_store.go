@@ -48,7 +48,7 @@ type store struct {
 	// gen counts the changes of the store, for the answers it caches
 	// (render_cache.go).
 	gen uint64
-	// meter records what existed when, for bills (meter.go).
+	// meter records what existed when, for bills (world_meter.go).
 	meter *meter
 }
 
