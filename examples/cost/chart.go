@@ -115,8 +115,8 @@ func chart(e pricing.Estimator, w pricing.Workload, c pricing.Comparison) ([]byt
 		}
 		h := be.HoursPerDay.Hours()
 		v := series[be.Form][0]
-		fmt.Fprintf(&b, `<g class="break-even" data-form="%s"><circle cx="%.1f" cy="%.1f" r="5" fill="none" stroke="black"/><text x="%.1f" y="%.1f">%s: %sh</text></g>`+"\n",
-			be.Form, x(h), y(v), x(h)+8, y(v)-8, be.Form, hours(be.HoursPerDay))
+		fmt.Fprintf(&b, `<g class="break-even" data-form="%s"><circle cx="%.1f" cy="%.1f" r="5" fill="none" stroke="black"/><text x="%.1f" y="%.1f">%s cheaper from %s a day</text></g>`+"\n",
+			be.Form, x(h), y(v), x(h)+8, y(v)-8, be.Form, hhmm(be.HoursPerDay))
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes(), nil
@@ -134,4 +134,10 @@ func niceCeil(v float64) float64 {
 		}
 	}
 	return 10 * p
+}
+
+// hhmm writes a daily running time as "7h14m".
+func hhmm(d time.Duration) string {
+	m := int(d / time.Minute)
+	return fmt.Sprintf("%dh%02dm", m/60, m%60)
 }
