@@ -109,14 +109,15 @@ func chart(e pricing.Estimator, w pricing.Workload, c pricing.Comparison) ([]byt
 			left+plotW+15, ly, left+plotW+40, ly, colors[f.Form], left+plotW+45, ly+4, f.Form)
 	}
 	// The break-even points.
-	for _, be := range c.BreakEvens {
+	for i, be := range c.BreakEvens {
 		if !be.Found {
 			continue
 		}
+		ly := y(series[be.Form][0]) - 8 - 16*float64(i) // staggered: the node forms' lines lie close together
 		h := be.HoursPerDay.Hours()
 		v := series[be.Form][0]
 		fmt.Fprintf(&b, `<g class="break-even" data-form="%s"><circle cx="%.1f" cy="%.1f" r="5" fill="none" stroke="black"/><text x="%.1f" y="%.1f">%s cheaper from %s a day</text></g>`+"\n",
-			be.Form, x(h), y(v), x(h)+8, y(v)-8, be.Form, hhmm(be.HoursPerDay))
+			be.Form, x(h), y(v), x(h)+8, ly, be.Form, hhmm(be.HoursPerDay))
 	}
 	b.WriteString("</svg>\n")
 	return b.Bytes(), nil
