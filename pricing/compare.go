@@ -42,6 +42,9 @@ type Workload struct {
 	// ReservePercent is the share of a node kept back from pods; zero
 	// means DefaultReservePercent.
 	ReservePercent int
+	// MaxPodsPerNode caps the pods a worker runs; zero means what the
+	// default Flannel node CIDR holds, cluster.PodsPerNode(0) (64).
+	MaxPodsPerNode int
 	// Start is when the period starts; the zero time means 2026-01-01
 	// 00:00 UTC+8, so that estimates do not depend on the day they run.
 	Start time.Time
@@ -102,6 +105,9 @@ func (w Workload) withDefaults() Workload {
 	if w.ReservePercent == 0 {
 		w.ReservePercent = DefaultReservePercent
 	}
+	if w.MaxPodsPerNode == 0 {
+		w.MaxPodsPerNode = cluster.PodsPerNode(0)
+	}
 	if w.Start.IsZero() {
 		w.Start = time.Date(2026, 1, 1, 0, 0, 0, 0, BillingZone)
 	}
@@ -110,9 +116,10 @@ func (w Workload) withDefaults() Workload {
 
 // SizeNodes returns how many nodes of instance type nodeType hold pods
 // pods of milliCPU and memMiB each, keeping reservePercent of each node's
-// vCPU and memory back, and how many pods fit on one node. The type's vCPU
-// and memory come from its name (nodepool.ParseInstanceType).
-func SizeNodes(nodeType string, pods int, milliCPU, memMiB int64, reservePercent int) (nodes, perNode int, err error) {
+// vCPU and memory back and running at most maxPods pods a node, and how
+// many pods fit on one node. The type's vCPU and memory come from its name
+// (nodepool.ParseInstanceType).
+func SizeNodes(nodeType string, pods int, milliCPU, memMiB int64, reservePercent, maxPods int) (nodes, perNode int, err error) {
 	t, err := nodepool.ParseInstanceType(nodeType)
 	if err != nil {
 		return 0, 0, fmt.Errorf("pricing: node type: %w", err)
@@ -120,14 +127,14 @@ func SizeNodes(nodeType string, pods int, milliCPU, memMiB int64, reservePercent
 	if !t.Known {
 		return 0, 0, fmt.Errorf("pricing: node type %s: its vCPU and memory are not known from its name", nodeType)
 	}
-	if reservePercent < 0 || reservePercent >= 100 || milliCPU <= 0 || memMiB <= 0 || pods < 0 {
-		return 0, 0, fmt.Errorf("pricing: sizing %d pods of %d millicores and %d MiB with a %d%% reserve: want pods ≥ 0, resources > 0, a reserve from 0 to 99%%",
-			pods, milliCPU, memMiB, reservePercent)
+	if reservePercent < 0 || reservePercent >= 100 || milliCPU <= 0 || memMiB <= 0 || pods < 0 || maxPods <= 0 {
+		return 0, 0, fmt.Errorf("pricing: sizing %d pods of %d millicores and %d MiB with a %d%% reserve and %d pods a node: want pods ≥ 0, resources > 0, a reserve from 0 to 99%%, pods a node > 0",
+			pods, milliCPU, memMiB, reservePercent, maxPods)
 	}
 	keep := int64(100 - reservePercent)
 	cpu := int64(t.VCPUs) * 1000 * keep / 100
 	mem := int64(t.MemoryMiB) * keep / 100
-	perNode = int(min(cpu/milliCPU, mem/memMiB))
+	perNode = int(min(cpu/milliCPU, mem/memMiB, int64(maxPods)))
 	if perNode == 0 {
 		return 0, 0, fmt.Errorf("pricing: a pod of %d millicores and %d MiB does not fit on %s (%d vCPU, %d MiB) after a %d%% reserve",
 			milliCPU, memMiB, nodeType, t.VCPUs, t.MemoryMiB, reservePercent)
@@ -146,7 +153,7 @@ func (e Estimator) Compare(w Workload) (Comparison, error) {
 	if w.HoursPerDay < 0 || w.HoursPerDay > 24*time.Hour || w.Days < 0 {
 		return Comparison{}, fmt.Errorf("pricing: workload: %s a day for %d days: want up to 24 hours a day and days ≥ 0", w.HoursPerDay, w.Days)
 	}
-	nodes, perNode, err := SizeNodes(w.NodeType, w.Pods, w.PodMilliCPU, w.PodMemoryMiB, w.ReservePercent)
+	nodes, perNode, err := SizeNodes(w.NodeType, w.Pods, w.PodMilliCPU, w.PodMemoryMiB, w.ReservePercent, w.MaxPodsPerNode)
 	if err != nil {
 		return Comparison{}, err
 	}

@@ -16,20 +16,24 @@ func TestSizeNodes(t *testing.T) {
 		pods       int
 		cpu, mem   int64
 		reserve    int
+		max        int
 		nodes, per int
 		wantErr    string
 	}{
 		// g6.xlarge: 4 vCPU, 16 GiB; 90% is 3600 millicores, 14745 MiB.
-		{"ecs.g6.xlarge", 10, 500, 1024, 10, 2, 7, ""}, // cpu: 7 a node
-		{"ecs.g6.xlarge", 10, 250, 4096, 10, 4, 3, ""}, // memory: 3 a node
-		{"ecs.g6.xlarge", 0, 500, 1024, 10, 0, 7, ""},  // no pods, no nodes
-		{"ecs.g6.xlarge", 8, 1000, 1024, 0, 2, 4, ""},  // no reserve
-		{"ecs.g6.xlarge", 1, 4000, 1024, 10, 0, 0, "does not fit"},
-		{"ecs.nosuch", 1, 100, 100, 10, 0, 0, "node type"},
-		{"ecs.g6.xlarge", 1, 0, 100, 10, 0, 0, "resources > 0"},
+		{"ecs.g6.xlarge", 10, 500, 1024, 10, 64, 2, 7, ""}, // cpu: 7 a node
+		{"ecs.g6.xlarge", 10, 250, 4096, 10, 64, 4, 3, ""}, // memory: 3 a node
+		{"ecs.g6.xlarge", 0, 500, 1024, 10, 64, 0, 7, ""},  // no pods, no nodes
+		{"ecs.g6.xlarge", 8, 1000, 1024, 0, 64, 2, 4, ""},  // no reserve
+		{"ecs.g6.xlarge", 1, 4000, 1024, 10, 64, 0, 0, "does not fit"},
+		{"ecs.nosuch", 1, 100, 100, 10, 64, 0, 0, "node type"},
+		{"ecs.g6.xlarge", 1, 0, 100, 10, 64, 0, 0, "resources > 0"},
+		{"ecs.g6.xlarge", 100, 10, 10, 10, 64, 2, 64, ""}, // the pod cap: 64 a node
+		{"ecs.g6.xlarge", 10, 500, 1024, 10, 5, 2, 5, ""}, // a lower cap
+		{"ecs.g6.xlarge", 1, 100, 100, 10, 0, 0, 0, "pods a node > 0"},
 	}
 	for _, tt := range tests {
-		n, per, err := pricing.SizeNodes(tt.typ, tt.pods, tt.cpu, tt.mem, tt.reserve)
+		n, per, err := pricing.SizeNodes(tt.typ, tt.pods, tt.cpu, tt.mem, tt.reserve, tt.max)
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("%+v: err = %v; want %q", tt, err, tt.wantErr)
@@ -37,7 +41,7 @@ func TestSizeNodes(t *testing.T) {
 			continue
 		}
 		if err != nil || n != tt.nodes || per != tt.per {
-			t.Errorf("SizeNodes(%s, %d, %d, %d, %d) = %d, %d, %v; want %d, %d", tt.typ, tt.pods, tt.cpu, tt.mem, tt.reserve, n, per, err, tt.nodes, tt.per)
+			t.Errorf("SizeNodes(%s, %d, %d, %d, %d, %d) = %d, %d, %v; want %d, %d", tt.typ, tt.pods, tt.cpu, tt.mem, tt.reserve, tt.max, n, per, err, tt.nodes, tt.per)
 		}
 	}
 }

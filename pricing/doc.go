@@ -76,7 +76,9 @@
 // and returns itemised lines and a total. Estimator.Compare takes a
 // Workload (pods with vCPU and memory, hours a day, days, a node type),
 // sizes the workers to fit the pods by vCPU and by memory after
-// DefaultReservePercent (SizeNodes), prices the four forms, and names the
+// DefaultReservePercent, at most as many pods a node as the default
+// Flannel node CIDR holds (64; SizeNodes), prices the four forms, and
+// names the
 // cheapest and each node-based form's break-even against serverless: the
 // daily running hours from which it costs less. Estimator.Bill bills a
 // Timeline of what existed when, clipped to a period and settled hour by
