@@ -52,8 +52,15 @@ func MoneyFromMinor(units int64, c Currency) (Money, error) {
 	if err := c.Validate(); err != nil {
 		return Money{}, err
 	}
-	r := new(big.Rat).SetInt64(units)
-	return Money{cur: c, amt: r.Mul(r, pow10(-c.MinorPlaces()))}, nil
+	scale := int64(1)
+	for range c.MinorPlaces() {
+		scale *= 10
+	}
+	if units%scale == 0 { // a whole amount: no fraction to reduce
+		return Money{cur: c, amt: new(big.Rat).SetInt64(units / scale)}, nil
+	}
+	g := gcdInt64(units, scale)
+	return Money{cur: c, amt: new(big.Rat).SetFrac64(units/g, scale/g)}, nil
 }
 
 // Currency returns m's currency; it is empty only for the zero value.
@@ -226,8 +233,27 @@ func roundRat(x *big.Rat, places int) *big.Rat {
 	return res.Quo(res, scale)
 }
 
-// pow10 returns 10^n as a new big.Rat, for any n.
+// pow10 returns 10^n as a new big.Rat, for any n. The small powers come
+// from a table: rounding to the minor unit asks for 10^2 at every
+// settlement.
 func pow10(n int) *big.Rat {
+	if n >= -pow10Small && n <= pow10Small {
+		return new(big.Rat).Set(pow10Table[n+pow10Small])
+	}
+	return pow10Exp(n)
+}
+
+const pow10Small = 18
+
+var pow10Table = func() (t [2*pow10Small + 1]*big.Rat) {
+	for i := range t {
+		t[i] = pow10Exp(i - pow10Small)
+	}
+	return t
+}()
+
+// pow10Exp computes 10^n as a new big.Rat.
+func pow10Exp(n int) *big.Rat {
 	abs := n
 	if abs < 0 {
 		abs = -abs
@@ -237,4 +263,18 @@ func pow10(n int) *big.Rat {
 		return new(big.Rat).SetFrac(big.NewInt(1), p)
 	}
 	return new(big.Rat).SetInt(p)
+}
+
+// gcdInt64 returns the greatest common divisor of |a| and b > 0.
+func gcdInt64(a, b int64) int64 {
+	if a < 0 {
+		a = -a // MinInt64 stays negative; b > 0 keeps the result positive below
+	}
+	for b != 0 {
+		a, b = b, a%b
+	}
+	if a < 0 {
+		return -a
+	}
+	return a
 }

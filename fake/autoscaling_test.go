@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
@@ -180,7 +181,7 @@ func TestAutoscalingLimits(t *testing.T) {
 		{"room for all", 40, quota.DefaultAccount(quota.ProductDefaults()), 12, 12},
 		{"stops at the node quota", 7, quota.DefaultAccount(quota.ProductDefaults()), 12, 7},
 		{"quota already reached", 2, quota.DefaultAccount(quota.ProductDefaults()), 12, 2},
-		{"account not verified", 40, quota.Account{Balance: quota.Yuan(500)}, 12, 2},
+		{"account not verified", 40, quota.Account{Balance: yuan(500)}, 12, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,4 +211,13 @@ func TestAutoscalingLimits(t *testing.T) {
 	if p, _ := c.NodePool(id, poolID); p.Nodes != 1 {
 		t.Errorf("a pool without auto scaling went to %d nodes", p.Nodes)
 	}
+}
+
+// yuan is n whole yuan.
+func yuan(n int64) ack.Money {
+	m, err := ack.MoneyFromMinor(n*100, ack.CNY)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }

@@ -216,6 +216,21 @@
 //     them all, so that a long-running fake holds bounded memory. Refused
 //     requests (unsigned, wrongly signed, unrouted, oversized) are logged
 //     without their bodies.
+//   - A billing meter: what existed when on the virtual clock (each
+//     cluster's states, each node from creation to release, each
+//     container instance with its vCPU, memory and lifetime, each
+//     running cluster's API-server CLB, NAT gateway and public-endpoint
+//     EIP), billed by the pricing package: Cloud.Bill(from, to) in Go,
+//     GET /_fake/bill over HTTP, itemised and settled hour by hour with
+//     the book of WithPriceBook (pricing.DefaultBook) under the preset of
+//     WithBillingPreset (pricing.Current: the Pro fee is charged). A
+//     cluster whose creation failed pays no fee and has no load balancer
+//     or NAT gateway. Container instances start and stop with
+//     StartContainerInstances and StopContainerInstance (or, over HTTP,
+//     POST /_fake/container-instances and /_fake/container-instances/stop;
+//     GET lists them). The record is bounded: past WithMeterLimit
+//     (DefaultMeterLimit) closed intervals, they are folded into one total
+//     per item, and a bill that cuts the folded history is refused.
 //
 // # What is not simulated
 //
@@ -223,7 +238,7 @@
 // precheck_report_id, node names and image checks of node pool upgrades,
 // AttachInstancesToNodePool,
 // RepairClusterNodePool, SyncClusterNodePool, addons, TagResources, cluster
-// task lists, billing and every other ACK API answer NotImplemented (HTTP
+// task lists, billing APIs and every other ACK API answer NotImplemented (HTTP
 // 501) naming the action, never a silent success: every route of
 // internal/wire's table that the fake does not simulate, and any request
 // whose x-acs-action header names an API that table does not know. A
@@ -234,8 +249,9 @@
 // node pool body are accepted and not echoed. Edge and Lingjun pools are
 // refused (nodepool.type.supported). Nodes never fail, stop or change by
 // themselves, no pods run on them, and the autoscaler acts only on demand
-// set by SetDemand. Container instances exist only as a count
-// (RunContainerInstances, StopContainerInstances). Real-name verification
+// set by SetDemand. Container instances have a size and a lifetime for
+// the meter, and run nothing. The meter bills list prices: no traffic,
+// CU or disk fees, no discounts but the book's. Real-name verification
 // and funds are what WithAccount or SetAccount say; no API reports or
 // changes them. No Kubernetes API server runs behind a cluster: the
 // kubeconfig points at a name under .invalid and holds placeholder

@@ -42,6 +42,7 @@ type settings struct {
 	callLogBytes int
 	httpLimits   HTTPLimits
 	versions     *version.Timeline // nil: the product policy on the default calendar
+	meter        meterSettings     // the billing meter's book, preset and limit (world_meter.go)
 }
 
 func defaultSettings(mode ClockMode) settings {

@@ -56,8 +56,8 @@ func TestQuotaRefusalsChangeNothing(t *testing.T) {
 		poolID, _ := createPool(t, c, id, poolBody("base", nodes))
 		return id, poolID
 	}
-	poor := quota.Account{RealNameVerified: true, Balance: quota.Yuan(99)}
-	unverified := quota.Account{Balance: quota.Yuan(1000)}
+	poor := quota.Account{RealNameVerified: true, Balance: yuan(99)}
+	unverified := quota.Account{Balance: yuan(1000)}
 	tests := []struct {
 		name  string
 		limit quota.LimitID

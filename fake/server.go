@@ -19,6 +19,10 @@ import (
 //	POST /_fake/advance?d=90s      advance the clock (also {"duration":"90s"}); answers as /_fake/clock
 //	GET  /_fake/calls              the action log (the calls it keeps), without bodies
 //	POST /_fake/reset              Cloud.Reset
+//	GET  /_fake/bill?from=&to=     Cloud.Bill (RFC 3339 times; default: everything until now)
+//	GET  /_fake/container-instances?cluster_id=c-...   a cluster's container instances
+//	POST /_fake/container-instances                   {"cluster_id","count","vcpu":"2","memory_gib":"4"}
+//	POST /_fake/container-instances/stop              {"cluster_id","ids":["eci-..."]}
 //
 // A control request must come from a loopback peer, for a loopback Host
 // (localhost, 127.x, [::1]) or the server's own address, with a path as

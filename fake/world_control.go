@@ -24,7 +24,7 @@ func (s *store) reset(fresh *store) {
 	defer s.mu.Unlock()
 	s.clusters, s.order, s.tasks, s.nodes = fresh.clusters, fresh.order, fresh.tasks, fresh.nodes
 	s.net, s.acct, s.failNext = fresh.net, fresh.acct, nil
-	s.hosts, s.idx = fresh.hosts, fresh.idx
+	s.hosts, s.idx, s.meter = fresh.hosts, fresh.idx, fresh.meter
 	s.changedLocked()
 }
 

@@ -14,7 +14,9 @@ import (
 // (quota.Check). A refusal starts none and returns an error wrapping the
 // *Error the API would answer with (QuotaExceeded.ContainerInstance,
 // Account.RealNameRequired, InsufficientBalance). No API call starts
-// container instances: the fake does not run Kubernetes.
+// container instances: the fake does not run Kubernetes. They are of
+// DefaultContainerInstance size; StartContainerInstances chooses the size
+// and returns their IDs.
 func (c *Cloud) RunContainerInstances(clusterID string, n int) error {
 	if n < 0 {
 		return fmt.Errorf("cluster %s: run %d container instances: the count cannot be negative", clusterID, n)
@@ -31,7 +33,7 @@ func (c *Cloud) RunContainerInstances(clusterID string, n int) error {
 	if e := c.st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddContainerInstances: n}}}); e != nil {
 		return fmt.Errorf("cluster %s: run %d container instances: %w", clusterID, n, e)
 	}
-	rec.containerInstances += n
+	c.st.startContainersLocked(rec, n, DefaultContainerInstance, c.st.clock.Now())
 	return nil
 }
 
@@ -47,6 +49,7 @@ func (c *Cloud) StopContainerInstances(clusterID string, n int) error {
 	if e != nil {
 		return fmt.Errorf("cluster %s: stop container instances: %w", clusterID, e)
 	}
+	c.st.stopNewestLocked(rec, n, c.st.clock.Now())
 	rec.containerInstances = max(rec.containerInstances-n, 0)
 	return nil
 }

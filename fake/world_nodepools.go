@@ -81,6 +81,7 @@ func (s *store) startPoolLocked(c *clusterRec, p *poolRec, pc poolChange, now ti
 	op.complete = s.completePool(c, p, pc)
 	setState(pc.removed, nodeRemoving)
 	p.op, p.lastTask, p.updated, p.state = op, t.id, now, pc.state
+	s.meterSyncLocked(c, now)
 	s.settlePoolLocked(c, p, now)
 	return started{clusterID: c.id, poolID: p.id, taskID: t.id}
 }
@@ -91,6 +92,15 @@ func (s *store) startPoolLocked(c *clusterRec, p *poolRec, pc poolChange, now ti
 // it was removing stay, undo runs, and the pool is active again (failed,
 // for a create).
 func (s *store) completePool(c *clusterRec, p *poolRec, pc poolChange) func(at time.Time, failure *Failure) {
+	end := s.endPool(c, p, pc)
+	return func(at time.Time, failure *Failure) {
+		end(at, failure)
+		s.meterSyncLocked(c, at)
+	}
+}
+
+// endPool is completePool without the billing meter's record.
+func (s *store) endPool(c *clusterRec, p *poolRec, pc poolChange) func(at time.Time, failure *Failure) {
 	return func(at time.Time, failure *Failure) {
 		if p.gone {
 			return

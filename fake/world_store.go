@@ -48,6 +48,8 @@ type store struct {
 	// gen counts the changes of the store, for the answers it caches
 	// (render_cache.go).
 	gen uint64
+	// meter records what existed when, for bills (world_meter.go).
+	meter *meter
 }
 
 // failRule is an injected failure waiting for the next change of a kind.
@@ -169,6 +171,7 @@ func newStore(s settings, ids *idGen, clock *Clock) (*store, error) {
 		acct:     newAccount(s),
 		hosts:    map[string]int{},
 		idx:      newIndex(),
+		meter:    newMeter(s.meter),
 	}
 	for _, v := range s.vpcs {
 		if err := st.net.addVPC(v); err != nil {
@@ -271,6 +274,15 @@ func (s *store) settleLocked(c *clusterRec, now time.Time) {
 // state (or its failed state); done, when set, runs with the failure (nil
 // on success).
 func (s *store) completeCluster(c *clusterRec, ch Change, done func(failure *Failure)) func(at time.Time, failure *Failure) {
+	end := s.endCluster(c, ch, done)
+	return func(at time.Time, failure *Failure) {
+		end(at, failure)
+		s.meterSyncLocked(c, at)
+	}
+}
+
+// endCluster is completeCluster without the billing meter's record.
+func (s *store) endCluster(c *clusterRec, ch Change, done func(failure *Failure)) func(at time.Time, failure *Failure) {
 	return func(at time.Time, failure *Failure) {
 		c.updated = at
 		if failure != nil {
@@ -373,6 +385,7 @@ func (s *store) startDoneLocked(c *clusterRec, ch Change, taskType string, param
 	op := s.newPendingLocked(ch, t, &c.failNext, now)
 	op.complete = s.completeCluster(c, ch, done)
 	c.op, c.lastTask, c.updated = op, t.id, now
+	s.meterSyncLocked(c, now)
 	if ch == ChangeDeleteCluster {
 		s.idx.deleting[c] = struct{}{}
 	}

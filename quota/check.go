@@ -3,6 +3,7 @@ package quota
 import (
 	"fmt"
 	"math"
+	"math/big"
 
 	"github.com/ackgo/ack"
 )
@@ -37,12 +38,14 @@ func CheckIndex(limits Limits, account Account, usage UsageIndex, plan Plan) Vio
 	if limits.RealNameRequired && !account.RealNameVerified {
 		vs = append(vs, Violation{ID: LimitRealName, Code: LimitRealName.Code(), Scope: "account"})
 	}
-	if funds := account.Funds(); plan.BuysPayAsYouGo() && funds.Less(limits.PayAsYouGoFunds.Min) {
-		vs = append(vs, Violation{
-			ID: LimitPayAsYouGoFunds, Code: LimitPayAsYouGoFunds.Code(), Scope: "account",
-			Used: funds.Fen(), Limit: limits.PayAsYouGoFunds.Min.Fen(),
-			Adjustable: limits.PayAsYouGoFunds.Adjustable,
-		})
+	if floor := limits.PayAsYouGoFunds.Min; plan.BuysPayAsYouGo() {
+		if funds := fundsIn(account, floor.Currency()); less(funds, floor) {
+			vs = append(vs, Violation{
+				ID: LimitPayAsYouGoFunds, Code: LimitPayAsYouGoFunds.Code(), Scope: "account",
+				Used: minorUnits(funds), Limit: minorUnits(floor), Currency: floor.Currency(),
+				Adjustable: limits.PayAsYouGoFunds.Adjustable,
+			})
+		}
 	}
 
 	var create [Serverless + 1]int
@@ -158,4 +161,40 @@ func changedClusters(changes []ClusterChange) []string {
 		ids = append(ids, c.ClusterID)
 	}
 	return ids
+}
+
+// fundsIn returns the account's balance, vouchers and credit that are in
+// currency c, added up: money in another currency does not pay for
+// resources billed in c.
+func fundsIn(a Account, c ack.Currency) ack.Money {
+	total := ack.Money{}
+	for _, m := range []ack.Money{a.Balance, a.Vouchers, a.Credit} {
+		if m.Currency() == c || m.Currency() == "" {
+			total, _ = total.Add(m) // one currency, or the zero value
+		}
+	}
+	return total
+}
+
+// less reports a < b for amounts fundsIn made comparable; amounts of
+// different currencies are never less.
+func less(a, b ack.Money) bool {
+	c, err := a.Cmp(b)
+	return err == nil && c < 0
+}
+
+// minorUnits returns m in minor units (fen, cents), rounded half-up and
+// saturating at the limits of int64.
+func minorUnits(m ack.Money) int64 {
+	r := m.RoundToMinor().Amount()
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(m.Currency().MinorPlaces())), nil)
+	r.Mul(r, new(big.Rat).SetInt(scale))
+	n := r.Num() // an integer now: the denominator is 1
+	switch {
+	case n.IsInt64():
+		return n.Int64()
+	case n.Sign() > 0:
+		return math.MaxInt64
+	}
+	return math.MinInt64
 }

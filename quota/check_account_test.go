@@ -1,8 +1,10 @@
 package quota_test
 
 import (
+	"errors"
 	"testing"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/quota"
 	"github.com/google/go-cmp/cmp"
 )
@@ -12,13 +14,13 @@ func TestCheckAccountPrerequisites(t *testing.T) {
 	noRealName := def
 	noRealName.RealNameRequired = false
 	lowFloor := def
-	lowFloor.PayAsYouGoFunds.Min = quota.Fen(1)
+	lowFloor.PayAsYouGoFunds.Min = fen(1)
 
 	realName := quota.Violation{ID: quota.LimitRealName, Code: "Account.RealNameRequired", Scope: "account"}
 	funds := func(have int64) quota.Violation {
 		return quota.Violation{
 			ID: quota.LimitPayAsYouGoFunds, Code: "InsufficientBalance", Scope: "account",
-			Used: have, Limit: 100_00, Adjustable: true,
+			Used: have, Limit: 100_00, Currency: ack.CNY, Adjustable: true,
 		}
 	}
 	withFunds := func(a quota.Account) quota.Usage { a.RealNameVerified = true; return quota.Usage{Account: a} }
@@ -32,24 +34,24 @@ func TestCheckAccountPrerequisites(t *testing.T) {
 		want   quota.Violations
 	}{
 		{"unverified, empty plan", def, quota.Usage{}, quota.Plan{}, nil},
-		{"unverified, nodes only", def, quota.Usage{Account: quota.Account{Balance: quota.Yuan(500)}}, addNodes,
+		{"unverified, nodes only", def, quota.Usage{Account: quota.Account{Balance: yuan(500)}}, addNodes,
 			quota.Violations{realName}},
-		{"unverified, not required", noRealName, quota.Usage{Account: quota.Account{Balance: quota.Yuan(500)}}, addNodes, nil},
-		{"verified", def, withFunds(quota.Account{Balance: quota.Yuan(500)}), addNodes, nil},
-		{"funds below for a new cluster", def, withFunds(quota.Account{Balance: quota.Fen(99_99)}), create(quota.Managed),
+		{"unverified, not required", noRealName, quota.Usage{Account: quota.Account{Balance: yuan(500)}}, addNodes, nil},
+		{"verified", def, withFunds(quota.Account{Balance: yuan(500)}), addNodes, nil},
+		{"funds below for a new cluster", def, withFunds(quota.Account{Balance: fen(99_99)}), create(quota.Managed),
 			quota.Violations{funds(99_99)}},
-		{"funds at", def, withFunds(quota.Account{Balance: quota.Yuan(100)}), create(quota.Managed), nil},
-		{"funds above", def, withFunds(quota.Account{Balance: quota.Fen(100_01)}), create(quota.Managed), nil},
+		{"funds at", def, withFunds(quota.Account{Balance: yuan(100)}), create(quota.Managed), nil},
+		{"funds above", def, withFunds(quota.Account{Balance: fen(100_01)}), create(quota.Managed), nil},
 		{"balance, vouchers and credit add up", def,
-			withFunds(quota.Account{Balance: quota.Yuan(50), Vouchers: quota.Yuan(30), Credit: quota.Yuan(20)}), create(quota.Serverless), nil},
-		{"arrears", def, withFunds(quota.Account{Balance: quota.Yuan(-10), Vouchers: quota.Yuan(50)}), create(quota.Serverless),
+			withFunds(quota.Account{Balance: yuan(50), Vouchers: yuan(30), Credit: yuan(20)}), create(quota.Serverless), nil},
+		{"arrears", def, withFunds(quota.Account{Balance: yuan(-10), Vouchers: yuan(50)}), create(quota.Serverless),
 			quota.Violations{funds(40_00)}},
 		{"nodes alone may be subscriptions", def, withFunds(quota.Account{}), addNodes, nil},
 		{"explicit pay-as-you-go purchase", def, withFunds(quota.Account{}), quota.Plan{PayAsYouGo: true},
 			quota.Violations{funds(0)}},
-		{"container instances are pay-as-you-go", def, withFunds(quota.Account{Balance: quota.Yuan(1)}),
+		{"container instances are pay-as-you-go", def, withFunds(quota.Account{Balance: yuan(1)}),
 			change(quota.ClusterChange{ClusterID: "c-s", AddContainerInstances: 1}), quota.Violations{funds(1_00)}},
-		{"lowered floor", lowFloor, withFunds(quota.Account{Balance: quota.Fen(1)}), create(quota.Managed), nil},
+		{"lowered floor", lowFloor, withFunds(quota.Account{Balance: fen(1)}), create(quota.Managed), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,7 +65,7 @@ func TestCheckAccountPrerequisites(t *testing.T) {
 
 func TestCheckReportsEveryViolationInOrder(t *testing.T) {
 	u := quota.Usage{
-		Account: quota.Account{Balance: quota.Yuan(20)},
+		Account: quota.Account{Balance: yuan(20)},
 		Clusters: append(append(fleet("m", quota.Managed, 10), fleet("s", quota.Serverless, 2)...),
 			quota.ClusterUsage{ID: "c-big", Kind: quota.Dedicated, Nodes: 40, NodePools: 20}),
 	}
@@ -76,7 +78,7 @@ func TestCheckReportsEveryViolationInOrder(t *testing.T) {
 	}
 	want := quota.Violations{
 		{ID: quota.LimitRealName, Code: "Account.RealNameRequired", Scope: "account"},
-		{ID: quota.LimitPayAsYouGoFunds, Code: "InsufficientBalance", Scope: "account", Used: 20_00, Limit: 100_00, Adjustable: true},
+		{ID: quota.LimitPayAsYouGoFunds, Code: "InsufficientBalance", Scope: "account", Used: 20_00, Limit: 100_00, Currency: ack.CNY, Adjustable: true},
 		acct(quota.LimitClusters, 11, 1, 10, true),
 		acct(quota.LimitManagedClusters, 10, 1, 10, true),
 		acct(quota.LimitServerlessClusters, 2, 1, 2, true),
@@ -114,5 +116,30 @@ func TestViolationHowToRaise(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("HowToRaise mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// Funds count only in the floor's currency: USD vouchers do not pay for a
+// CNY floor, and Funds refuses to add the two.
+func TestCheckFundsInOtherCurrencies(t *testing.T) {
+	usd, err := ack.MoneyFromMinor(500_00, ack.USD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := quota.Account{RealNameVerified: true, Balance: yuan(60), Vouchers: usd}
+	vs := quota.Check(quota.ProductDefaults(), quota.Usage{Account: a}, quota.Plan{Create: []quota.NewCluster{{Kind: quota.Serverless}}})
+	want := quota.Violations{{ID: quota.LimitPayAsYouGoFunds, Code: "InsufficientBalance", Scope: "account", Used: 60_00, Limit: 100_00, Currency: ack.CNY, Adjustable: true}}
+	if diff := cmp.Diff(want, vs); diff != "" {
+		t.Errorf("violations (-want +got):\n%s", diff)
+	}
+	if _, err := a.Funds(); !errors.Is(err, ack.ErrCurrencyMismatch) {
+		t.Errorf("Funds of CNY and USD: err = %v; want ErrCurrencyMismatch", err)
+	}
+	a.Vouchers = yuan(40)
+	if got, err := a.Funds(); err != nil || !got.Equal(yuan(100)) {
+		t.Errorf("Funds = %v, %v; want 100.00 CNY", got, err)
+	}
+	if vs := quota.Check(quota.ProductDefaults(), quota.Usage{Account: a}, quota.Plan{Create: []quota.NewCluster{{Kind: quota.Serverless}}}); len(vs) != 0 {
+		t.Errorf("60 + 40 CNY meets the floor, but: %v", vs)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/quota"
 	"github.com/google/go-cmp/cmp"
 )
@@ -19,7 +20,7 @@ func fleet(prefix string, k quota.ClusterKind, n int) []quota.ClusterUsage {
 }
 
 // verified is an account that meets both prerequisites.
-var verified = quota.Account{RealNameVerified: true, Balance: quota.Yuan(1000)}
+var verified = quota.Account{RealNameVerified: true, Balance: yuan(1000)}
 
 // usage is an account that meets the prerequisites and has the clusters.
 func usage(clusters ...[]quota.ClusterUsage) quota.Usage {
@@ -178,4 +179,16 @@ func TestCheckDoesNotOverflow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// yuan is n whole yuan.
+func yuan(n int64) ack.Money { return fen(n * 100) }
+
+// fen is n fen (hundredths of a yuan).
+func fen(n int64) ack.Money {
+	m, err := ack.MoneyFromMinor(n, ack.CNY)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }

@@ -90,9 +90,9 @@ func WithAccount(a Account) func(*ClientOptions) {
 // 100.00 CNY and base's pay-as-you-go floor (100.00 CNY in both presets).
 // It meets every account prerequisite of base.
 func DefaultAccount(base Limits) Account {
-	balance := Yuan(100)
-	if balance.Less(base.PayAsYouGoFunds.Min) {
-		balance = base.PayAsYouGoFunds.Min
+	balance := ack.MustMoney("100", ack.CNY)
+	if min := base.PayAsYouGoFunds.Min; min.Currency() != balance.Currency() || less(balance, min) {
+		balance = min
 	}
 	return Account{RealNameVerified: true, Balance: balance}
 }

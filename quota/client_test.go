@@ -17,8 +17,8 @@ import (
 
 func TestNewClientOptions(t *testing.T) {
 	high := quota.ProductDefaults()
-	high.PayAsYouGoFunds.Min = quota.Yuan(500)
-	unverified := quota.Account{Balance: quota.Yuan(3)}
+	high.PayAsYouGoFunds.Min = yuan(500)
+	unverified := quota.Account{Balance: yuan(3)}
 	tests := []struct {
 		name        string
 		opts        []func(*quota.ClientOptions)
@@ -26,13 +26,13 @@ func TestNewClientOptions(t *testing.T) {
 		wantAccount quota.Account
 	}{
 		{"defaults", nil, quota.ProductDefaults(),
-			quota.Account{RealNameVerified: true, Balance: quota.Yuan(100)}},
+			quota.Account{RealNameVerified: true, Balance: yuan(100)}},
 		{"nil option ignored", []func(*quota.ClientOptions){nil}, quota.ProductDefaults(),
-			quota.Account{RealNameVerified: true, Balance: quota.Yuan(100)}},
+			quota.Account{RealNameVerified: true, Balance: yuan(100)}},
 		{"today", []func(*quota.ClientOptions){quota.WithBase(quota.Today())}, quota.Today(),
-			quota.Account{RealNameVerified: true, Balance: quota.Yuan(100)}},
+			quota.Account{RealNameVerified: true, Balance: yuan(100)}},
 		{"default account meets a higher floor", []func(*quota.ClientOptions){quota.WithBase(high)}, high,
-			quota.Account{RealNameVerified: true, Balance: quota.Yuan(500)}},
+			quota.Account{RealNameVerified: true, Balance: yuan(500)}},
 		{"account", []func(*quota.ClientOptions){quota.WithAccount(unverified)}, quota.ProductDefaults(), unverified},
 		{"last option wins", []func(*quota.ClientOptions){quota.WithAccount(unverified), quota.WithBase(high), quota.WithBase(quota.Today())},
 			quota.Today(), unverified},

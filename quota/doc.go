@@ -66,8 +66,9 @@
 // matches ack.ErrQuotaExceeded (ack.IsQuotaExceeded). CheckPodsPerNode
 // checks the one per-node setting on its own.
 //
-// Money for the pay-as-you-go prerequisite is exact: whole fen, never
-// floating point.
+// Money for the pay-as-you-go prerequisite is the SDK's one money type,
+// ack.Money: exact, never floating point. Only funds in the floor's
+// currency (CNY in both presets) count toward it.
 //
 // # Defaults of the limits
 //

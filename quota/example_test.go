@@ -14,7 +14,7 @@ import (
 func Example() {
 	limits := quota.ProductDefaults()
 	usage := quota.Usage{
-		Account: quota.Account{RealNameVerified: true, Balance: quota.Yuan(60), Vouchers: quota.Fen(25_50)},
+		Account: quota.Account{RealNameVerified: true, Balance: yuan(60), Vouchers: fen(25_50)},
 		Clusters: []quota.ClusterUsage{
 			{ID: "c-prod", Kind: quota.Managed, Nodes: 36, NodePools: 4},
 			{ID: "c-ci", Kind: quota.Serverless, ContainerInstances: 120},

@@ -1,5 +1,7 @@
 package quota
 
+import "github.com/ackgo/ack"
+
 // MaxPodsPerNode is the hard limit on pods per worker node: it is set when a
 // cluster or node pool is created and cannot be raised by any ticket
 // (product description, quotas and limits).
@@ -16,8 +18,9 @@ type Count struct {
 
 // Floor is a minimum amount of money an account must hold.
 type Floor struct {
-	// Min is the least amount allowed.
-	Min Money
+	// Min is the least amount allowed. Only funds in its currency count
+	// toward it.
+	Min ack.Money
 	// Adjustable reports whether a ticket can change Min.
 	Adjustable bool
 }

@@ -116,11 +116,11 @@ func TestPreflight(t *testing.T) {
 		},
 		{
 			name: "account prerequisites come from the client's account",
-			opts: []func(*quota.ClientOptions){quota.WithAccount(quota.Account{Balance: quota.Yuan(20)})},
+			opts: []func(*quota.ClientOptions){quota.WithAccount(quota.Account{Balance: yuan(20)})},
 			plan: quota.Plan{PayAsYouGo: true, Change: []quota.ClusterChange{{ClusterID: "c-staging", AddNodes: 1}}},
 			want: quota.Violations{
 				{ID: quota.LimitRealName, Code: quota.CodeRealNameRequired, Scope: "account"},
-				{ID: quota.LimitPayAsYouGoFunds, Code: quota.CodeInsufficientBalance, Scope: "account", Used: 2000, Limit: 10000, Adjustable: true},
+				{ID: quota.LimitPayAsYouGoFunds, Code: quota.CodeInsufficientBalance, Scope: "account", Used: 2000, Limit: 10000, Currency: ack.CNY, Adjustable: true},
 			},
 			wantCalls: []string{callQuota, callNodes("c-staging")},
 		},

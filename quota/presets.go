@@ -1,5 +1,7 @@
 package quota
 
+import "github.com/ackgo/ack"
+
 // ProductDefaults returns the limits of the ACK product description, the
 // SDK's documented default:
 //
@@ -25,7 +27,7 @@ func ProductDefaults() Limits {
 		PodsPerNode:                  Count{Max: MaxPodsPerNode},
 		ContainerInstancesPerCluster: Count{Max: 300, Adjustable: true},
 		RealNameRequired:             true,
-		PayAsYouGoFunds:              Floor{Min: Yuan(100), Adjustable: true},
+		PayAsYouGoFunds:              Floor{Min: ack.MustMoney("100", ack.CNY), Adjustable: true},
 	}
 }
 

@@ -1,8 +1,10 @@
 package quota_test
 
 import (
+	"math/big"
 	"testing"
 
+	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/quota"
 	"github.com/google/go-cmp/cmp"
 )
@@ -27,7 +29,7 @@ func rows(l quota.Limits) []limitRow {
 	}
 	return []limitRow{
 		{quota.LimitRealName, realName, false},
-		{quota.LimitPayAsYouGoFunds, l.PayAsYouGoFunds.Min.Fen(), l.PayAsYouGoFunds.Adjustable},
+		{quota.LimitPayAsYouGoFunds, l.PayAsYouGoFunds.Min.Amount().Num().Int64() * 100 / l.PayAsYouGoFunds.Min.Amount().Denom().Int64(), l.PayAsYouGoFunds.Adjustable},
 		c(quota.LimitClusters, l.Clusters),
 		c(quota.LimitManagedClusters, l.ManagedClusters),
 		c(quota.LimitServerlessClusters, l.ServerlessClusters),
@@ -128,4 +130,11 @@ func TestLimitIDs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// minor returns a whole amount of minor units, like 100.00 CNY as 10000.
+func minor(m ack.Money) int64 {
+	r := m.Amount()
+	r.Mul(r, big.NewRat(100, 1))
+	return r.Num().Int64()
 }

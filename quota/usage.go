@@ -1,5 +1,7 @@
 package quota
 
+import "github.com/ackgo/ack"
+
 import "github.com/ackgo/ack/internal/wire"
 
 // ClusterKind is the form of a cluster as the quotas count it. It is the
@@ -57,14 +59,16 @@ type Account struct {
 	// verification.
 	RealNameVerified bool
 	// Balance, Vouchers and Credit together are the funds available for
-	// pay-as-you-go purchases.
-	Balance  Money
-	Vouchers Money
-	Credit   Money
+	// pay-as-you-go purchases. The zero value of each is nothing; an
+	// amount may be negative (an account in arrears).
+	Balance  ack.Money
+	Vouchers ack.Money
+	Credit   ack.Money
 }
 
-// Funds returns balance + vouchers + credit.
-func (a Account) Funds() Money { return a.Balance.Add(a.Vouchers).Add(a.Credit) }
+// Funds returns balance + vouchers + credit. The error wraps
+// ack.ErrCurrencyMismatch when they are in different currencies.
+func (a Account) Funds() (ack.Money, error) { return ack.SumMoney(a.Balance, a.Vouchers, a.Credit) }
 
 // ClusterUsage is what one existing cluster uses now.
 type ClusterUsage struct {

@@ -107,7 +107,7 @@ func TestUsageGoldenAnswers(t *testing.T) {
 	srv.raw["DescribeClustersV1"] = "describe_clusters_v1.json"
 	srv.raw["DescribeClusterNodes"] = "describe_cluster_nodes.json"
 	srv.raw["DescribeClusterNodePools"] = "describe_cluster_nodepools.json"
-	account := quota.Account{RealNameVerified: true, Balance: quota.Yuan(2500), Credit: quota.Yuan(1000)}
+	account := quota.Account{RealNameVerified: true, Balance: yuan(2500), Credit: yuan(1000)}
 	got, err := quota.NewClient(srv.config(), quota.WithAccount(account)).Usage(context.Background(),
 		func(o *quota.UsageOptions) { o.ClusterIDs = []string{"c-prod"} })
 	if err != nil {

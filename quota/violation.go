@@ -19,14 +19,18 @@ type Violation struct {
 	// `new cluster "dev"`, or "" for a bare setting (CheckPodsPerNode).
 	Scope string
 	// Used is the current usage; for the pay-as-you-go funds, the funds in
-	// fen; for real-name verification and pods per node, 0.
+	// minor units of Currency (fen for CNY), rounded half-up; for
+	// real-name verification and pods per node, 0.
 	Used int64
 	// Need is what the plan adds (for pods per node, the setting it asks
 	// for); 0 for the account prerequisites.
 	Need int64
-	// Limit is the limit's value; for the funds, the minimum in fen; for
-	// real-name verification, 0.
+	// Limit is the limit's value; for the funds, the minimum in minor
+	// units of Currency; for real-name verification, 0.
 	Limit int64
+	// Currency is the currency of Used and Limit for the pay-as-you-go
+	// funds (the floor's); empty for the other limits.
+	Currency ack.Currency
 	// Adjustable reports whether a ticket can raise the limit.
 	Adjustable bool
 }
@@ -56,7 +60,7 @@ func (v Violation) String() string {
 	case LimitRealName:
 		b.WriteString("required, but the account is not verified")
 	case LimitPayAsYouGoFunds:
-		fmt.Fprintf(&b, "%s available is below the minimum of %s", Fen(v.Used), Fen(v.Limit))
+		fmt.Fprintf(&b, "%s available is below the minimum of %s", minorMoney(v.Used, v.Currency), minorMoney(v.Limit, v.Currency))
 	case LimitPodsPerNode:
 		fmt.Fprintf(&b, "%d requested exceeds the limit of %d", v.Need, v.Limit)
 	default:
@@ -121,4 +125,16 @@ func (e *ExceededError) Code() string {
 		return ""
 	}
 	return e.Violations[0].Code
+}
+
+// minorMoney is units minor units of c, for messages; a Violation made by
+// hand without a currency shows the bare amount.
+func minorMoney(units int64, c ack.Currency) string {
+	m, err := ack.MoneyFromMinor(units, c)
+	if err != nil {
+		m, _ = ack.MoneyFromMinor(units, ack.CNY)
+		amount, _, _ := strings.Cut(m.String(), " ")
+		return amount
+	}
+	return m.String()
 }

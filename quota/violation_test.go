@@ -32,7 +32,7 @@ func TestViolationString(t *testing.T) {
 			"account: real-name verification: required, but the account is not verified (cannot be raised) [account.real_name]",
 		},
 		{
-			quota.Violation{ID: quota.LimitPayAsYouGoFunds, Scope: "account", Used: 42_50, Limit: 100_00, Adjustable: true},
+			quota.Violation{ID: quota.LimitPayAsYouGoFunds, Scope: "account", Used: 42_50, Limit: 100_00, Currency: ack.CNY, Adjustable: true},
 			"account: balance, vouchers and credit for pay-as-you-go resources: 42.50 CNY available is below the minimum of 100.00 CNY (submit a ticket) [account.pay_as_you_go_funds]",
 		},
 		{

@@ -7,6 +7,7 @@
 //	ackfake [-addr 127.0.0.1:9180] [-region cn-hangzhou] [-speed 60]
 //	        [-credential AK:SECRET]... [-readonly-credential AK:SECRET]...
 //	        [-polls N] [-call-log-limit N] [-call-log-bytes N] [-grace 5s]
+//	        [-billing-preset Current|Product] [-price-book FILE]
 //
 // Flags:
 //
@@ -25,6 +26,9 @@
 //	                                       bodies, paths and queries); 0 lifts the bound
 //	-grace                5s               on SIGINT or SIGTERM, how long requests in flight
 //	                                       have to finish before their connections are cut
+//	-billing-preset       Current          the bill's preset (GET /_fake/bill): Current charges
+//	                                       the Pro fee, Product none
+//	-price-book           built-in         a price book JSON file (pricing.ParseBook) to bill with
 //
 // The server bounds what a client can hold with the defaults of
 // fake.HTTPLimits: a request's header arrives within 10s and the whole
@@ -34,7 +38,8 @@
 //
 // Its first line on stdout is exactly "ackfake listening on http://HOST:PORT"
 // with the port it listens on. Control endpoints under /_fake/ (clock,
-// advance, calls, reset; see fake.Server) answer local tools without
+// advance, calls, reset, bill, container-instances; see fake.Server and
+// the fake package's billing meter) answer local tools without
 // signatures: a loopback peer asking for a loopback host, with no foreign
 // Origin, and a JSON body (Content-Type application/json) when a POST has
 // one. It stops cleanly on SIGINT or SIGTERM.

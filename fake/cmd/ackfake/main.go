@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack/fake"
+	"github.com/ackgo/ack/pricing"
 )
 
 func main() {
@@ -58,6 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 lifts the bound")
 	grace := fs.Duration("grace", defaultGrace, "on SIGINT or SIGTERM, how long requests in flight have to finish before their connections are cut")
 	callLogBytes := fs.Int("call-log-bytes", fake.DefaultCallLogBytes, "bytes of calls (bodies, paths, queries) the action log keeps; 0 lifts the bound")
+	preset := fs.String("billing-preset", "Current", "billing preset of /_fake/bill: Current (Pro fee charged) or Product (no fee)")
+	book := fs.String("price-book", "", "price book JSON file for /_fake/bill (default: the built-in book)")
 	var full, readOnly credentialList
 	fs.Var(&full, "credential", "AK:SECRET with full access (repeatable); enables signature checks")
 	fs.Var(&readOnly, "readonly-credential", "AK:SECRET whose writes are refused (repeatable)")
@@ -83,6 +86,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *polls > 0 {
 		opts = append(opts, fake.WithProgressions(fake.AfterPolls(*polls)))
 	}
+	billing, err := billingOptions(*preset, *book)
+	if err != nil {
+		return err
+	}
+	opts = append(opts, billing...)
 	srv, err := fake.NewServer(*addr, opts...)
 	if err != nil {
 		return err
@@ -92,6 +100,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		*region, *speed, len(full.pairs)+len(readOnly.pairs), srv.URL())
 	<-ctx.Done()
 	return stop(srv, *grace, stderr)
+}
+
+// billingOptions reads -billing-preset and -price-book.
+func billingOptions(preset, book string) ([]fake.Option, error) {
+	p, err := pricing.ParsePreset(preset)
+	if err != nil {
+		return nil, fmt.Errorf("-billing-preset: %w", err)
+	}
+	opts := []fake.Option{fake.WithBillingPreset(p)}
+	if book != "" {
+		data, err := os.ReadFile(book)
+		if err != nil {
+			return nil, fmt.Errorf("-price-book: %w", err)
+		}
+		b, err := pricing.ParseBook(data)
+		if err != nil {
+			return nil, fmt.Errorf("-price-book %s: %w", book, err)
+		}
+		opts = append(opts, fake.WithPriceBook(b))
+	}
+	return opts, nil
 }
 
 // defaultGrace is how long a stop waits for the requests in flight.

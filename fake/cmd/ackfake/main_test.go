@@ -131,6 +131,20 @@ func TestRunServesAndStops(t *testing.T) {
 	if err != nil || len(calls) != 1 || calls[0].Seq != 2 {
 		t.Fatalf("/_fake/calls: %+v, %v; want the second call alone", calls, err)
 	}
+	// Nothing ran, so the bill is empty, in the book's currency.
+	resp, err = client.Get(m[1] + "/_fake/bill")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bill struct {
+		Currency, Total string
+		Lines           []any
+	}
+	err = json.NewDecoder(resp.Body).Decode(&bill)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || bill.Currency != "CNY" || bill.Total != "0.00" || len(bill.Lines) != 0 {
+		t.Fatalf("/_fake/bill: HTTP %d %+v, %v; want an empty CNY bill", resp.StatusCode, bill, err)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("run: %v", err)
@@ -148,6 +162,8 @@ func TestRunRefusesBadFlags(t *testing.T) {
 		{[]string{"extra"}, "unexpected"},
 		{[]string{"-addr", "256.0.0.1:99999"}, "listen"},
 		{[]string{"-nope"}, "not defined"},
+		{[]string{"-billing-preset", "Cheap"}, "-billing-preset"},
+		{[]string{"-price-book", "/no/such/book.json"}, "-price-book"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
