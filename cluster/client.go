@@ -166,17 +166,6 @@ func opError(kind, id, op string, err error) error {
 	return fmt.Errorf("%s %s: %s: %w", kind, id, op, err)
 }
 
-// waitPolicy returns the client's wait options changed by optFns.
-func (c *Client) waitPolicy(optFns []func(*WaitOptions)) WaitOptions {
-	w := c.opts.Wait
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&w)
-		}
-	}
-	return w
-}
-
 // parseTime reads one of ACK's RFC 3339 timestamps; a missing or malformed
 // one is the zero time.
 func parseTime(s string) time.Time {

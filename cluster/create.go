@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -103,11 +104,7 @@ func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOp
 		if err != nil || found == nil {
 			return nil, err
 		}
-		b, err := json.Marshal(wire.CreateClusterResponse{ClusterID: found.ID})
-		if err != nil {
-			return nil, err
-		}
-		return &ack.Response{StatusCode: 200, Body: b, RequestID: found.RequestID}, nil
+		return waiter.Answer(wire.CreateClusterResponse{ClusterID: found.ID}, found.RequestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {
@@ -190,11 +187,7 @@ func (c *Client) createUntagged(ctx context.Context, spec Spec, tags []Tag, body
 				return nil, fmt.Errorf("looking for the cluster: %w", err)
 			}
 			if !before[cl.ID] && cl.Spec.Name == spec.Name && cl.Spec.VPCID == spec.VPCID && sameTags(cl.Spec.Tags, tags) {
-				b, err := json.Marshal(wire.CreateClusterResponse{ClusterID: cl.ID})
-				if err != nil {
-					return nil, err
-				}
-				return &ack.Response{StatusCode: 200, Body: b, RequestID: cl.RequestID}, nil
+				return waiter.Answer(wire.CreateClusterResponse{ClusterID: cl.ID}, cl.RequestID)
 			}
 		}
 		return nil, nil

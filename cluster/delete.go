@@ -2,10 +2,9 @@ package cluster
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -78,17 +77,11 @@ func (c *Client) Delete(ctx context.Context, id string, optFns ...func(*DeleteOp
 	req := wire.NewRequest(wire.ActionDeleteCluster, id)
 	req.Query = o.wire().Query()
 	req.Retry = ack.Reconcile
-	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
-		gone, requestID, err := c.deleting(ctx, id)
-		if err != nil || !gone {
-			return nil, err
-		}
-		b, err := json.Marshal(wire.DeleteClusterResponse{ClusterID: id})
-		if err != nil {
-			return nil, err
-		}
-		return &ack.Response{StatusCode: 200, Body: b, RequestID: requestID}, nil
-	}
+	req.Reconcile = waiter.DeleteReconcile(func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, id) },
+		func(cl *Cluster) (bool, string) {
+			return cl.State == StateDeleting || cl.State == StateDeleted, cl.RequestID
+		},
+		wire.DeleteClusterResponse{ClusterID: id})
 	resp, err := c.do(ctx, req)
 	if err != nil {
 		return fail(err)
@@ -98,21 +91,4 @@ func (c *Client) Delete(ctx context.Context, id string, optFns ...func(*DeleteOp
 		return fail(err)
 	}
 	return c.newOperation(KindDelete, id, out.TaskID, resp.RequestID), nil
-}
-
-// deleting reports whether the cluster is gone or being deleted, with the
-// request ID of the read that told.
-func (c *Client) deleting(ctx context.Context, id string) (bool, string, error) {
-	cl, err := c.describe(ctx, id)
-	if errors.Is(err, ack.ErrNotFound) {
-		var api *ack.APIError
-		if errors.As(err, &api) {
-			return true, api.RequestID, nil
-		}
-		return true, "", nil
-	}
-	if err != nil {
-		return false, "", err
-	}
-	return cl.State == StateDeleting || cl.State == StateDeleted, cl.RequestID, nil
 }

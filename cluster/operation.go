@@ -119,7 +119,7 @@ func (c *Client) newOperation(kind OperationKind, clusterID, taskID, requestID s
 	op.run = waiter.New(waiter.Resource[*Cluster]{
 		Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: taskID,
 		Phase: PhaseCluster, Target: string(kind.target()), Deletes: kind == KindDelete, ReadWhileTaskRuns: true,
-		ReadTask: c.taskStatus,
+		ReadTask: waiter.StatusReader(c.do),
 		Read:     func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, clusterID) },
 		Gone: func(requestID string) *Cluster {
 			return &Cluster{ID: clusterID, State: StateDeleted, RequestID: requestID}
@@ -173,15 +173,10 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*C
 	if op.client == nil {
 		return op.detached()
 	}
-	p := op.client.waitPolicy(optFns)
-	var progress waiter.Progress
-	if fn := p.OnProgress; fn != nil {
-		progress = func(e waiter.Event) {
-			fn(Progress{Kind: op.kind, ClusterID: op.clusterID, Phase: e.Phase, From: e.From, To: e.To, At: e.At, Poll: e.Poll})
-		}
-	}
-	policy := waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait}
-	return op.run.Wait(ctx, op.client.cfg.Clock(), policy, progress)
+	s := waiter.Settings[Progress](waiter.ApplyTo(op.client.opts.Wait, optFns))
+	return waiter.WaitWith(ctx, op.run, op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
+		return Progress{Kind: op.kind, ClusterID: op.clusterID, Phase: e.Phase, From: e.From, To: e.To, At: e.At, Poll: e.Poll}
+	})
 }
 
 // Poll reads the operation's state once, without waiting: the task while
@@ -199,10 +194,7 @@ func (op *Operation) Poll(ctx context.Context) (*Cluster, error) {
 // detached returns the outcome of an operation without a client: the one
 // CompletedOperation gave it, or an error.
 func (op *Operation) detached() (*Cluster, error) {
-	if c, err, done := op.run.Outcome(); done {
-		return c, err
-	}
-	return nil, fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind)
+	return op.run.Detached(fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind))
 }
 
 // judge reads the state of a cluster the kind's operation waits on: at its

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -159,11 +160,7 @@ func (c *Client) ScaleOut(ctx context.Context, id string, s ScaleOutSpec) (*Oper
 		if now.State != StateScaling && now.Size < before.Size+s.Count {
 			return nil, nil
 		}
-		b, err := json.Marshal(wire.ScaleOutClusterResponse{ClusterID: id})
-		if err != nil {
-			return nil, err
-		}
-		return &ack.Response{StatusCode: 200, Body: b, RequestID: now.RequestID}, nil
+		return waiter.Answer(wire.ScaleOutClusterResponse{ClusterID: id}, now.RequestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/waiter"
-	"github.com/ackgo/ack/internal/wire"
 )
 
 // Task states as DescribeTaskInfo reports them; ACK also writes "fail"
@@ -51,44 +50,16 @@ func (t *Task) status() waiter.TaskStatus {
 
 // Task reads the task with the given ID (DescribeTaskInfo).
 func (c *Client) Task(ctx context.Context, id string) (*Task, error) {
-	t, err := c.task(ctx, id)
+	ti, err := waiter.ReadTask(ctx, c.do, id)
 	if err != nil {
 		return nil, opError("task", id, "get", err)
 	}
-	return t, nil
-}
-
-// taskStatus reads a task for the waits, without wrapping the error.
-func (c *Client) taskStatus(ctx context.Context, id string) (waiter.TaskStatus, error) {
-	t, err := c.task(ctx, id)
-	if err != nil {
-		return waiter.TaskStatus{}, err
-	}
-	return t.status(), nil
-}
-
-// task reads a task without wrapping the error, for the waits.
-func (c *Client) task(ctx context.Context, id string) (*Task, error) {
-	if err := checkID("task", id); err != nil {
-		return nil, err
-	}
-	resp, err := c.do(ctx, wire.NewRequest(wire.ActionDescribeTaskInfo, id))
-	if err != nil {
-		return nil, err
-	}
-	ti, err := wire.DecodeTaskSummary(resp.Body)
-	if err != nil {
-		return nil, err
-	}
 	t := &Task{
 		ID: ti.TaskID, ClusterID: ti.ClusterID, Type: ti.TaskType, State: ti.State, Stage: ti.CurrentStage,
-		Created: parseTime(ti.Created), Updated: parseTime(ti.Updated), RequestID: resp.RequestID,
+		Created: parseTime(ti.Created), Updated: parseTime(ti.Updated), RequestID: ti.RequestID,
 	}
-	if t.ID == "" {
-		t.ID = id
-	}
-	if ti.Error != nil {
-		t.ErrorCode, t.ErrorMessage = ti.Error.Code, ti.Error.Message
+	if s := ti.Status(); s.Code != "" || s.Message != "" {
+		t.ErrorCode, t.ErrorMessage = s.Code, s.Message
 	}
 	return t, nil
 }

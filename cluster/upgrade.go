@@ -191,10 +191,10 @@ func (c *Client) upgradeTask(ctx context.Context, clusterID, taskID string) (wai
 			ts.Message = st.TaskMessage
 		}
 		if taskID != "" {
-			if t, err := c.task(ctx, taskID); err == nil && t.ErrorCode != "" {
-				ts.Code = t.ErrorCode
-				if t.ErrorMessage != "" {
-					ts.Message = t.ErrorMessage
+			if t, err := waiter.ReadTask(ctx, c.do, taskID); err == nil && t.Status().Code != "" {
+				ts.Code = t.Status().Code
+				if m := t.Status().Message; m != "" {
+					ts.Message = m
 				}
 			}
 		}

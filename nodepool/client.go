@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -133,12 +134,7 @@ func checkIDs(clusterID string, poolID ...string) error {
 
 // waitPolicy returns the client's wait options changed by optFns.
 func (c *Client) waitPolicy(optFns []func(*WaitOptions)) WaitOptions {
-	w := c.opts.Wait
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&w)
-		}
-	}
+	w := waiter.ApplyTo(c.opts.Wait, optFns)
 	if w.MinDelay <= 0 {
 		w.MinDelay = DefaultMinDelay
 	}
@@ -149,12 +145,4 @@ func (c *Client) waitPolicy(optFns []func(*WaitOptions)) WaitOptions {
 }
 
 // applyOptions returns the zero T changed by optFns.
-func applyOptions[T any](optFns []func(*T)) T {
-	var o T
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
-	return o
-}
+func applyOptions[T any](optFns []func(*T)) T { return waiter.Apply(optFns) }

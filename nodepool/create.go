@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -97,18 +98,8 @@ func (c *Client) findCreated(ctx context.Context, clusterID, name string, before
 	case 0:
 		return nil, nil
 	case 1:
-		return synthesized(wire.CreateNodePoolResponse{NodepoolID: found[0].ID}, found[0].RequestID)
+		return waiter.Answer(wire.CreateNodePoolResponse{NodepoolID: found[0].ID}, found[0].RequestID)
 	}
 	return nil, fmt.Errorf("%d node pools named %q appeared since the request was sent; cannot tell which it created: %w",
 		len(found), name, ack.ErrConflict)
-}
-
-// synthesized is the answer a Reconcile hook gives for a write it found
-// applied: v as the body, and the request ID of the read that found it.
-func synthesized(v any, requestID string) (*ack.Response, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return &ack.Response{StatusCode: 200, Body: b, RequestID: requestID}, nil
 }

@@ -2,10 +2,10 @@ package nodepool
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -37,13 +37,9 @@ func (c *Client) Delete(ctx context.Context, clusterID, poolID string, optFns ..
 	req := wire.NewRequest(wire.ActionDeleteClusterNodepool, clusterID, poolID)
 	req.Query = wire.DeleteNodePoolQuery{Force: o.Force}.Query()
 	req.Retry = ack.Reconcile
-	req.Reconcile = func(ctx context.Context, _ error) (*ack.Response, error) {
-		gone, requestID, err := c.deleting(ctx, clusterID, poolID)
-		if err != nil || !gone {
-			return nil, err
-		}
-		return synthesized(wire.DeleteNodePoolResponse{}, requestID)
-	}
+	req.Reconcile = waiter.DeleteReconcile(func(ctx context.Context) (*Detail, error) { return c.describe(ctx, clusterID, poolID) },
+		func(d *Detail) (bool, string) { return d.State == StateDeleting, d.RequestID },
+		wire.DeleteNodePoolResponse{})
 	resp, err := c.do(ctx, req)
 	if err != nil {
 		return fail(err)
@@ -53,21 +49,4 @@ func (c *Client) Delete(ctx context.Context, clusterID, poolID string, optFns ..
 		return fail(err)
 	}
 	return c.newOperation(KindDelete, clusterID, poolID, out.TaskID, resp.RequestID), nil
-}
-
-// deleting reports whether the pool is gone or being deleted, with the
-// request ID of the read that told.
-func (c *Client) deleting(ctx context.Context, clusterID, poolID string) (bool, string, error) {
-	d, err := c.describe(ctx, clusterID, poolID)
-	if errors.Is(err, ack.ErrNotFound) {
-		var api *ack.APIError
-		if errors.As(err, &api) {
-			return true, api.RequestID, nil
-		}
-		return true, "", nil
-	}
-	if err != nil {
-		return false, "", err
-	}
-	return d.State == StateDeleting, d.RequestID, nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -64,7 +65,7 @@ func (c *Client) Modify(ctx context.Context, clusterID, poolID string, edit func
 		if now.State != StateUpdating && modifyRequest(now.Spec, next) != nil {
 			return nil, nil // not applied; the body is absolute, so sending it again is safe
 		}
-		return synthesized(wire.ModifyNodePoolResponse{NodepoolID: poolID}, now.RequestID)
+		return waiter.Answer(wire.ModifyNodePoolResponse{NodepoolID: poolID}, now.RequestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {

@@ -123,7 +123,7 @@ func (c *Client) newOperation(kind OperationKind, clusterID, poolID, taskID, req
 	op.run = waiter.New(waiter.Resource[*Detail]{
 		Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: taskID,
 		Phase: PhasePool, Target: op.target(), Deletes: kind == KindDelete,
-		ReadTask: c.task,
+		ReadTask: waiter.StatusReader(c.do),
 		Read:     func(ctx context.Context) (*Detail, error) { return c.describe(ctx, clusterID, poolID) },
 		Gone: func(requestID string) *Detail {
 			return &Detail{Pool: Pool{ID: poolID}, ClusterID: clusterID, RequestID: requestID}
@@ -187,16 +187,11 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*D
 	if op.client == nil {
 		return op.detached()
 	}
-	p := op.client.waitPolicy(optFns)
-	var progress waiter.Progress
-	if fn := p.OnProgress; fn != nil {
-		progress = func(e waiter.Event) {
-			fn(Progress{Kind: op.kind, ClusterID: op.clusterID, PoolID: op.poolID, Phase: e.Phase,
-				From: e.From, To: e.To, At: e.At, Poll: e.Poll})
-		}
-	}
-	policy := waiter.Policy{MinDelay: p.MinDelay, MaxDelay: p.MaxDelay, MaxWait: p.MaxWait}
-	return op.run.Wait(ctx, op.client.cfg.Clock(), policy, progress)
+	s := waiter.Settings[Progress](op.client.waitPolicy(optFns))
+	return waiter.WaitWith(ctx, op.run, op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
+		return Progress{Kind: op.kind, ClusterID: op.clusterID, PoolID: op.poolID, Phase: e.Phase,
+			From: e.From, To: e.To, At: e.At, Poll: e.Poll}
+	})
 }
 
 // Poll reads the operation's state once, without waiting: the task while
@@ -213,10 +208,7 @@ func (op *Operation) Poll(ctx context.Context) (*Detail, error) {
 // detached returns the outcome of an operation without a client: the one
 // CompletedOperation gave it, or an error.
 func (op *Operation) detached() (*Detail, error) {
-	if d, err, done := op.run.Outcome(); done {
-		return d, err
-	}
-	return nil, fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind)
+	return op.run.Detached(fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind))
 }
 
 // target is the state the pool phase waits for.

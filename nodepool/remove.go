@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -108,7 +109,7 @@ func (c *Client) remove(ctx context.Context, d *Detail, ids []string, o RemoveOp
 		if present == len(ids) && !removing {
 			return nil, nil // every node is still there, untouched
 		}
-		return synthesized(wire.RemoveNodePoolNodesResponse{}, requestID)
+		return waiter.Answer(wire.RemoveNodePoolNodesResponse{}, requestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -132,7 +133,7 @@ func (c *Client) scalePart(ctx context.Context, d *Detail, before, after int) (*
 		if err != nil || !applied {
 			return nil, err
 		}
-		return synthesized(wire.ScaleNodePoolResponse{NodepoolID: d.ID}, now.RequestID)
+		return waiter.Answer(wire.ScaleNodePoolResponse{NodepoolID: d.ID}, now.RequestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {
@@ -219,7 +220,7 @@ func (c *Client) scaleDesired(ctx context.Context, d *Detail, before, after int)
 		}
 		switch now.Spec.DesiredSize {
 		case after:
-			return synthesized(wire.ModifyNodePoolResponse{NodepoolID: d.ID}, now.RequestID)
+			return waiter.Answer(wire.ModifyNodePoolResponse{NodepoolID: d.ID}, now.RequestID)
 		case before:
 			return nil, nil
 		}

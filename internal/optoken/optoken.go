@@ -48,6 +48,9 @@ type Format[K ~string] struct {
 	// Kinds lists every kind a token may hold, in the order errors list
 	// them.
 	Kinds []K
+	// Pooled says the operations act on a node pool: Open wants a pool ID
+	// in every token.
+	Pooled bool
 }
 
 // Encode returns the token of t: base64url, without padding, of its JSON.
