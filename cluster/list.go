@@ -2,10 +2,10 @@ package cluster
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 
+	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -49,17 +49,15 @@ func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Se
 		q.ClusterType = ClusterTypeManaged
 	}
 	return func(yield func(*Cluster, error) bool) {
-		for page := int64(1); ; page++ {
-			q.PageNumber = page
-			items, info, requestID, err := c.listPage(ctx, q)
+		for page, err := range paging.Clusters(ctx, c.do, q) {
 			if err != nil {
-				yield(nil, fmt.Errorf("list clusters: page %d: %w", page, err))
+				yield(nil, fmt.Errorf("list clusters: page %d: %w", page.Number, err))
 				return
 			}
-			for _, raw := range items {
+			for _, raw := range page.Clusters {
 				d, err := wire.DecodeClusterDetail(raw)
 				if err != nil {
-					yield(nil, fmt.Errorf("list clusters: page %d: %w", page, err))
+					yield(nil, fmt.Errorf("list clusters: page %d: %w", page.Number, err))
 					return
 				}
 				if o.Form != 0 {
@@ -69,32 +67,10 @@ func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Se
 				}
 				// Each raw item is a copy of its own, made by decoding
 				// the page: the cluster may keep it.
-				if !yield(clusterFromOwnedDetail(&d, raw, requestID), nil) {
+				if !yield(clusterFromOwnedDetail(&d, raw, page.RequestID), nil) {
 					return
 				}
 			}
-			if wire.LastPage(page, int64(o.PageSize), len(items), info.TotalCount) {
-				return
-			}
 		}
 	}
-}
-
-// listPage fetches one page of DescribeClustersV1, keeping each cluster's
-// raw object.
-func (c *Client) listPage(ctx context.Context, q wire.DescribeClustersV1Query) ([]json.RawMessage, wire.PageInfo, string, error) {
-	req := wire.NewRequest(wire.ActionDescribeClustersV1)
-	req.Query = q.Query()
-	resp, err := c.do(ctx, req)
-	if err != nil {
-		return nil, wire.PageInfo{}, "", err
-	}
-	page, err := wire.Decode[struct {
-		Clusters []json.RawMessage `json:"clusters"`
-		PageInfo wire.PageInfo     `json:"page_info"`
-	}](resp.Body)
-	if err != nil {
-		return nil, wire.PageInfo{}, "", err
-	}
-	return page.Clusters, page.PageInfo, resp.RequestID, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -14,11 +15,6 @@ const (
 	// ClusterPageSize is the page size of DescribeClustersV1, as terraform
 	// pages it.
 	ClusterPageSize = 50
-	// maxNodePageSize is the largest page DescribeClusterNodes serves.
-	maxNodePageSize = 100
-	// maxPages bounds every paged read, so that a server that never ends
-	// a list cannot keep a call going for ever.
-	maxPages = 1000
 )
 
 // UsageOptions say which clusters Usage counts the nodes and node pools
@@ -173,28 +169,25 @@ func (r *reads) cluster(id string) int {
 	return r.index[id]
 }
 
-// listClusters lists every cluster, page by page.
+// listClusters lists every cluster, page by page (paging.Clusters, which
+// also bounds the number of pages).
 func (r *reads) listClusters(ctx context.Context, c *Client) error {
-	q := wire.DescribeClustersV1Query{PageSize: ClusterPageSize}
-	for page := int64(1); ; page++ {
-		if page > maxPages {
-			return fmt.Errorf("list clusters: more than %d pages of %d clusters; the list does not end", maxPages, ClusterPageSize)
-		}
-		q.PageNumber = page
-		clusters, info, err := c.clusterPage(ctx, q)
+	for page, err := range paging.Clusters(ctx, c.do, wire.DescribeClustersV1Query{PageSize: ClusterPageSize}) {
 		if err != nil {
-			return fmt.Errorf("list clusters: page %d: %w", page, err)
+			return fmt.Errorf("list clusters: page %d: %w", page.Number, err)
 		}
-		for _, d := range clusters {
+		for _, raw := range page.Clusters {
+			d, err := wire.DecodeClusterDetail(raw)
+			if err != nil {
+				return fmt.Errorf("list clusters: page %d: %w", page.Number, err)
+			}
 			if d.ClusterID == "" {
 				continue
 			}
 			r.usage.Clusters[r.cluster(d.ClusterID)].Kind = ClassifyCluster(d.ClusterType, d.Profile)
 		}
-		if lastPage(page, ClusterPageSize, len(clusters), info) {
-			return nil
-		}
 	}
+	return nil
 }
 
 // classify reads the kind of one cluster with a filtered list. A cluster
@@ -259,24 +252,23 @@ func clusterPageOf(body []byte) ([]wire.ClusterDetail, wire.PageInfo, error) {
 	return page.Clusters, page.PageInfo, nil
 }
 
-// nodeCount returns the number of nodes of a cluster.
+// nodeCount returns the number of nodes of a cluster: the total_count of
+// a one-node page or, when a server reports nodes but no total, the count
+// of a walk through every page (paging.ClusterNodes, at the largest page
+// size).
 func (c *Client) nodeCount(ctx context.Context, id string) (int, error) {
 	nodes, total, err := c.nodePage(ctx, id, 1, 1)
 	if err != nil || total > 0 || nodes == 0 {
 		return total, err
 	}
 	count := 0
-	for page := int64(1); page <= maxPages; page++ {
-		n, _, err := c.nodePage(ctx, id, page, maxNodePageSize)
+	for page, err := range paging.ClusterNodes(ctx, c.do, id, wire.DescribeClusterNodesQuery{PageSize: wire.MaxPageSize}) {
 		if err != nil {
-			return 0, fmt.Errorf("page %d: %w", page, err)
+			return 0, fmt.Errorf("page %d: %w", page.Number, err)
 		}
-		count += n
-		if n < maxNodePageSize {
-			return count, nil
-		}
+		count += len(page.Nodes)
 	}
-	return 0, fmt.Errorf("more than %d pages of %d nodes; the list does not end", maxPages, maxNodePageSize)
+	return count, nil
 }
 
 // nodePage reads one page of DescribeClusterNodes and returns the number
@@ -312,12 +304,6 @@ func nodePoolCount(body []byte) (int, error) {
 		return 0, err
 	}
 	return len(p.Nodepools), nil
-}
-
-// lastPage reports whether a page of a list is its last: it was short or
-// empty, or the pages so far reach the total the server reported.
-func lastPage(page, size int64, got int, info wire.PageInfo) bool {
-	return wire.LastPage(page, size, got, info.TotalCount)
 }
 
 // checkClusterIDs refuses empty cluster IDs, which name no cluster.

@@ -51,29 +51,6 @@ func TestAnswerDecoders(t *testing.T) {
 	}
 }
 
-func TestLastPage(t *testing.T) {
-	tests := []struct {
-		page, size int64
-		got        int
-		total      int64
-		want       bool
-	}{
-		{1, 50, 0, 0, true},
-		{1, 50, 49, 0, true},
-		{1, 50, 50, 0, false},
-		{1, 50, 50, 50, true},
-		{1, 50, 50, 51, false},
-		{2, 50, 50, 100, true},
-		{2, 50, 50, 120, false},
-		{3, 50, 20, 120, true},
-	}
-	for _, tt := range tests {
-		if got := lastPage(tt.page, tt.size, tt.got, wire.PageInfo{TotalCount: tt.total}); got != tt.want {
-			t.Errorf("lastPage(page %d, size %d, got %d, total %d) = %v, want %v", tt.page, tt.size, tt.got, tt.total, got, tt.want)
-		}
-	}
-}
-
 // FuzzAnswerDecoders feeds any body to the decoders of the list answers:
 // none may panic, counts are never negative, and a decoded answer encodes
 // back to one that decodes to the same counts.

@@ -4,13 +4,13 @@ import (
 	"context"
 	"iter"
 
-	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
 // Doer sends one request and returns its answer: a typed client's send
 // step.
-type Doer func(ctx context.Context, req *ack.Request) (*ack.Response, error)
+type Doer = waiter.Doer
 
 // Page is one page of DescribeClusterNodes.
 type Page struct {
@@ -29,28 +29,23 @@ type Page struct {
 //
 // The iteration ends after the last page: one with fewer nodes than the
 // page size, or one that reaches the total count ACK reports. An error
-// (of the call, or of decoding its answer) ends it too: it is yielded
-// once, with a Page holding only the number of the page that failed.
+// (of the call, or of decoding its answer, or a list past MaxPages pages)
+// ends it too: it is yielded once, with a Page holding only the number of
+// the page that failed.
 func ClusterNodes(ctx context.Context, do Doer, clusterID string, q wire.DescribeClusterNodesQuery) iter.Seq2[Page, error] {
 	return func(yield func(Page, error) bool) {
-		for n := int64(1); ; n++ {
+		for p, err := range walk(q.PageSize, func(n int64) ([]wire.Node, int64, string, error) {
 			q.PageNumber = n
 			req := wire.NewRequest(wire.ActionDescribeClusterNodes, clusterID)
 			req.Query = q.Query()
 			resp, err := do(ctx, req)
 			if err != nil {
-				yield(Page{Number: n}, err)
-				return
+				return nil, 0, "", err
 			}
 			out, err := wire.Decode[wire.DescribeClusterNodesResponse](resp.Body)
-			if err != nil {
-				yield(Page{Number: n}, err)
-				return
-			}
-			if !yield(Page{Number: n, Nodes: out.Nodes, RequestID: resp.RequestID}, nil) {
-				return
-			}
-			if last(n, q.PageSize, len(out.Nodes), out.Page.TotalCount) {
+			return out.Nodes, out.Page.TotalCount, resp.RequestID, err
+		}) {
+			if !yield(Page{Number: p.number, Nodes: p.items, RequestID: p.requestID}, err) || err != nil {
 				return
 			}
 		}

@@ -43,9 +43,12 @@ func TestLastPage(t *testing.T) {
 		total        int64
 		want         bool
 	}{
+		{1, 50, 0, 0, true},
 		{1, 50, 49, 0, true},
 		{1, 50, 50, 0, false},
 		{1, 50, 50, 50, true},
+		{1, 50, 50, 51, false},
+		{2, 50, 50, 100, true},
 		{2, 50, 50, 120, false},
 		{3, 50, 20, 120, true},
 		{math.MaxInt64, 100, 100, math.MaxInt64, true},
