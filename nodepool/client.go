@@ -85,7 +85,7 @@ func (c *Client) do(ctx context.Context, req *ack.Request) (*ack.Response, error
 
 // Get returns the node pool poolID of the cluster clusterID. A pool (or a
 // cluster) that does not exist is an error matching ack.ErrNotFound.
-func (c *Client) Get(ctx context.Context, clusterID, poolID string) (*Detail, error) {
+func (c *Client) Get(ctx context.Context, clusterID, poolID string) (*Pool, error) {
 	d, err := c.describe(ctx, clusterID, poolID)
 	if err != nil {
 		return nil, fmt.Errorf("node pool %s: get: %w", poolID, err)
@@ -95,7 +95,7 @@ func (c *Client) Get(ctx context.Context, clusterID, poolID string) (*Detail, er
 
 // describe reads one pool (DescribeClusterNodePoolDetail) without wrapping
 // the error, for the methods and the waits.
-func (c *Client) describe(ctx context.Context, clusterID, poolID string) (*Detail, error) {
+func (c *Client) describe(ctx context.Context, clusterID, poolID string) (*Pool, error) {
 	if err := checkIDs(clusterID, poolID); err != nil {
 		return nil, err
 	}

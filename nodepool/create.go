@@ -88,7 +88,7 @@ func (c *Client) findCreated(ctx context.Context, clusterID, name string, before
 	if err != nil {
 		return nil, fmt.Errorf("looking for the created node pool: %w", err)
 	}
-	var found []*Detail
+	var found []*Pool
 	for _, p := range pools {
 		if p.Spec.Name == name && !slices.Contains(before, p.ID) {
 			found = append(found, p)

@@ -37,8 +37,8 @@ func (c *Client) Delete(ctx context.Context, clusterID, poolID string, optFns ..
 	req := wire.NewRequest(wire.ActionDeleteClusterNodepool, clusterID, poolID)
 	req.Query = wire.DeleteNodePoolQuery{Force: o.Force}.Query()
 	req.Retry = ack.Reconcile
-	req.Reconcile = waiter.DeleteReconcile(func(ctx context.Context) (*Detail, error) { return c.describe(ctx, clusterID, poolID) },
-		func(d *Detail) (bool, string) { return d.State == StateDeleting, d.RequestID },
+	req.Reconcile = waiter.DeleteReconcile(func(ctx context.Context) (*Pool, error) { return c.describe(ctx, clusterID, poolID) },
+		func(d *Pool) (bool, string) { return d.State == StateDeleting, d.RequestID },
 		wire.DeleteNodePoolResponse{})
 	resp, err := c.do(ctx, req)
 	if err != nil {

@@ -5,12 +5,12 @@ import "testing"
 // TestDetailSize checks Size on canned Details (a test's own values, with
 // HasDesiredSize left false) and on Details read from ACK's answers.
 func TestDetailSize(t *testing.T) {
-	canned := func(desired, nodes int, has bool) *Detail {
-		d := &Detail{HasDesiredSize: has}
+	canned := func(desired, nodes int, has bool) *Pool {
+		d := &Pool{HasDesiredSize: has}
 		d.Spec.DesiredSize, d.Nodes.Total = desired, nodes
 		return d
 	}
-	read := func(body string) *Detail {
+	read := func(body string) *Pool {
 		d, err := detailFromBody([]byte(body), "c-1", "R-1")
 		if err != nil {
 			t.Fatal(err)
@@ -19,10 +19,10 @@ func TestDetailSize(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		d    *Detail
+		d    *Pool
 		want int
 	}{
-		{"zero", &Detail{}, 0},
+		{"zero", &Pool{}, 0},
 		{"canned desired size", canned(5, 0, false), 5},
 		{"canned desired size and fewer nodes", canned(4, 2, false), 4},
 		{"canned node count", canned(0, 3, false), 3},

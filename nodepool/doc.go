@@ -23,9 +23,9 @@
 // Lister, Modifier, Scaler, NodeRemover, Upgrader, Deleter, NodeLister,
 // Resumer) for consumers to
 // mock; package nodepoolmock holds generated mocks of them, and canned
-// lists for them (Seq). Reads return a Detail: the Pool, its cluster, the
-// request ID and the raw JSON. Lists are iterators (iter.Seq2) over the
-// API's pages.
+// lists for them (Seq). Reads return a *Pool: its Spec, state and node
+// counts, its cluster, the request ID and the raw JSON; List and Nodes
+// are iterators (iter.Seq2) over the API's answers.
 //
 // Mutations return an Operation. Its Wait polls the task
 // (DescribeTaskInfo) until it succeeds, then the pool until it is active,
@@ -75,7 +75,7 @@
 // ScaleClusterNodePool's count is the number of nodes to add, so a request
 // sent twice adds them twice; Scale therefore takes the size the pool
 // should have, not a delta. It reads the pool's size (the desired size,
-// or the node count of a pool that reports none; see Detail.Size) and
+// or the node count of a pool that reports none; see Pool.Size) and
 // scales out by the difference in parts of at most MaxScaleCount nodes,
 // waiting for each part before sending the next. Each part knows the size
 // it starts from and the size it ends at, so its Reconcile hook tells a

@@ -59,7 +59,7 @@ func fakeSpec(name string, size int) nodepool.Spec {
 }
 
 // activePool creates a pool and waits for it.
-func activePool(t *testing.T, c *nodepool.Client, clusterID string, spec nodepool.Spec) *nodepool.Detail {
+func activePool(t *testing.T, c *nodepool.Client, clusterID string, spec nodepool.Spec) *nodepool.Pool {
 	t.Helper()
 	op, err := c.Create(context.Background(), clusterID, spec)
 	if err != nil {

@@ -19,12 +19,12 @@ type Creator interface {
 
 // Getter reads one node pool.
 type Getter interface {
-	Get(ctx context.Context, clusterID, poolID string) (*Detail, error)
+	Get(ctx context.Context, clusterID, poolID string) (*Pool, error)
 }
 
 // Lister lists a cluster's node pools.
 type Lister interface {
-	List(ctx context.Context, clusterID string, optFns ...func(*ListOptions)) iter.Seq2[*Detail, error]
+	List(ctx context.Context, clusterID string, optFns ...func(*ListOptions)) iter.Seq2[*Pool, error]
 }
 
 // Modifier modifies node pools.

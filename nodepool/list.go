@@ -20,9 +20,9 @@ type ListOptions struct {
 // (DescribeClusterNodePools, which ACK serves in one answer, unpaged). An
 // error ends the iteration: it is yielded once, with a nil pool. Each
 // pool's RequestID is that of the answer.
-func (c *Client) List(ctx context.Context, clusterID string, optFns ...func(*ListOptions)) iter.Seq2[*Detail, error] {
+func (c *Client) List(ctx context.Context, clusterID string, optFns ...func(*ListOptions)) iter.Seq2[*Pool, error] {
 	o := applyOptions(optFns)
-	return func(yield func(*Detail, error) bool) {
+	return func(yield func(*Pool, error) bool) {
 		pools, err := c.list(ctx, clusterID, o.Name)
 		if err != nil {
 			yield(nil, fmt.Errorf("cluster %s: list node pools: %w", clusterID, err))
@@ -38,7 +38,7 @@ func (c *Client) List(ctx context.Context, clusterID string, optFns ...func(*Lis
 
 // list reads the cluster's pools, filtered by name, without wrapping the
 // error.
-func (c *Client) list(ctx context.Context, clusterID, name string) ([]*Detail, error) {
+func (c *Client) list(ctx context.Context, clusterID, name string) ([]*Pool, error) {
 	if err := checkIDs(clusterID); err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (c *Client) list(ctx context.Context, clusterID, name string) ([]*Detail, e
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Detail, 0, len(page.Nodepools))
+	out := make([]*Pool, 0, len(page.Nodepools))
 	for _, raw := range page.Nodepools {
 		d, err := detailFromBody(raw, clusterID, resp.RequestID)
 		if err != nil {

@@ -114,19 +114,19 @@ type Operation struct {
 	nodes    int
 	hasNodes bool
 
-	run *waiter.Operation[*Detail] // the state of the wait
+	run *waiter.Operation[*Pool] // the state of the wait
 }
 
 // newOperation returns an operation to follow.
 func (c *Client) newOperation(kind OperationKind, clusterID, poolID, taskID, requestID string) *Operation {
 	op := &Operation{client: c, kind: kind, clusterID: clusterID, poolID: poolID, taskID: taskID, requestID: requestID}
-	op.run = waiter.New(waiter.Resource[*Detail]{
+	op.run = waiter.New(waiter.Resource[*Pool]{
 		Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: taskID,
 		Phase: PhasePool, Target: op.target(), Deletes: kind == KindDelete,
 		ReadTask: waiter.StatusReader(c.do),
-		Read:     func(ctx context.Context) (*Detail, error) { return c.describe(ctx, clusterID, poolID) },
-		Gone: func(requestID string) *Detail {
-			return &Detail{Pool: Pool{ID: poolID}, ClusterID: clusterID, RequestID: requestID}
+		Read:     func(ctx context.Context) (*Pool, error) { return c.describe(ctx, clusterID, poolID) },
+		Gone: func(requestID string) *Pool {
+			return &Pool{ID: poolID, ClusterID: clusterID, RequestID: requestID}
 		},
 		Judge: op.judge,
 	})
@@ -144,7 +144,7 @@ func (op *Operation) withNodes(n int) *Operation {
 // and Poll return d and err without any call. Scale returns one when the
 // pool already has the size asked for; tests of code that uses the narrow
 // interfaces return them from mocks.
-func CompletedOperation(kind OperationKind, d *Detail, err error) *Operation {
+func CompletedOperation(kind OperationKind, d *Pool, err error) *Operation {
 	op := &Operation{kind: kind, run: waiter.Completed(d, err)}
 	if d != nil {
 		op.clusterID, op.poolID = d.ClusterID, d.ID
@@ -172,7 +172,7 @@ func (op *Operation) RequestID() string { return op.requestID }
 func (op *Operation) Done() bool { return op.run.Done() }
 
 // Wait polls until the operation ends and returns the pool, active; for a
-// delete, a Detail holding only the IDs and the request ID of the read
+// delete, a Pool holding only the IDs and the request ID of the read
 // that found the pool gone.
 //
 // It fails with a *ack.TaskFailedError (the task's error code and message,
@@ -183,7 +183,7 @@ func (op *Operation) Done() bool { return op.run.Done() }
 // authentication, validation and not-found errors (a pool gone while it is
 // created or changed). Throttling and server errors are polled through.
 // optFns change the client's WaitOptions for this call.
-func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*Detail, error) {
+func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*Pool, error) {
 	if op.client == nil {
 		return op.detached()
 	}
@@ -198,7 +198,7 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*D
 // it runs, then the pool. It returns the pool as last read (nil before the
 // first read) and the error that ended the operation, if it failed. Done
 // reports whether it has ended.
-func (op *Operation) Poll(ctx context.Context) (*Detail, error) {
+func (op *Operation) Poll(ctx context.Context) (*Pool, error) {
 	if op.client == nil {
 		return op.detached()
 	}
@@ -207,7 +207,7 @@ func (op *Operation) Poll(ctx context.Context) (*Detail, error) {
 
 // detached returns the outcome of an operation without a client: the one
 // CompletedOperation gave it, or an error.
-func (op *Operation) detached() (*Detail, error) {
+func (op *Operation) detached() (*Pool, error) {
 	return op.run.Detached(fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind))
 }
 
@@ -222,7 +222,7 @@ func (op *Operation) target() string {
 // judge reads the state of a pool the operation waits on: at its target
 // (stable, and at the size asked for), or in a state that ends the
 // operation (failed, or being deleted under another operation).
-func (op *Operation) judge(d *Detail) (string, waiter.Verdict) {
+func (op *Operation) judge(d *Pool) (string, waiter.Verdict) {
 	s := d.State
 	switch {
 	case s.Failed(), op.kind != KindDelete && s == StateDeleting:
@@ -236,7 +236,7 @@ func (op *Operation) judge(d *Detail) (string, waiter.Verdict) {
 // sizeReached reports whether the pool has the node count the operation
 // waits for. It is judged only when the task is not known: a task that
 // succeeded says the nodes are there.
-func (op *Operation) sizeReached(d *Detail) bool {
+func (op *Operation) sizeReached(d *Pool) bool {
 	if !op.hasNodes || op.taskID != "" {
 		return true
 	}

@@ -256,10 +256,10 @@ func TestWaitFailsFastWhenThePoolVanishes(t *testing.T) {
 }
 
 func TestCompletedOperation(t *testing.T) {
-	d := &Detail{Pool: Pool{ID: "np-1"}, ClusterID: "c-1"}
+	d := &Pool{ID: "np-1", ClusterID: "c-1"}
 	boom := errors.New("boom")
 	for _, tc := range []struct {
-		d   *Detail
+		d   *Pool
 		err error
 	}{{d, nil}, {nil, boom}} {
 		op := CompletedOperation(KindScale, tc.d, tc.err)

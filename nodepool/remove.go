@@ -86,7 +86,7 @@ func checkInstanceIDs(ids []string) error {
 
 // remove sends RemoveNodePoolNodes for nodes of the pool d, which the
 // caller checked are in it.
-func (c *Client) remove(ctx context.Context, d *Detail, ids []string, o RemoveOptions) (*Operation, error) {
+func (c *Client) remove(ctx context.Context, d *Pool, ids []string, o RemoveOptions) (*Operation, error) {
 	left := max(d.Nodes.Total-len(ids), 0)
 	req := wire.NewRequest(wire.ActionRemoveNodePoolNodes, d.ClusterID, d.ID)
 	req.Query = wire.RemoveNodePoolNodesRequest{

@@ -17,7 +17,7 @@ var ErrAutoScaled = errors.New("the node pool is sized by its autoscaler")
 // Scale sets the number of nodes of the pool to desired and returns an
 // Operation to wait for the pool to be active at that size. The pool's
 // size is its desired size, or its node count when ACK reports no desired
-// size (see Detail.Size). A pool already at desired returns a completed
+// size (see Pool.Size). A pool already at desired returns a completed
 // Operation without a mutating call.
 //
 // Scaling out sends ScaleClusterNodePool, whose count is the number of
@@ -31,7 +31,7 @@ var ErrAutoScaled = errors.New("the node pool is sized by its autoscaler")
 // call, and re-sending could add nodes twice.
 //
 // Scaling in a pool that has a desired size (every pool ACK creates today,
-// Detail.HasDesiredSize) lowers that size with ModifyClusterNodePool
+// Pool.HasDesiredSize) lowers that size with ModifyClusterNodePool
 // (scaling_group.desired_size), as ACK offers it: ACK, not this client,
 // chooses which nodes go. The call is exact under faults: the size is
 // absolute, and after an ambiguous outcome the retry step reads the pool
@@ -92,7 +92,7 @@ func (c *Client) Scale(ctx context.Context, clusterID, poolID string, desired in
 
 // scaleOut adds to-from nodes in parts of at most MaxScaleCount, waiting
 // for each part before sending the next.
-func (c *Client) scaleOut(ctx context.Context, d *Detail, from, to int) (*Operation, error) {
+func (c *Client) scaleOut(ctx context.Context, d *Pool, from, to int) (*Operation, error) {
 	var op *Operation
 	for at := from; at < to; {
 		n := min(to-at, MaxScaleCount)
@@ -112,7 +112,7 @@ func (c *Client) scaleOut(ctx context.Context, d *Detail, from, to int) (*Operat
 
 // scalePart sends one ScaleClusterNodePool that takes the pool from
 // before to after nodes, with the Reconcile hook that keeps it exact.
-func (c *Client) scalePart(ctx context.Context, d *Detail, before, after int) (*Operation, error) {
+func (c *Client) scalePart(ctx context.Context, d *Pool, before, after int) (*Operation, error) {
 	req := wire.NewRequest(wire.ActionScaleClusterNodePool, d.ClusterID, d.ID)
 	scale := wire.ScaleNodePoolRequest{Count: int64(after - before)}
 	if err := validateScaleRequest(d.ID, &scale); err != nil {
@@ -151,7 +151,7 @@ func (c *Client) scalePart(ctx context.Context, d *Detail, before, after int) (*
 // the pool is sized by its desired size, which ACK raises when it accepts
 // the request; otherwise it is sized by its node count, and was active
 // when the part was sent, so that a pool now scaling has the part.
-func scaleApplied(byDesired bool, now *Detail, before, after int) (bool, error) {
+func scaleApplied(byDesired bool, now *Pool, before, after int) (bool, error) {
 	size := now.Nodes.Total
 	if byDesired {
 		size = now.Spec.DesiredSize
@@ -172,7 +172,7 @@ func scaleApplied(byDesired bool, now *Detail, before, after int) (bool, error) 
 
 // scaleIn removes k nodes of the pool d, leaving desired: those
 // ChooseScaleIn picks.
-func (c *Client) scaleIn(ctx context.Context, d *Detail, k, desired int) (*Operation, error) {
+func (c *Client) scaleIn(ctx context.Context, d *Pool, k, desired int) (*Operation, error) {
 	if !d.State.Stable() {
 		return nil, fmt.Errorf("the pool is %s; scale in once it is active: %w", d.State, ack.ErrConflict)
 	}
@@ -200,7 +200,7 @@ func (c *Client) scaleIn(ctx context.Context, d *Detail, k, desired int) (*Opera
 // ModifyClusterNodePool, with the Reconcile hook that keeps it exact: a
 // pool already at after has the change, one still at before may be sent
 // it again, anything else changed under the call.
-func (c *Client) scaleDesired(ctx context.Context, d *Detail, before, after int) (*Operation, error) {
+func (c *Client) scaleDesired(ctx context.Context, d *Pool, before, after int) (*Operation, error) {
 	size := int64(after)
 	body := wire.ModifyNodePoolRequest{ScalingGroup: &wire.ScalingGroup{DesiredSize: &size}}
 	if err := validateModifyRequest(d.ID, &body); err != nil {

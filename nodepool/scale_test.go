@@ -209,15 +209,15 @@ func TestScaleInRemovesNewestScaleOutNodes(t *testing.T) {
 }
 
 func TestScaleApplied(t *testing.T) {
-	pool := func(desired, total int, state State) *Detail {
-		d := &Detail{Pool: Pool{State: state, Nodes: NodeCounts{Total: total}}}
+	pool := func(desired, total int, state State) *Pool {
+		d := &Pool{State: state, Nodes: NodeCounts{Total: total}}
 		d.Spec.DesiredSize = desired
 		return d
 	}
 	cases := []struct {
 		name      string
 		byDesired bool
-		now       *Detail
+		now       *Pool
 		want      bool
 		wantErr   error
 	}{

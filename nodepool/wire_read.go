@@ -8,48 +8,6 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// Pool is a node pool as ACK reports it (DescribeClusterNodePoolDetail and
-// the items of DescribeClusterNodePools): its Spec and what ACK adds.
-type Pool struct {
-	// ID is the pool's ID, for example "np1f6779297c4444a3a1cdd29be8e5****".
-	ID string
-	// Type is the pool type: "ess" for the pools this package models,
-	// "edge" or "lingjun" for others (whose Spec is partial).
-	Type string
-	// Default reports the cluster's default pool.
-	Default bool
-	// Spec is the pool's configuration. ACK never reports the password.
-	Spec Spec
-	// State is the pool's state.
-	State State
-	// Nodes counts the pool's nodes by condition.
-	Nodes NodeCounts
-	// ScalingGroupID is the ID of the pool's Auto Scaling group
-	// ("asg-...").
-	ScalingGroupID string
-	// Created and Updated are when the pool was created and last changed;
-	// zero when ACK does not say.
-	Created, Updated time.Time
-}
-
-// NodeCounts counts a pool's nodes (the status block of a pool).
-type NodeCounts struct {
-	// Total is every node of the pool.
-	Total int
-	// Serving is the nodes that run workloads.
-	Serving int
-	// Healthy is the nodes in good health.
-	Healthy int
-	// Initial is the nodes being initialized.
-	Initial int
-	// Failed is the nodes that failed.
-	Failed int
-	// Offline is the nodes that are offline.
-	Offline int
-	// Removing is the nodes being removed.
-	Removing int
-}
-
 // poolFromDetail reads a node pool as ACK reports it. Reading never fails
 // on a pool type or a field this package does not model; only malformed
 // timestamps are errors.

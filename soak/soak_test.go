@@ -340,7 +340,7 @@ func (w *worker) createPool(ctx context.Context, c *clusterModel) error {
 		DesiredSize: size, KeyPair: "soak",
 	})
 	if err == nil {
-		var d *nodepool.Detail
+		var d *nodepool.Pool
 		if d, err = op.Wait(ctx); err == nil {
 			c.pools = append(c.pools, &poolModel{id: d.ID, name: name, desired: size})
 			w.checkPool(c, name, size)

@@ -40,9 +40,9 @@ func ExampleSeq() {
 	clusters := clustermock.NewMockLister(ctrl)
 	pools := nodepoolmock.NewMockLister(ctrl)
 
-	pool := func(id string, desired, nodes int) *nodepool.Detail {
-		return &nodepool.Detail{Pool: nodepool.Pool{ID: id, Spec: nodepool.Spec{DesiredSize: desired},
-			Nodes: nodepool.NodeCounts{Total: nodes}}}
+	pool := func(id string, desired, nodes int) *nodepool.Pool {
+		return &nodepool.Pool{ID: id, Spec: nodepool.Spec{DesiredSize: desired},
+			Nodes: nodepool.NodeCounts{Total: nodes}}
 	}
 	clusters.EXPECT().List(gomock.Any()).
 		Return(clustermock.Seq(&cluster.Cluster{ID: "c-prod"}, &cluster.Cluster{ID: "c-dev"}))

@@ -7,10 +7,10 @@
 //
 // A mocked List or Nodes returns a canned list: Seq and NodeSeq yield the
 // values given, SeqErr and NodeSeqErr end the list with an error. A canned
-// nodepool.Detail needs only its Spec.DesiredSize (or its Nodes.Total) for
+// nodepool.Pool needs only its Spec.DesiredSize (or its Nodes.Total) for
 // Size to read it:
 //
-//	pool := &nodepool.Detail{Pool: nodepool.Pool{ID: "np-1", Spec: nodepool.Spec{DesiredSize: 3}}}
+//	pool := &nodepool.Pool{ID: "np-1", Spec: nodepool.Spec{DesiredSize: 3}}
 //	lister.EXPECT().List(gomock.Any(), "c-1").Return(nodepoolmock.Seq(pool))
 //
 // The list helpers are written by hand in seq.go; go generate rewrites

@@ -35,7 +35,7 @@ func Example() {
 	defer ctrl.Finish()
 	scaler := nodepoolmock.NewMockScaler(ctrl)
 
-	done := &nodepool.Detail{ClusterID: "c-1"}
+	done := &nodepool.Pool{ClusterID: "c-1"}
 	done.ID, done.State, done.Spec.DesiredSize = "np-1", nodepool.StateActive, 5
 	scaler.EXPECT().Scale(gomock.Any(), "c-1", "np-1", 5).
 		Return(nodepool.CompletedOperation(nodepool.KindScale, done, nil), nil)

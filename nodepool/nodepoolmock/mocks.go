@@ -81,10 +81,10 @@ func (m *MockGetter) EXPECT() *MockGetterMockRecorder {
 }
 
 // Get mocks base method.
-func (m *MockGetter) Get(ctx context.Context, clusterID, poolID string) (*nodepool.Detail, error) {
+func (m *MockGetter) Get(ctx context.Context, clusterID, poolID string) (*nodepool.Pool, error) {
 	m.ctrl.T.Helper()
 	ret := m.ctrl.Call(m, "Get", ctx, clusterID, poolID)
-	ret0, _ := ret[0].(*nodepool.Detail)
+	ret0, _ := ret[0].(*nodepool.Pool)
 	ret1, _ := ret[1].(error)
 	return ret0, ret1
 }
@@ -120,14 +120,14 @@ func (m *MockLister) EXPECT() *MockListerMockRecorder {
 }
 
 // List mocks base method.
-func (m *MockLister) List(ctx context.Context, clusterID string, optFns ...func(*nodepool.ListOptions)) iter.Seq2[*nodepool.Detail, error] {
+func (m *MockLister) List(ctx context.Context, clusterID string, optFns ...func(*nodepool.ListOptions)) iter.Seq2[*nodepool.Pool, error] {
 	m.ctrl.T.Helper()
 	varargs := []any{ctx, clusterID}
 	for _, a := range optFns {
 		varargs = append(varargs, a)
 	}
 	ret := m.ctrl.Call(m, "List", varargs...)
-	ret0, _ := ret[0].(iter.Seq2[*nodepool.Detail, error])
+	ret0, _ := ret[0].(iter.Seq2[*nodepool.Pool, error])
 	return ret0
 }
 

@@ -11,18 +11,18 @@ import (
 
 // Seq returns a canned list for a mocked List: an iterator that yields
 // each node pool in order with a nil error, and stops when the loop
-// breaks. It may be ranged over more than once. A canned Detail needs no
+// breaks. It may be ranged over more than once. A canned Pool needs no
 // HasDesiredSize: its Size is Spec.DesiredSize when set, else its node
 // count.
 //
 //	lister.EXPECT().List(gomock.Any(), "c-1").Return(nodepoolmock.Seq(a, b))
-func Seq(pools ...*nodepool.Detail) iter.Seq2[*nodepool.Detail, error] {
+func Seq(pools ...*nodepool.Pool) iter.Seq2[*nodepool.Pool, error] {
 	return seq(nil, pools)
 }
 
 // SeqErr is Seq with a list that fails after the pools: it yields them,
 // then (nil, err), as a List whose call failed does.
-func SeqErr(err error, pools ...*nodepool.Detail) iter.Seq2[*nodepool.Detail, error] {
+func SeqErr(err error, pools ...*nodepool.Pool) iter.Seq2[*nodepool.Pool, error] {
 	return seq(err, pools)
 }
 

@@ -36,9 +36,9 @@ func collect[T any](seq iter.Seq2[T, error], stop int) []item[T] {
 }
 
 func TestSeq(t *testing.T) {
-	a := &nodepool.Detail{ClusterID: "c-1"}
+	a := &nodepool.Pool{ClusterID: "c-1"}
 	a.ID = "np-a"
-	b := &nodepool.Detail{ClusterID: "c-1"}
+	b := &nodepool.Pool{ClusterID: "c-1"}
 	b.ID = "np-b"
 	n := &nodepool.NodeDetail{PoolID: "np-a"}
 	errList := errors.New("cluster c-1: list node pools: boom")
@@ -47,10 +47,10 @@ func TestSeq(t *testing.T) {
 		got  any
 		want any
 	}{
-		{"pools", collect(nodepoolmock.Seq(a, b), 0), []item[*nodepool.Detail]{{V: a}, {V: b}}},
-		{"pools, stopped", collect(nodepoolmock.Seq(a, b), 1), []item[*nodepool.Detail]{{V: a}}},
-		{"pools, then an error", collect(nodepoolmock.SeqErr(errList, a), 0), []item[*nodepool.Detail]{{V: a}, {Err: errList.Error()}}},
-		{"no pools", collect(nodepoolmock.Seq(), 0), []item[*nodepool.Detail](nil)},
+		{"pools", collect(nodepoolmock.Seq(a, b), 0), []item[*nodepool.Pool]{{V: a}, {V: b}}},
+		{"pools, stopped", collect(nodepoolmock.Seq(a, b), 1), []item[*nodepool.Pool]{{V: a}}},
+		{"pools, then an error", collect(nodepoolmock.SeqErr(errList, a), 0), []item[*nodepool.Pool]{{V: a}, {Err: errList.Error()}}},
+		{"no pools", collect(nodepoolmock.Seq(), 0), []item[*nodepool.Pool](nil)},
 		{"nodes", collect(nodepoolmock.NodeSeq(n), 0), []item[*nodepool.NodeDetail]{{V: n}}},
 		{"nodes, then an error", collect(nodepoolmock.NodeSeqErr(errList, n), 0), []item[*nodepool.NodeDetail]{{V: n}, {Err: errList.Error()}}},
 	}
