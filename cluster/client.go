@@ -7,6 +7,7 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // Defaults of the client; see ClientOptions and WaitOptions.
@@ -41,6 +42,9 @@ type Client struct {
 	// validation holds the domain options of ClientOptions.Validation,
 	// decoded once.
 	validation options
+	// nodes lists the cluster's nodes (DescribeClusterNodes), as the node
+	// pool client does.
+	nodes *nodepool.Client
 }
 
 // ClientOptions configure a Client. Zero fields take the defaults.
@@ -81,6 +85,7 @@ func NewClient(cfg *ack.Config, optFns ...func(*ClientOptions)) *Client {
 	case c.opts.PageSize > MaxPageSize:
 		c.opts.PageSize = MaxPageSize
 	}
+	c.nodes = nodepool.NewClient(cfg, func(o *nodepool.ClientOptions) { o.PageSize = c.opts.PageSize })
 	if c.opts.NewClientToken == nil {
 		c.opts.NewClientToken = randomToken
 	}

@@ -3,6 +3,8 @@ package cluster
 import (
 	"context"
 	"iter"
+
+	"github.com/ackgo/ack/nodepool"
 )
 
 // The narrow interfaces below have one method each, so that a consumer
@@ -49,7 +51,7 @@ type KubeconfigGetter interface {
 
 // NodeLister lists a cluster's nodes.
 type NodeLister interface {
-	Nodes(ctx context.Context, id string, optFns ...func(*NodesOptions)) iter.Seq2[*Node, error]
+	Nodes(ctx context.Context, id string, optFns ...func(*NodesOptions)) iter.Seq2[*nodepool.Node, error]
 }
 
 // TaskGetter reads tasks.

@@ -45,8 +45,8 @@ func TestClientNeverShowsThePassword(t *testing.T) {
 	outputs := map[string]string{
 		"logs":             logs.String(),
 		"Modify's error":   fmt.Sprintf("%+v", modErr),
-		"%+v of Pool":    fmt.Sprintf("%+v", d),
-		"%#v of Pool":    fmt.Sprintf("%#v", d),
+		"%+v of Pool":      fmt.Sprintf("%+v", d),
+		"%#v of Pool":      fmt.Sprintf("%#v", d),
 		"raw detail":       string(d.Raw),
 		"%+v of the op":    fmt.Sprintf("%+v", op),
 		"the resume token": token,

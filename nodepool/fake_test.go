@@ -164,7 +164,7 @@ func TestFakePoolLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		seen = append(seen, n.Node)
+		seen = append(seen, *n)
 	}
 	// The client sees what Nodes shows; its choice is ChooseScaleIn's.
 	chosen, err := nodepool.ChooseScaleIn(seen, 2, 3)

@@ -49,7 +49,7 @@ type Deleter interface {
 
 // NodeLister lists a cluster's nodes.
 type NodeLister interface {
-	Nodes(ctx context.Context, clusterID string, optFns ...func(*NodesOptions)) iter.Seq2[*NodeDetail, error]
+	Nodes(ctx context.Context, clusterID string, optFns ...func(*NodesOptions)) iter.Seq2[*Node, error]
 }
 
 // Resumer rebuilds operations from resume tokens.

@@ -2,27 +2,56 @@ package nodepool
 
 import "time"
 
-// Node is one node of a pool, as far as scaling cares.
+// Node is one ECS node of a cluster, as DescribeClusterNodes reports it:
+// the one node type of both clients (cluster.Client.Nodes and
+// Client.Nodes list it) and of a scale-in choice (ChooseScaleIn, which
+// reads its Origin, Created and Seq).
 type Node struct {
 	// InstanceID is the ECS instance ID, for example "i-bp1...".
 	InstanceID string
 	// Name is the Kubernetes node name, for example
 	// "cn-hangzhou.192.168.0.36".
 	Name string
+	// InstanceName and HostName are the ECS instance's names.
+	InstanceName, HostName string
 	// InstanceType is the ECS instance type.
 	InstanceType string
-	// Origin says how the node came into the pool.
-	Origin Origin
+	// PoolID is the node pool the node belongs to; empty for a node of no
+	// pool (the masters of a dedicated cluster).
+	PoolID string
+	// Role is "Master" or "Worker".
+	Role string
+	// State is the node's state as ACK reports it (pending, running,
+	// starting, stopping, stopped, ...; and, as filters, initial,
+	// removing, failed).
+	State string
+	// Status is the Kubernetes node status: Ready, NotReady, Unknown,
+	// Offline.
+	Status string
+	// InstanceStatus is the ECS status, for example "Running".
+	InstanceStatus string
+	// IPs are the node's addresses.
+	IPs []string
+	// ChargeType is "PrePaid" or "PostPaid".
+	ChargeType string
 	// Created is when the node was created.
 	Created time.Time
+	// Origin says how the node came into the pool.
+	Origin Origin
 	// Seq is the node's place in the order its pool created nodes: a node
 	// created later has a larger Seq. It breaks ties between equal Created
 	// times, which a clock of one-second resolution makes common.
 	Seq int64
-	// State is the node's state as ACK reports it (pending, running,
-	// starting, stopping, stopped, ...).
-	State string
+	// ErrorMessage says what went wrong with a failed node.
+	ErrorMessage string
+	// RequestID identifies the call that read the node's page.
+	RequestID string
 }
+
+// NodeDetail is the earlier name of Node, whose fields it now holds.
+//
+// Deprecated: use Node; NodeDetail will be removed in the next release.
+type NodeDetail = Node
 
 // Origin says how a node came into its pool. Only OriginScaleOut nodes
 // are ever removed by a scale-in.

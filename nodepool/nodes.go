@@ -10,30 +10,6 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// NodeDetail is one node of a cluster as DescribeClusterNodes reports it:
-// the Node that scaling decisions use, and the rest of what ACK says.
-type NodeDetail struct {
-	Node
-	// PoolID is the node pool the node belongs to; empty for a node of no
-	// pool (the masters of a dedicated cluster).
-	PoolID string
-	// Role is "Master" or "Worker".
-	Role string
-	// Status is the Kubernetes node status: Ready, NotReady, Unknown,
-	// Offline.
-	Status string
-	// InstanceStatus is the ECS status, for example "Running".
-	InstanceStatus string
-	// IPs are the node's addresses.
-	IPs []string
-	// ChargeType is "PrePaid" or "PostPaid".
-	ChargeType string
-	// ErrorMessage says what went wrong with a failed node.
-	ErrorMessage string
-	// RequestID identifies the call that read the node's page.
-	RequestID string
-}
-
 // NodesOptions filter and page Nodes. Zero fields do not filter.
 type NodesOptions struct {
 	// PoolID keeps the nodes of one node pool.
@@ -62,13 +38,13 @@ type NodesOptions struct {
 // ChooseScaleIn breaks ties between nodes created in the same second by
 // creation order. ACK documents no order for the list; on ACK, ties follow
 // the order it lists the nodes in.
-func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*NodesOptions)) iter.Seq2[*NodeDetail, error] {
+func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*NodesOptions)) iter.Seq2[*Node, error] {
 	o := applyOptions(optFns)
 	size := int64(pageSize(o.PageSize, c.opts.PageSize))
 	q := wire.DescribeClusterNodesQuery{
 		NodepoolID: o.PoolID, State: o.State, InstanceIDs: slices.Clone(o.InstanceIDs), PageSize: size,
 	}
-	return func(yield func(*NodeDetail, error) bool) {
+	return func(yield func(*Node, error) bool) {
 		fail := func(page int64, err error) {
 			yield(nil, fmt.Errorf("cluster %s: nodes: page %d: %w", clusterID, page, err))
 		}
@@ -83,14 +59,14 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 				return
 			}
 			for _, w := range page.Nodes {
-				n, err := nodeDetail(w, page.RequestID)
+				n, err := nodeFromWire(w)
 				if err != nil {
 					fail(page.Number, err)
 					return
 				}
 				seq++
-				n.Seq = seq
-				if !yield(n, nil) {
+				n.Seq, n.RequestID = seq, page.RequestID
+				if !yield(&n, nil) {
 					return
 				}
 			}
@@ -98,23 +74,10 @@ func (c *Client) Nodes(ctx context.Context, clusterID string, optFns ...func(*No
 	}
 }
 
-// nodeDetail converts one node of DescribeClusterNodes.
-func nodeDetail(w wire.Node, requestID string) (*NodeDetail, error) {
-	n, err := nodeFromWire(w)
-	if err != nil {
-		return nil, err
-	}
-	return &NodeDetail{
-		Node: n, PoolID: w.NodepoolID, Role: w.InstanceRole, Status: w.NodeStatus,
-		InstanceStatus: w.InstanceStatus, IPs: slices.Clone(w.IPAddress), ChargeType: w.InstanceChargeType,
-		ErrorMessage: w.ErrorMessage, RequestID: requestID,
-	}, nil
-}
-
 // poolNodes reads every node of a pool, for the scale-in choice and the
 // removal checks.
-func (c *Client) poolNodes(ctx context.Context, clusterID, poolID string, instanceIDs []string) ([]*NodeDetail, error) {
-	var out []*NodeDetail
+func (c *Client) poolNodes(ctx context.Context, clusterID, poolID string, instanceIDs []string) ([]*Node, error) {
+	var out []*Node
 	for n, err := range c.Nodes(ctx, clusterID, func(o *NodesOptions) {
 		o.PoolID, o.InstanceIDs, o.PageSize = poolID, instanceIDs, MaxPageSize
 	}) {

@@ -182,7 +182,7 @@ func (c *Client) scaleIn(ctx context.Context, d *Pool, k, desired int) (*Operati
 	}
 	nodes := make([]Node, len(all))
 	for i, n := range all {
-		nodes[i] = n.Node
+		nodes[i] = *n
 	}
 	chosen, err := ChooseScaleIn(nodes, k, desired)
 	if err != nil {

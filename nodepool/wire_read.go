@@ -3,6 +3,7 @@ package nodepool
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ackgo/ack/internal/wire"
@@ -118,11 +119,10 @@ func nodeFromWire(w wire.Node) (Node, error) {
 		return Node{}, fmt.Errorf("node %s: creation_time: %w", w.InstanceID, err)
 	}
 	return Node{
-		InstanceID:   w.InstanceID,
-		Name:         w.NodeName,
-		InstanceType: w.InstanceType,
-		Origin:       OriginFromSource(w.Source),
-		Created:      created,
-		State:        w.State,
+		InstanceID: w.InstanceID, Name: w.NodeName, InstanceName: w.InstanceName, HostName: w.HostName,
+		InstanceType: w.InstanceType, PoolID: w.NodepoolID, Role: w.InstanceRole, State: w.State,
+		Status: w.NodeStatus, InstanceStatus: w.InstanceStatus, IPs: slices.Clone(w.IPAddress),
+		ChargeType: w.InstanceChargeType, Created: created, Origin: OriginFromSource(w.Source),
+		ErrorMessage: w.ErrorMessage,
 	}, nil
 }

@@ -14,6 +14,7 @@ import (
 	reflect "reflect"
 
 	cluster "github.com/ackgo/ack/cluster"
+	nodepool "github.com/ackgo/ack/nodepool"
 	gomock "go.uber.org/mock/gomock"
 )
 
@@ -334,14 +335,14 @@ func (m *MockNodeLister) EXPECT() *MockNodeListerMockRecorder {
 }
 
 // Nodes mocks base method.
-func (m *MockNodeLister) Nodes(ctx context.Context, id string, optFns ...func(*cluster.NodesOptions)) iter.Seq2[*cluster.Node, error] {
+func (m *MockNodeLister) Nodes(ctx context.Context, id string, optFns ...func(*cluster.NodesOptions)) iter.Seq2[*nodepool.Node, error] {
 	m.ctrl.T.Helper()
 	varargs := []any{ctx, id}
 	for _, a := range optFns {
 		varargs = append(varargs, a)
 	}
 	ret := m.ctrl.Call(m, "Nodes", varargs...)
-	ret0, _ := ret[0].(iter.Seq2[*cluster.Node, error])
+	ret0, _ := ret[0].(iter.Seq2[*nodepool.Node, error])
 	return ret0
 }
 

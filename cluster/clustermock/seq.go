@@ -2,9 +2,10 @@ package clustermock
 
 import (
 	"iter"
-	"slices"
 
 	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/internal/mockseq"
+	"github.com/ackgo/ack/nodepool"
 )
 
 // This file is written by hand; go generate writes mocks.go alone.
@@ -15,37 +16,21 @@ import (
 //
 //	lister.EXPECT().List(gomock.Any()).Return(clustermock.Seq(a, b))
 func Seq(clusters ...*cluster.Cluster) iter.Seq2[*cluster.Cluster, error] {
-	return seq(nil, clusters)
+	return mockseq.Of(nil, clusters)
 }
 
 // SeqErr is Seq with a list that fails after the clusters: it yields them,
 // then (nil, err), as a List whose next page failed does.
 func SeqErr(err error, clusters ...*cluster.Cluster) iter.Seq2[*cluster.Cluster, error] {
-	return seq(err, clusters)
+	return mockseq.Of(err, clusters)
 }
 
 // NodeSeq returns a canned list for a mocked Nodes, as Seq does for List.
-func NodeSeq(nodes ...*cluster.Node) iter.Seq2[*cluster.Node, error] {
-	return seq(nil, nodes)
+func NodeSeq(nodes ...*nodepool.Node) iter.Seq2[*nodepool.Node, error] {
+	return mockseq.Of(nil, nodes)
 }
 
 // NodeSeqErr is NodeSeq with a list that fails after the nodes, as SeqErr.
-func NodeSeqErr(err error, nodes ...*cluster.Node) iter.Seq2[*cluster.Node, error] {
-	return seq(err, nodes)
-}
-
-// seq yields a copy of items, then (zero, err) when err is not nil.
-func seq[T any](err error, items []T) iter.Seq2[T, error] {
-	items = slices.Clone(items)
-	return func(yield func(T, error) bool) {
-		for _, it := range items {
-			if !yield(it, nil) {
-				return
-			}
-		}
-		if err != nil {
-			var zero T
-			yield(zero, err)
-		}
-	}
+func NodeSeqErr(err error, nodes ...*nodepool.Node) iter.Seq2[*nodepool.Node, error] {
+	return mockseq.Of(err, nodes)
 }

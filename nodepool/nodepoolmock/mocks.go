@@ -329,14 +329,14 @@ func (m *MockNodeLister) EXPECT() *MockNodeListerMockRecorder {
 }
 
 // Nodes mocks base method.
-func (m *MockNodeLister) Nodes(ctx context.Context, clusterID string, optFns ...func(*nodepool.NodesOptions)) iter.Seq2[*nodepool.NodeDetail, error] {
+func (m *MockNodeLister) Nodes(ctx context.Context, clusterID string, optFns ...func(*nodepool.NodesOptions)) iter.Seq2[*nodepool.Node, error] {
 	m.ctrl.T.Helper()
 	varargs := []any{ctx, clusterID}
 	for _, a := range optFns {
 		varargs = append(varargs, a)
 	}
 	ret := m.ctrl.Call(m, "Nodes", varargs...)
-	ret0, _ := ret[0].(iter.Seq2[*nodepool.NodeDetail, error])
+	ret0, _ := ret[0].(iter.Seq2[*nodepool.Node, error])
 	return ret0
 }
 

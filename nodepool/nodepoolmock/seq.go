@@ -2,8 +2,8 @@ package nodepoolmock
 
 import (
 	"iter"
-	"slices"
 
+	"github.com/ackgo/ack/internal/mockseq"
 	"github.com/ackgo/ack/nodepool"
 )
 
@@ -17,37 +17,21 @@ import (
 //
 //	lister.EXPECT().List(gomock.Any(), "c-1").Return(nodepoolmock.Seq(a, b))
 func Seq(pools ...*nodepool.Pool) iter.Seq2[*nodepool.Pool, error] {
-	return seq(nil, pools)
+	return mockseq.Of(nil, pools)
 }
 
 // SeqErr is Seq with a list that fails after the pools: it yields them,
 // then (nil, err), as a List whose call failed does.
 func SeqErr(err error, pools ...*nodepool.Pool) iter.Seq2[*nodepool.Pool, error] {
-	return seq(err, pools)
+	return mockseq.Of(err, pools)
 }
 
 // NodeSeq returns a canned list for a mocked Nodes, as Seq does for List.
-func NodeSeq(nodes ...*nodepool.NodeDetail) iter.Seq2[*nodepool.NodeDetail, error] {
-	return seq(nil, nodes)
+func NodeSeq(nodes ...*nodepool.Node) iter.Seq2[*nodepool.Node, error] {
+	return mockseq.Of(nil, nodes)
 }
 
 // NodeSeqErr is NodeSeq with a list that fails after the nodes, as SeqErr.
-func NodeSeqErr(err error, nodes ...*nodepool.NodeDetail) iter.Seq2[*nodepool.NodeDetail, error] {
-	return seq(err, nodes)
-}
-
-// seq yields a copy of items, then (zero, err) when err is not nil.
-func seq[T any](err error, items []T) iter.Seq2[T, error] {
-	items = slices.Clone(items)
-	return func(yield func(T, error) bool) {
-		for _, it := range items {
-			if !yield(it, nil) {
-				return
-			}
-		}
-		if err != nil {
-			var zero T
-			yield(zero, err)
-		}
-	}
+func NodeSeqErr(err error, nodes ...*nodepool.Node) iter.Seq2[*nodepool.Node, error] {
+	return mockseq.Of(err, nodes)
 }
