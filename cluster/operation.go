@@ -203,7 +203,7 @@ func (op *Operation) detached() (*Cluster, error) {
 func (k OperationKind) judge(cl *Cluster) (string, waiter.Verdict) {
 	s := cl.State
 	switch {
-	case s.IsFailed(), k != KindDelete && (s == StateDeleting || s == StateDeleted):
+	case s.Failed(), k != KindDelete && (s == StateDeleting || s == StateDeleted):
 		return string(s), waiter.Broken
 	case k != KindDelete && s == k.target():
 		return string(s), waiter.Reached

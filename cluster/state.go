@@ -86,18 +86,34 @@ func (s State) InProgress() bool {
 	return false
 }
 
-// IsFailed reports whether the last operation failed: failed,
+// Failed reports whether the last operation failed: failed,
 // updating_failed, delete_failed.
-func (s State) IsFailed() bool {
+func (s State) Failed() bool {
 	return s == StateFailed || s == StateUpdatingFailed || s == StateDeleteFailed
 }
 
-// IsGone reports whether the cluster no longer exists: deleted.
-func (s State) IsGone() bool { return s == StateDeleted }
+// Gone reports whether the cluster no longer exists: deleted.
+func (s State) Gone() bool { return s == StateDeleted }
 
-// IsStable reports whether the cluster exists and nothing is in progress,
+// Stable reports whether the cluster exists and nothing is in progress,
 // so that its state changes only on a new call or an outside event:
 // running, the failed states, waiting, disconnected, inactive, unavailable
 // and stopped. A waiter that sees a stable state other than its target
-// can stop waiting.
-func (s State) IsStable() bool { return s.Known() && !s.InProgress() && !s.IsGone() }
+// can stop waiting. Stable means the same in every package: nodepool's
+// State.Stable is true for active and failed.
+func (s State) Stable() bool { return s.Known() && !s.InProgress() && !s.Gone() }
+
+// IsFailed is the earlier name of Failed.
+//
+// Deprecated: use Failed; IsFailed will be removed in the next release.
+func (s State) IsFailed() bool { return s.Failed() }
+
+// IsGone is the earlier name of Gone.
+//
+// Deprecated: use Gone; IsGone will be removed in the next release.
+func (s State) IsGone() bool { return s.Gone() }
+
+// IsStable is the earlier name of Stable.
+//
+// Deprecated: use Stable; IsStable will be removed in the next release.
+func (s State) IsStable() bool { return s.Stable() }

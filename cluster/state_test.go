@@ -34,7 +34,7 @@ func TestStateHelpers(t *testing.T) {
 		"hibernating":               {},
 	}
 	for s, want := range tests {
-		got := flags{s.Known(), s.IsStable(), s.InProgress(), s.IsFailed(), s.IsGone()}
+		got := flags{s.Known(), s.Stable(), s.InProgress(), s.Failed(), s.Gone()}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("state %q (-want +got):\n%s", s, diff)
 		}

@@ -227,7 +227,7 @@ func (op *Operation) judge(d *Pool) (string, waiter.Verdict) {
 	switch {
 	case s.Failed(), op.kind != KindDelete && s == StateDeleting:
 		return string(s), waiter.Broken
-	case op.kind != KindDelete && s.Stable() && op.sizeReached(d):
+	case op.kind != KindDelete && s.Active() && op.sizeReached(d):
 		return string(s), waiter.Reached
 	}
 	return string(s), waiter.Pending

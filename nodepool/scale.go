@@ -69,7 +69,7 @@ func (c *Client) Scale(ctx context.Context, clusterID, poolID string, desired in
 			a.Min, a.Max, ErrAutoScaled))
 	}
 	cur := d.Size()
-	if cur != desired && !d.HasDesiredSize && !d.State.Stable() {
+	if cur != desired && !d.HasDesiredSize && !d.State.Active() {
 		return fail(fmt.Errorf("the pool is %s and reports no desired size, so its node count is not settled; wait until it is active: %w",
 			d.State, ack.ErrConflict))
 	}
@@ -163,7 +163,7 @@ func scaleApplied(byDesired bool, now *Pool, before, after int) (bool, error) {
 		return false, nil
 	case !byDesired && now.State == StateScaling:
 		return true, nil
-	case !byDesired && size == before && now.State.Stable():
+	case !byDesired && size == before && now.State.Active():
 		return false, nil
 	}
 	return false, fmt.Errorf("cannot tell whether %d nodes were added: the pool has %d (state %s), neither the %d before nor the %d after; it changed under this call: %w",
@@ -173,7 +173,7 @@ func scaleApplied(byDesired bool, now *Pool, before, after int) (bool, error) {
 // scaleIn removes k nodes of the pool d, leaving desired: those
 // ChooseScaleIn picks.
 func (c *Client) scaleIn(ctx context.Context, d *Pool, k, desired int) (*Operation, error) {
-	if !d.State.Stable() {
+	if !d.State.Active() {
 		return nil, fmt.Errorf("the pool is %s; scale in once it is active: %w", d.State, ack.ErrConflict)
 	}
 	all, err := c.poolNodes(ctx, d.ClusterID, d.ID, nil)

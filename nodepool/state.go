@@ -38,11 +38,19 @@ func States() []State {
 
 // Known reports whether this package knows the state.
 func (s State) Known() bool {
-	return s.Stable() || s.InProgress() || s.Failed()
+	return s == StateActive || s == StateFailed || s.InProgress()
 }
 
-// Stable reports whether nothing is in progress: the pool is active.
-func (s State) Stable() bool { return s == StateActive }
+// Stable reports whether the pool exists and nothing is in progress, so
+// that its state changes only on a new call or an outside event: active
+// and failed. It means what cluster's State.Stable means; Active tells
+// the steady, healthy state apart.
+func (s State) Stable() bool { return s.Known() && !s.InProgress() }
+
+// Active reports whether the pool is created and steady: nothing is in
+// progress and it has not failed. Scale and the waits of an Operation
+// wait for it.
+func (s State) Active() bool { return s == StateActive }
 
 // InProgress reports whether an operation is running on the pool, so that
 // a wait goes on: initial, scaling, removing, updating, upgrading,

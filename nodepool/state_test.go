@@ -17,13 +17,16 @@ func TestStates(t *testing.T) {
 		StateUpgrading: {Known: true, InProgress: true},
 		StateRepairing: {Known: true, InProgress: true},
 		StateDeleting:  {Known: true, InProgress: true},
-		StateFailed:    {Known: true, Failed: true},
+		StateFailed:    {Known: true, Stable: true, Failed: true},
 		"deleted":      {},
 		"Active":       {},
 		"":             {},
 	}
 	for s, w := range want {
 		got := kinds{s.Known(), s.Stable(), s.InProgress(), s.Failed()}
+		if s.Active() != (s == StateActive) {
+			t.Errorf("state %q: Active() = %v", s, s.Active())
+		}
 		if diff := cmp.Diff(w, got); diff != "" {
 			t.Errorf("state %q (-want +got):\n%s", s, diff)
 		}
