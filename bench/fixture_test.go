@@ -62,7 +62,7 @@ func cannedAnswers(tb testing.TB) answers {
 
 func makeAnswers() (answers, error) {
 	ctx := context.Background()
-	cloud := fake.New(fake.WithProgressions(fake.Immediately()), fake.WithLimits(quota.Today()))
+	cloud := fake.New(fake.WithProgressions(fake.Immediately()), fake.WithLimits(quota.CurrentDefaults()))
 	cfg := cloud.Config()
 	clusters := cluster.NewClient(cfg)
 	var a answers

@@ -8,7 +8,7 @@ import (
 // init lends the fake this package's wire conversions and wire-level
 // checks, so that it runs the same code as the client.
 func init() {
-	bridge.Provide(bridge.Cluster[Spec, Option, Form]{
+	bridge.Provide(bridge.Cluster[Spec, ValidationOption, Form]{
 		CreateRequest:    Spec.createRequest,
 		SpecFromCreate:   specFromCreateRequest,
 		ValidateCreate:   validateCreateRequest,

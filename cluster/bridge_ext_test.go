@@ -6,4 +6,4 @@ import (
 )
 
 // clusterWire holds the package's wire conversions, as the fake reaches them.
-var clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.Option, cluster.Form]]()
+var clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.ValidationOption, cluster.Form]]()

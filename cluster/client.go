@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/nodepool"
 )
@@ -52,7 +53,7 @@ type ClientOptions struct {
 	// Validation are the options of Validate and CheckChange that the
 	// client applies before any call: the preset (WithPreset; the default
 	// is PresetProduct, the fake's default too) and the VPC's CIDR blocks.
-	Validation []Option
+	Validation []ValidationOption
 	// Wait is the default of every Operation's Wait; Wait's own options
 	// change it per call.
 	Wait WaitOptions
@@ -71,13 +72,8 @@ type ClientOptions struct {
 
 // NewClient returns a client whose calls go through cfg.
 func NewClient(cfg *ack.Config, optFns ...func(*ClientOptions)) *Client {
-	c := &Client{cfg: cfg}
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&c.opts)
-		}
-	}
-	c.opts.Validation = append([]Option(nil), c.opts.Validation...)
+	c := &Client{cfg: cfg, opts: optfn.Apply(optFns)}
+	c.opts.Validation = append([]ValidationOption(nil), c.opts.Validation...)
 	c.validation = newOptions(c.opts.Validation)
 	switch {
 	case c.opts.PageSize <= 0:

@@ -37,7 +37,7 @@ func (c *Client) Modify(ctx context.Context, id string, edit func(*Spec)) (*Oper
 	next := old.Clone()
 	edit(&next)
 	next = c.withZones(next)
-	if err := CheckChange(c.validation.preset, old, next); err != nil {
+	if err := CheckChange(old, next, WithPreset(c.validation.preset)); err != nil {
 		return nil, err
 	}
 	if err := introducedViolations(old, next, c.validation); err != nil {

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -51,12 +52,7 @@ type CreateOptions struct {
 // cluster, the task ID is lost with the response: the Operation then
 // waits on the cluster's state alone.
 func (c *Client) Create(ctx context.Context, spec Spec, optFns ...func(*CreateOptions)) (*Operation, error) {
-	var o CreateOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.Apply(optFns)
 	spec = spec.Clone()
 	if spec.Region == "" {
 		spec.Region = c.cfg.Region()

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -64,12 +65,7 @@ func (o DeleteOptions) wire() wire.DeleteClusterRequest {
 // that does not exist at the first attempt is an error matching
 // ack.ErrNotFound.
 func (c *Client) Delete(ctx context.Context, id string, optFns ...func(*DeleteOptions)) (*Operation, error) {
-	var o DeleteOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.Apply(optFns)
 	fail := func(err error) (*Operation, error) { return nil, opError("cluster", id, "delete", err) }
 	if err := checkID("cluster", id); err != nil {
 		return fail(err)

@@ -147,7 +147,7 @@
 //	| What                               | Default                                                               |
 //	|------------------------------------|-----------------------------------------------------------------------|
 //	| Rule preset (Validate, WithPreset) | PresetProduct                                                         |
-//	| Immutability preset (CheckChange)  | none: passed on each call; PresetProduct is the product description's |
+//	| Immutability preset (CheckChange)  | PresetProduct (WithPreset, as for Validate)                           |
 //	| Service CIDR                       | 172.19.0.0/20 (DefaultServiceCIDR); one cluster per VPC may keep it   |
 //	| Flannel node CIDR mask             | 26, 64 pods per node (DefaultNodeCIDRMask)                            |
 //	| Node CIDR masks allowed            | 24 (quota.MaxPodsPerNode pods) to 28 (MaxNodeCIDRMask)                |

@@ -49,10 +49,10 @@ func ExampleCheckChange() {
 	desired.PublicEndpoint = true
 	desired.VSwitches = append(desired.VSwitches, cluster.VSwitch{ID: "vsw-2", Zone: "cn-hangzhou-j"})
 
-	fmt.Println(cluster.CheckChange(cluster.PresetProduct, old, desired))
+	fmt.Println(cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetProduct)))
 
 	desired.VSwitches = old.VSwitches
-	fmt.Println(cluster.CheckChange(cluster.PresetCurrent, old, desired))
+	fmt.Println(cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetCurrent)))
 	req, _ := clusterWire.ModifyRequest(old, desired)
 	fmt.Println(req.ClusterName, *req.APIServerEIP)
 	// Output:

@@ -66,8 +66,8 @@ func FuzzApplyModifyBody(f *testing.F) {
 			}
 			return
 		}
-		_ = cluster.CheckChange(cluster.PresetProduct, old, desired)
-		if cluster.CheckChange(cluster.PresetCurrent, old, desired) != nil {
+		_ = cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetProduct))
+		if cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetCurrent)) != nil {
 			return
 		}
 		// An allowed change is one ModifyRequest expresses, and its body

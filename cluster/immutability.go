@@ -48,7 +48,8 @@ func ChangeRules() []Rule {
 // CheckChange judges a modification written as the desired Spec: it
 // returns a *ack.ValidationError listing every difference between from
 // (the cluster as it is) and to (as it should be) that the preset's rules
-// refuse, or nil when ACK allows them all.
+// refuse, or nil when ACK allows them all. Its options are Validate's: the
+// preset is PresetProduct unless WithPreset says otherwise.
 //
 // What passes in both presets is what ModifyCluster and ModifyClusterTags
 // change: the name, deletion protection, resource group, tags, time zone,
@@ -56,7 +57,8 @@ func ChangeRules() []Rule {
 // single-zone cluster stays single-zone; fill zones with WithZones first,
 // an unknown zone counts for none), and removing the API server's public
 // endpoint. PresetCurrent also passes adding it.
-func CheckChange(p Preset, from, to Spec) error {
+func CheckChange(from, to Spec, optFns ...ValidationOption) error {
+	p := newOptions(optFns).preset
 	var out violationList
 	for _, r := range changeRegistry {
 		if r.In(p) {

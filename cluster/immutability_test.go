@@ -186,7 +186,7 @@ func zoneOf(zones map[string]string) func(string) string {
 func TestCheckChange(t *testing.T) {
 	for _, c := range append(refusedChanges, allowedChanges...) {
 		t.Run(c.name, func(t *testing.T) {
-			err := cluster.CheckChange(c.preset, c.base(), c.build())
+			err := cluster.CheckChange(c.base(), c.build(), cluster.WithPreset(c.preset))
 			if diff := cmp.Diff(c.want(), broken(t, err)); diff != "" {
 				t.Errorf("CheckChange (-want +got):\n%s\nerror: %v", diff, err)
 			}
@@ -209,7 +209,7 @@ func TestApplyModifyBodyThenCheckChange(t *testing.T) {
 			if diff := cmp.Diff(c.build(), got); diff != "" {
 				t.Errorf("ApplyModifyBody result (-want +got):\n%s", diff)
 			}
-			err = cluster.CheckChange(c.preset, old, got)
+			err = cluster.CheckChange(old, got, cluster.WithPreset(c.preset))
 			if diff := cmp.Diff(c.want(), broken(t, err)); diff != "" {
 				t.Errorf("CheckChange (-want +got):\n%s\nerror: %v", diff, err)
 			}
@@ -266,7 +266,7 @@ func TestCheckChangeListsEveryRefusal(t *testing.T) {
 		"cluster.immutable.cloud_monitor @ cloud_monitor",
 		"cluster.immutable.network_plugin @ network.plugin",
 	}
-	err := cluster.CheckChange(cluster.PresetProduct, old, desired)
+	err := cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetProduct))
 	if diff := cmp.Diff(want, broken(t, err)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -51,12 +52,7 @@ func (k *Kubeconfig) Size() int { return len(k.Config.Reveal()) }
 // (DescribeClusterUserKubeconfig). A Temporary duration out of bounds is
 // refused before any call with a *ack.ValidationError.
 func (c *Client) Kubeconfig(ctx context.Context, id string, optFns ...func(*KubeconfigOptions)) (*Kubeconfig, error) {
-	var o KubeconfigOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.Apply(optFns)
 	fail := func(err error) (*Kubeconfig, error) { return nil, opError("cluster", id, "kubeconfig", err) }
 	if err := checkID("cluster", id); err != nil {
 		return fail(err)

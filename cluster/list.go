@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -30,12 +31,7 @@ type ListOptions struct {
 // different instants, so a cluster created or deleted during the loop may
 // be missed or seen twice. Each cluster's RequestID is that of its page.
 func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Seq2[*Cluster, error] {
-	o := ListOptions{PageSize: c.opts.PageSize}
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.ApplyTo(ListOptions{PageSize: c.opts.PageSize}, optFns)
 	o.PageSize = min(max(o.PageSize, 1), MaxPageSize)
 	q := wire.DescribeClustersV1Query{Name: o.Name, ClusterID: o.ClusterID, RegionID: o.RegionID, PageSize: int64(o.PageSize)}
 	// The form is filtered on the server by cluster type only, since ACK

@@ -22,7 +22,7 @@ import (
 // more permissive preset); call CheckChange with the preset you follow
 // first.
 func modifyRequest(from, to Spec) (*wire.ModifyClusterRequest, error) {
-	if err := CheckChange(PresetCurrent, from, to); err != nil {
+	if err := CheckChange(from, to, WithPreset(PresetCurrent)); err != nil {
 		return nil, err
 	}
 	var req wire.ModifyClusterRequest
@@ -99,7 +99,7 @@ type modifyBody struct {
 }
 
 // ApplyModifyBody applies a raw ModifyCluster body to old and returns the
-// Spec it asks for; CheckChange(preset, old, result) then judges it with
+// Spec it asks for; CheckChange(old, result, WithPreset(preset)) then judges it with
 // the same rule IDs a client sees. Besides ModifyCluster's own fields it
 // applies the create-time fields a body might carry although ACK does not
 // accept them there (vpcid, region_id, cluster_type, profile,

@@ -144,7 +144,7 @@ func TestServerRefusalReadsBack(t *testing.T) {
 	ctx := context.Background()
 	cloud := fake.New() // the product description's rules
 	current := newClient(cloud, func(o *cluster.ClientOptions) {
-		o.Validation = []cluster.Option{cluster.WithPreset(cluster.PresetCurrent)}
+		o.Validation = []cluster.ValidationOption{cluster.WithPreset(cluster.PresetCurrent)}
 	})
 	cl := createRunning(t, current, clientManaged("1"))
 
@@ -199,15 +199,15 @@ func TestModifyConflictAndMisuse(t *testing.T) {
 // refuses (see TestImmutabilityParity).
 func TestCurrentPresetBindsEIPLater(t *testing.T) {
 	ctx := context.Background()
-	cloud := fake.New(fake.WithPreset(cluster.PresetCurrent))
+	cloud := fake.New(fake.WithRules(cluster.PresetCurrent))
 	c := newClient(cloud, func(o *cluster.ClientOptions) {
-		o.Validation = []cluster.Option{cluster.WithPreset(cluster.PresetCurrent)}
+		o.Validation = []cluster.ValidationOption{cluster.WithPreset(cluster.PresetCurrent)}
 	})
 	cl := createRunning(t, c, clientManaged("1"))
 	if cl.Spec.PublicEndpoint {
 		t.Fatal("the cluster was created with a public endpoint")
 	}
-	if err := cluster.CheckChange(cluster.PresetProduct, cl.Spec, withPublicEndpoint(cl.Spec)); err == nil {
+	if err := cluster.CheckChange(cl.Spec, withPublicEndpoint(cl.Spec), cluster.WithPreset(cluster.PresetProduct)); err == nil {
 		t.Fatal("the product preset lets the endpoint be added; this test would prove nothing")
 	}
 	cloud.ClearCalls()

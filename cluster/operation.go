@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/waiter"
 )
 
@@ -173,7 +174,7 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*C
 	if op.client == nil {
 		return op.detached()
 	}
-	s := waiter.Settings[Progress](waiter.ApplyTo(op.client.opts.Wait, optFns))
+	s := waiter.Settings[Progress](optfn.ApplyTo(op.client.opts.Wait, optFns))
 	return waiter.WaitWith(ctx, op.run, op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
 		return Progress{Kind: op.kind, ClusterID: op.clusterID, Phase: e.Phase, From: e.From, To: e.To, At: e.At, Poll: e.Poll}
 	})

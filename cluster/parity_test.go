@@ -238,7 +238,7 @@ func TestVPCOverlapParity(t *testing.T) {
 			cloud := fake.New(fake.WithVPC(fake.VPC{ID: vpc, CIDR: vpcCIDR}))
 
 			told := newClient(cloud, func(o *cluster.ClientOptions) {
-				o.Validation = []cluster.Option{cluster.WithVPCCIDRs(vpcCIDR)}
+				o.Validation = []cluster.ValidationOption{cluster.WithVPCCIDRs(vpcCIDR)}
 			})
 			_, err := told.Create(context.Background(), spec)
 			if !slices.Contains(ruleIDs(err), "cluster.cidr.overlap") || !errors.Is(err, ack.ErrInvalid) {

@@ -9,7 +9,7 @@ import (
 // default) or today's ACK's. The two differ where ACK changed after the
 // product description was written: today's ACK does not require a NAT
 // gateway, and lets a user expose the API server to the internet after
-// creation. Both Validate (through WithPreset) and CheckChange take one;
+// creation. Validate and CheckChange take one through WithPreset;
 // each Rule lists the presets it belongs to.
 type Preset int
 

@@ -5,13 +5,34 @@ import (
 	"fmt"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/nodepool"
 )
 
-// Option adjusts Validate and validateCreateRequest.
-type Option func(*options)
+// ValidationOptions say which rules Validate, CheckChange and the client
+// (ClientOptions.Validation) apply. Zero fields take the defaults: the
+// preset PresetProduct and no VPC CIDR blocks.
+type ValidationOptions struct {
+	// Preset chooses the rules' preset (see WithPreset).
+	Preset Preset
+	// VPCCIDRs are the CIDR blocks of the cluster's VPC (see
+	// WithVPCCIDRs).
+	VPCCIDRs []string
+}
 
-// options is what the Options set.
+// ValidationOption changes ValidationOptions: the options style of every
+// package (a function of a pointer to the options struct), named for the
+// slices that hold them.
+type ValidationOption = func(*ValidationOptions)
+
+// Option is the earlier name of ValidationOption.
+//
+// Deprecated: use ValidationOption (or func(*ValidationOptions)); Option
+// will be removed in the next release.
+type Option = ValidationOption
+
+// options is what the rules read: the ValidationOptions, and what a
+// create request adds.
 type options struct {
 	preset   Preset
 	vpcCIDRs []string
@@ -21,22 +42,21 @@ type options struct {
 }
 
 // WithPreset chooses the rules' preset; the default is PresetProduct.
-func WithPreset(p Preset) Option { return func(o *options) { o.preset = p } }
+func WithPreset(p Preset) ValidationOption {
+	return func(o *ValidationOptions) { o.Preset = p }
+}
 
 // WithVPCCIDRs gives the CIDR blocks of the cluster's VPC (its primary
 // block and any secondary ones), so that rule "cluster.cidr.overlap" also
 // checks the pod and Service ranges against them. A client that has not
 // looked the VPC up leaves them out; the fake knows them.
-func WithVPCCIDRs(cidrs ...string) Option {
-	return func(o *options) { o.vpcCIDRs = append(o.vpcCIDRs, cidrs...) }
+func WithVPCCIDRs(cidrs ...string) ValidationOption {
+	return func(o *ValidationOptions) { o.VPCCIDRs = append(o.VPCCIDRs, cidrs...) }
 }
 
-func newOptions(opts []Option) options {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
-	return o
+func newOptions(optFns []ValidationOption) options {
+	v := optfn.Apply(optFns)
+	return options{preset: v.Preset, vpcCIDRs: v.VPCCIDRs}
 }
 
 // report records a violation of the rule being checked at a field path.
@@ -160,8 +180,8 @@ func Rules() []Rule {
 //
 // The fake runs the same rules on the requests it receives, through
 // validateCreateRequest.
-func Validate(s Spec, opts ...Option) error {
-	return asError(s.Name, violations(s, newOptions(opts)))
+func Validate(s Spec, optFns ...ValidationOption) error {
+	return asError(s.Name, violations(s, newOptions(optFns)))
 }
 
 // violations runs the preset's rules on s.

@@ -1,7 +1,10 @@
 package cluster
 
 import (
+	"errors"
 	"fmt"
+
+	"github.com/ackgo/ack"
 
 	"github.com/ackgo/ack/nodepool"
 )
@@ -116,8 +119,10 @@ func checkPassword(s Spec, _ options, r report) {
 	if s.Login.Password.IsZero() {
 		return
 	}
-	if problem := nodepool.PasswordProblem(s.Login.Password); problem != "" {
-		r(fieldPassword, "%s", problem)
+	if ve, ok := errors.AsType[*ack.ValidationError](nodepool.ValidatePassword(s.Login.Password)); ok {
+		for _, v := range ve.Violations {
+			r(fieldPassword, "%s", v.Message)
+		}
 	}
 }
 

@@ -19,7 +19,7 @@ type ruleCase struct {
 	rule string
 	base func() cluster.Spec
 	edit func(*cluster.Spec)
-	opts []cluster.Option
+	opts []cluster.ValidationOption
 	// fields are the field paths the violations name, in order.
 	fields []string
 	// specOnly marks a spec the wire cannot express.
@@ -64,15 +64,15 @@ var ruleCases = []ruleCase{
 	{name: "IPv6 pod CIDR", rule: "cluster.cidr.syntax", base: basicFlannelSpec,
 		edit: func(s *cluster.Spec) { s.Network.PodCIDR = "fd00::/64" }, fields: []string{"network.pod_cidr"}},
 	{name: "bad VPC CIDR", rule: "cluster.cidr.syntax", base: dedicatedSpec,
-		opts: []cluster.Option{cluster.WithVPCCIDRs("192.168.0.0/16", "10.0.0.0/33")}, fields: []string{"vpc_cidrs[1]"}},
+		opts: []cluster.ValidationOption{cluster.WithVPCCIDRs("192.168.0.0/16", "10.0.0.0/33")}, fields: []string{"vpc_cidrs[1]"}},
 	{name: "pod CIDR overlaps the default Service CIDR", rule: "cluster.cidr.overlap", base: basicFlannelSpec,
 		edit: func(s *cluster.Spec) { s.Network.PodCIDR = "172.16.0.0/12" }, fields: []string{"network.pod_cidr"}},
 	{name: "pod CIDR overlaps the Service CIDR", rule: "cluster.cidr.overlap", base: dedicatedSpec,
 		edit: func(s *cluster.Spec) { s.ServiceCIDR = "172.20.16.0/20" }, fields: []string{"network.pod_cidr"}},
 	{name: "pod CIDR overlaps the VPC", rule: "cluster.cidr.overlap", base: dedicatedSpec,
-		opts: []cluster.Option{cluster.WithVPCCIDRs("172.20.128.0/17")}, fields: []string{"network.pod_cidr"}},
+		opts: []cluster.ValidationOption{cluster.WithVPCCIDRs("172.20.128.0/17")}, fields: []string{"network.pod_cidr"}},
 	{name: "Service CIDR overlaps a secondary VPC block", rule: "cluster.cidr.overlap", base: managedProSpec,
-		opts: []cluster.Option{cluster.WithVPCCIDRs("192.168.0.0/16", "172.19.0.0/16")}, fields: []string{"service_cidr"}},
+		opts: []cluster.ValidationOption{cluster.WithVPCCIDRs("192.168.0.0/16", "172.19.0.0/16")}, fields: []string{"service_cidr"}},
 	{name: "placeholder VPC ID", rule: "cluster.network.vpc_id", base: managedProSpec,
 		edit: func(s *cluster.Spec) { s.VPCID = "vpc-..." }, fields: []string{"vpc_id"}},
 	{name: "upper-case VPC ID", rule: "cluster.network.vpc_id", base: serverlessSpec,

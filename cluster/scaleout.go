@@ -77,7 +77,7 @@ func (s ScaleOutSpec) validate(clusterID string, o options) error {
 // opts. ScaleOut runs the
 // same checks on its ScaleOutSpec before sending it, and the fake on the
 // bodies it receives.
-func validateScaleOutRequest(req *wire.ScaleOutClusterRequest, clusterID string, f Form, opts ...Option) error {
+func validateScaleOutRequest(req *wire.ScaleOutClusterRequest, clusterID string, f Form, opts ...ValidationOption) error {
 	return validateScaleOut(req, clusterID, f, newOptions(opts))
 }
 

@@ -206,7 +206,7 @@ func specFromCreateRequest(req *wire.CreateClusterRequest) (Spec, error) {
 // validateCreateRequest decodes a CreateCluster body and validates it
 // with the same rules as Validate. It returns a *ack.ValidationError
 // listing every violation, decoding problems included, or nil.
-func validateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error {
+func validateCreateRequest(req *wire.CreateClusterRequest, opts ...ValidationOption) error {
 	_, err := checkCreateRequest(req, opts...)
 	return err
 }
@@ -214,7 +214,7 @@ func validateCreateRequest(req *wire.CreateClusterRequest, opts ...Option) error
 // checkCreateRequest is validateCreateRequest that also returns the Spec
 // it decoded, so that the fake, which runs it on the requests it receives,
 // reads each body once.
-func checkCreateRequest(req *wire.CreateClusterRequest, opts ...Option) (Spec, error) {
+func checkCreateRequest(req *wire.CreateClusterRequest, opts ...ValidationOption) (Spec, error) {
 	s, err := specFromCreateRequest(req)
 	var decodeErr *ack.ValidationError
 	if err != nil && !errors.As(err, &decodeErr) {

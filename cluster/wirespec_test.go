@@ -318,7 +318,7 @@ func TestModifyFromDetail(t *testing.T) {
 	desired := old.Clone()
 	desired.Name = "prod-2"
 	desired.Timezone = "Asia/Shanghai"
-	if err := cluster.CheckChange(cluster.PresetProduct, old, desired); err != nil {
+	if err := cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetProduct)); err != nil {
 		t.Fatal(err)
 	}
 	req, err := clusterWire.ModifyRequest(old, desired)
@@ -330,7 +330,7 @@ func TestModifyFromDetail(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	desired.VPCID = "vpc-2"
-	if err := cluster.CheckChange(cluster.PresetProduct, old, desired); !isInvalid(err) {
+	if err := cluster.CheckChange(old, desired, cluster.WithPreset(cluster.PresetProduct)); !isInvalid(err) {
 		t.Errorf("VPC change: %v", err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // The domain packages' wire conversions and wire-level checks: the fake
 // runs the very code the clients run.
 var (
-	clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.Option, cluster.Form]]()
+	clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.ValidationOption, cluster.Form]]()
 	poolWire    = bridge.Get[bridge.NodePool[nodepool.Spec, nodepool.Pool, nodepool.Node]]()
 	quotaWire   = bridge.Get[bridge.Quota[quota.Limits]]()
 )

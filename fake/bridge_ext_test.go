@@ -10,4 +10,4 @@ import (
 var poolWire = bridge.Get[bridge.NodePool[nodepool.Spec, nodepool.Pool, nodepool.Node]]()
 
 // clusterWire holds cluster's wire conversions, as the fake reaches them.
-var clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.Option, cluster.Form]]()
+var clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.ValidationOption, cluster.Form]]()

@@ -110,7 +110,7 @@ func checkIndexLocked(t *testing.T, s *store) {
 // in shared VPCs, and node pools, at random, checking after every call
 // that the index says what recomputing it from the clusters says.
 func TestIndexFollowsStore(t *testing.T) {
-	l := quota.Today()
+	l := quota.CurrentDefaults()
 	l.Clusters.Max, l.ManagedClusters.Max, l.ServerlessClusters.Max = 40, 30, 30
 	c := New(WithProgressions(Immediately()), WithLimits(l))
 	cfg := c.Config()

@@ -160,11 +160,18 @@ func WithProgressions(p Progression) Option {
 // access.
 func WithPrincipal(p Principal) Option { return func(s *settings) { s.principal = p } }
 
-// WithPreset chooses whose rules the fake enforces: the product
+// WithRules chooses whose rules the fake enforces: the product
 // description's (cluster.PresetProduct, the default) or today's ACK's
 // (cluster.PresetCurrent). It is passed to the cluster package's
-// validation and immutability checks.
-func WithPreset(p cluster.Preset) Option { return func(s *settings) { s.preset = p } }
+// validation and immutability checks (as cluster.WithPreset).
+func WithRules(p cluster.Preset) Option { return func(s *settings) { s.preset = p } }
+
+// WithPreset is the earlier name of WithRules, which shared its name with
+// cluster.WithPreset but not its type.
+//
+// Deprecated: use WithRules; WithPreset will be removed in the next
+// release.
+func WithPreset(p cluster.Preset) Option { return WithRules(p) }
 
 // WithCallLogLimit sets how many calls the action log keeps: the n most
 // recent, the older ones dropped as new ones come (TotalCalls still counts

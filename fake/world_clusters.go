@@ -147,8 +147,8 @@ func (s *store) newClusterLocked(req *wire.CreateClusterRequest, spec cluster.Sp
 // validateOptionsLocked are the options of the cluster package's
 // validation: the fake's preset, and the CIDR of the cluster's VPC when
 // the fake knows it.
-func (s *store) validateOptionsLocked(vpcID string) []cluster.Option {
-	opts := []cluster.Option{cluster.WithPreset(s.settings.preset)}
+func (s *store) validateOptionsLocked(vpcID string) []cluster.ValidationOption {
+	opts := []cluster.ValidationOption{cluster.WithPreset(s.settings.preset)}
 	if v, ok := s.net.vpcs[vpcID]; ok && v.CIDR != "" {
 		opts = append(opts, cluster.WithVPCCIDRs(v.CIDR))
 	}

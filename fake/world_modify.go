@@ -51,7 +51,7 @@ func (s *store) modifyCluster(id string, body *wire.ModifyClusterRequest, raw []
 // next with the cluster package's rules: the change (CheckChange), then
 // the result (Validate).
 func (s *store) checkSpecChangeLocked(old, next cluster.Spec) *Error {
-	if err := cluster.CheckChange(s.settings.preset, old, next); err != nil {
+	if err := cluster.CheckChange(old, next, cluster.WithPreset(s.settings.preset)); err != nil {
 		return refusal(err)
 	}
 	if err := cluster.Validate(next, s.validateOptionsLocked(next.VPCID)...); err != nil {

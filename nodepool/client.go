@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
-	"github.com/ackgo/ack/internal/waiter"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -53,12 +53,7 @@ type ClientOptions struct {
 
 // NewClient returns a client whose calls go through cfg.
 func NewClient(cfg *ack.Config, optFns ...func(*ClientOptions)) *Client {
-	c := &Client{cfg: cfg}
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&c.opts)
-		}
-	}
+	c := &Client{cfg: cfg, opts: optfn.Apply(optFns)}
 	c.opts.PageSize = pageSize(c.opts.PageSize, DefaultPageSize)
 	return c
 }
@@ -134,7 +129,7 @@ func checkIDs(clusterID string, poolID ...string) error {
 
 // waitPolicy returns the client's wait options changed by optFns.
 func (c *Client) waitPolicy(optFns []func(*WaitOptions)) WaitOptions {
-	w := waiter.ApplyTo(c.opts.Wait, optFns)
+	w := optfn.ApplyTo(c.opts.Wait, optFns)
 	if w.MinDelay <= 0 {
 		w.MinDelay = DefaultMinDelay
 	}
@@ -145,4 +140,4 @@ func (c *Client) waitPolicy(optFns []func(*WaitOptions)) WaitOptions {
 }
 
 // applyOptions returns the zero T changed by optFns.
-func applyOptions[T any](optFns []func(*T)) T { return waiter.Apply(optFns) }
+func applyOptions[T any](optFns []func(*T)) T { return optfn.Apply(optFns) }

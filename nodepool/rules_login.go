@@ -47,7 +47,7 @@ func checkPassword(s Spec, r report) {
 	if s.Password.IsZero() {
 		return
 	}
-	if msg := PasswordProblem(s.Password); msg != "" {
+	if msg := passwordProblem(s.Password); msg != "" {
 		r(fieldPassword, "%s", msg)
 		return
 	}
@@ -56,13 +56,34 @@ func checkPassword(s Spec, r report) {
 	}
 }
 
+// ValidatePassword checks an ECS login password against ECS's policy: 8
+// to 30 characters, each a letter, a digit or one of
+// ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/, of at least three of the kinds upper
+// case, lower case, digits and special characters. It returns nil when
+// ECS accepts the password, else a *ack.ValidationError (matching
+// ack.ErrInvalid) of rule "nodepool.login.password" whose message says
+// what is wrong. The error never holds the password or any part of it, so
+// it can go into logs.
+func ValidatePassword(pw ack.Secret) error {
+	msg := passwordProblem(pw)
+	if msg == "" {
+		return nil
+	}
+	return &ack.ValidationError{Resource: "ECS login password", Violations: []ack.Violation{
+		{Rule: "nodepool.login.password", Field: fieldPassword, Message: msg},
+	}}
+}
+
 // PasswordProblem says what is wrong with an ECS login password, or
-// returns "" when ECS accepts it: 8 to 30 characters, each a letter, a
-// digit or one of ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/, of at least three of the
-// kinds upper case, lower case, digits and special characters. The answer
-// never holds the password or any part of it, so it can go into errors and
-// logs.
-func PasswordProblem(pw ack.Secret) string {
+// returns "" when ECS accepts it.
+//
+// Deprecated: use ValidatePassword, which returns an error; PasswordProblem
+// will be removed in the next release.
+func PasswordProblem(pw ack.Secret) string { return passwordProblem(pw) }
+
+// passwordProblem says what is wrong with a password (see
+// ValidatePassword), or "".
+func passwordProblem(pw ack.Secret) string {
 	var upper, lower, digit, special, other bool
 	n := 0
 	for _, c := range pw.Reveal() {

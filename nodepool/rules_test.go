@@ -298,7 +298,7 @@ func TestPasswordNeverInErrors(t *testing.T) {
 	}
 }
 
-func TestPasswordProblem(t *testing.T) {
+func TestValidatePassword(t *testing.T) {
 	for _, c := range []struct {
 		pw string
 		ok bool
@@ -313,8 +313,8 @@ func TestPasswordProblem(t *testing.T) {
 		{"Aa1" + strings.Repeat("b", 27), true},
 		{"Aa1" + strings.Repeat("b", 28), false},
 	} {
-		if got := PasswordProblem(ack.NewSecret(c.pw)) == ""; got != c.ok {
-			t.Errorf("PasswordProblem of a %d-character password: ok = %v, want %v", len(c.pw), got, c.ok)
+		if got := ValidatePassword(ack.NewSecret(c.pw)) == nil; got != c.ok {
+			t.Errorf("ValidatePassword of a %d-character password: ok = %v, want %v", len(c.pw), got, c.ok)
 		}
 	}
 }

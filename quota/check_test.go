@@ -53,7 +53,7 @@ func change(cs ...quota.ClusterChange) quota.Plan { return quota.Plan{Change: cs
 
 func TestCheckAccountClusterCounts(t *testing.T) {
 	def := quota.ProductDefaults()
-	today := quota.Today()
+	today := quota.CurrentDefaults()
 	tests := []struct {
 		name   string
 		limits quota.Limits

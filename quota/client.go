@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -62,7 +63,7 @@ type ClientOptions struct {
 	// Base is what DescribeUserQuota's answer is laid over (see
 	// limitsFromWire): it supplies every limit the API does not report
 	// (pods per node, container instances, the account prerequisites) and
-	// any it reports as zero. ProductDefaults when nil; Today is the other
+	// any it reports as zero. ProductDefaults when nil; CurrentDefaults is the other
 	// preset.
 	Base *Limits
 	// Account is the account's real-name verification and funds. The CS
@@ -74,7 +75,7 @@ type ClientOptions struct {
 	Account *Account
 }
 
-// WithBase sets ClientOptions.Base, for example WithBase(Today()).
+// WithBase sets ClientOptions.Base, for example WithBase(CurrentDefaults()).
 func WithBase(l Limits) func(*ClientOptions) {
 	return func(o *ClientOptions) { o.Base = &l }
 }
@@ -99,12 +100,7 @@ func DefaultAccount(base Limits) Account {
 
 // NewClient returns a client whose calls go through cfg.
 func NewClient(cfg *ack.Config, optFns ...func(*ClientOptions)) *Client {
-	var o ClientOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.Apply(optFns)
 	c := &Client{cfg: cfg, base: ProductDefaults()}
 	if o.Base != nil {
 		c.base = *o.Base

@@ -29,13 +29,13 @@ func TestNewClientOptions(t *testing.T) {
 			quota.Account{RealNameVerified: true, Balance: yuan(100)}},
 		{"nil option ignored", []func(*quota.ClientOptions){nil}, quota.ProductDefaults(),
 			quota.Account{RealNameVerified: true, Balance: yuan(100)}},
-		{"today", []func(*quota.ClientOptions){quota.WithBase(quota.Today())}, quota.Today(),
+		{"today", []func(*quota.ClientOptions){quota.WithBase(quota.CurrentDefaults())}, quota.CurrentDefaults(),
 			quota.Account{RealNameVerified: true, Balance: yuan(100)}},
 		{"default account meets a higher floor", []func(*quota.ClientOptions){quota.WithBase(high)}, high,
 			quota.Account{RealNameVerified: true, Balance: yuan(500)}},
 		{"account", []func(*quota.ClientOptions){quota.WithAccount(unverified)}, quota.ProductDefaults(), unverified},
-		{"last option wins", []func(*quota.ClientOptions){quota.WithAccount(unverified), quota.WithBase(high), quota.WithBase(quota.Today())},
-			quota.Today(), unverified},
+		{"last option wins", []func(*quota.ClientOptions){quota.WithAccount(unverified), quota.WithBase(high), quota.WithBase(quota.CurrentDefaults())},
+			quota.CurrentDefaults(), unverified},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +51,7 @@ func TestNewClientOptions(t *testing.T) {
 }
 
 func TestDefaultAccountMeetsPrerequisites(t *testing.T) {
-	for _, base := range []quota.Limits{quota.ProductDefaults(), quota.Today()} {
+	for _, base := range []quota.Limits{quota.ProductDefaults(), quota.CurrentDefaults()} {
 		usage := quota.Usage{Account: quota.DefaultAccount(base)}
 		plan := quota.Plan{PayAsYouGo: true}
 		if vs := quota.Check(base, usage, plan); len(vs) != 0 {
@@ -82,7 +82,7 @@ func TestDescribeLimits(t *testing.T) {
 		want quota.Limits
 	}{
 		{"over the product defaults", nil, over(quota.ProductDefaults())},
-		{"over today", []func(*quota.ClientOptions){quota.WithBase(quota.Today())}, over(quota.Today())},
+		{"over today", []func(*quota.ClientOptions){quota.WithBase(quota.CurrentDefaults())}, over(quota.CurrentDefaults())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

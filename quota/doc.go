@@ -34,7 +34,7 @@
 // funds nor container instances, so:
 //
 //	client setting                    default
-//	ClientOptions.Base                ProductDefaults (WithBase(Today()) for today's figures)
+//	ClientOptions.Base                ProductDefaults (WithBase(CurrentDefaults()) for today's figures)
 //	ClientOptions.Account             DefaultAccount: verified, 100.00 CNY (meets every prerequisite)
 //	container instances in use        0 (not reported)
 //	page size of the cluster list     50 (ClusterPageSize)
@@ -48,8 +48,8 @@
 //
 // Limits holds every limit with its value and whether a ticket (Quota
 // Center) can raise it. Two presets exist: ProductDefaults, the figures of
-// the ACK product description and the SDK's documented default, and Today,
-// what DescribeUserQuota reports for a new account now. Client.Limits
+// the ACK product description and the SDK's documented default, and
+// CurrentDefaults, what DescribeUserQuota reports for a new account now. Client.Limits
 // overlays a DescribeUserQuota answer on the client's base preset; the fake
 // answers DescribeUserQuota from its Limits with the same conversion.
 //

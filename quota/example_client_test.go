@@ -67,7 +67,7 @@ func ExampleClient_Preflight() {
 func ExampleClient_Limits() {
 	var calls []string
 	cfg := ack.NewConfig(ack.WithTransport(cannedACK(&calls)))
-	limits, err := quota.NewClient(cfg, quota.WithBase(quota.Today())).Limits(context.Background())
+	limits, err := quota.NewClient(cfg, quota.WithBase(quota.CurrentDefaults())).Limits(context.Background())
 	if err != nil {
 		fmt.Println(err)
 		return

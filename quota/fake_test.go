@@ -176,7 +176,7 @@ func TestPreflightOnFake(t *testing.T) {
 
 // TestLimitsOnFake reads the limits the fake was given.
 func TestLimitsOnFake(t *testing.T) {
-	want := quota.Today()
+	want := quota.CurrentDefaults()
 	want.NodePoolsPerCluster.Max = 7
 	cloud := fake.New(fake.WithLimits(want))
 	r, err := quota.NewClient(cloud.Config()).DescribeLimits(context.Background())

@@ -26,7 +26,7 @@ type Floor struct {
 }
 
 // Limits are the quotas and account prerequisites that ACK applies to an
-// account. ProductDefaults and Today return the two presets;
+// account. ProductDefaults and CurrentDefaults return the two presets;
 // limitsFromWire overlays what DescribeUserQuota reports on either.
 type Limits struct {
 	// Clusters caps the dedicated and managed clusters of the account, in

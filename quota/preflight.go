@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/paging"
 	"github.com/ackgo/ack/internal/wire"
 )
@@ -40,12 +41,7 @@ type UsageOptions struct {
 // A cluster seen on two pages (the list changed between them) is counted
 // once.
 func (c *Client) Usage(ctx context.Context, optFns ...func(*UsageOptions)) (Usage, error) {
-	var o UsageOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.Apply(optFns)
 	if err := checkClusterIDs(o.ClusterIDs); err != nil {
 		return Usage{}, err
 	}

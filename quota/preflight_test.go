@@ -126,7 +126,7 @@ func TestPreflight(t *testing.T) {
 		},
 		{
 			name:      "live limits: today's quotas fit an 11th cluster",
-			quota:     quotaWire.Wire(quota.Today()),
+			quota:     quotaWire.Wire(quota.CurrentDefaults()),
 			plan:      quota.Plan{Create: []quota.NewCluster{{Kind: quota.Managed}}, Change: []quota.ClusterChange{{ClusterID: "c-prod", AddNodes: 50}}},
 			wantCalls: []string{callQuota, callList(1), callNodes("c-prod")},
 		},

@@ -31,7 +31,9 @@ func ProductDefaults() Limits {
 	}
 }
 
-// Today returns the limits ACK applies to a new account today, as
+// CurrentDefaults returns the limits ACK applies to a new account today
+// (the preset beside ProductDefaults, as cluster.PresetCurrent is beside
+// cluster.PresetProduct), as
 // DescribeUserQuota reports them by default (seen 2023-11 to 2025-11):
 //
 //	dedicated + managed clusters per account     50   ticket
@@ -47,7 +49,7 @@ func ProductDefaults() Limits {
 // No current figure for container instances per serverless cluster is
 // published (ECI is capped by regional vCPU quotas instead), so the product
 // description's figure is kept.
-func Today() Limits {
+func CurrentDefaults() Limits {
 	l := ProductDefaults()
 	l.Clusters.Max = 50
 	l.ManagedClusters.Max = 20
@@ -55,3 +57,9 @@ func Today() Limits {
 	l.NodesPerCluster.Max = 100
 	return l
 }
+
+// Today is the earlier name of CurrentDefaults: a preset, not a clock.
+//
+// Deprecated: use CurrentDefaults; Today will be removed in the next
+// release.
+func Today() Limits { return CurrentDefaults() }

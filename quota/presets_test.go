@@ -66,7 +66,7 @@ func TestPresets(t *testing.T) {
 			// DescribeUserQuota's defaults today; the account prerequisites
 			// are unchanged.
 			name: "today",
-			got:  quota.Today(),
+			got:  quota.CurrentDefaults(),
 			want: []limitRow{
 				{quota.LimitRealName, 1, false},
 				{quota.LimitPayAsYouGoFunds, 100_00, true},
@@ -98,7 +98,7 @@ func TestPresetsAreFreshValues(t *testing.T) {
 }
 
 func TestPodsPerNodeMatchesConstant(t *testing.T) {
-	for name, l := range map[string]quota.Limits{"product": quota.ProductDefaults(), "today": quota.Today()} {
+	for name, l := range map[string]quota.Limits{"product": quota.ProductDefaults(), "today": quota.CurrentDefaults()} {
 		if l.PodsPerNode.Max != quota.MaxPodsPerNode {
 			t.Errorf("%s: PodsPerNode.Max = %d, want MaxPodsPerNode %d", name, l.PodsPerNode.Max, quota.MaxPodsPerNode)
 		}

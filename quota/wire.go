@@ -24,7 +24,7 @@ var quotaItems = []struct {
 }
 
 // limitsFromWire overlays a DescribeUserQuota answer on base (ProductDefaults
-// or Today) and returns the result.
+// or CurrentDefaults) and returns the result.
 //
 // A flat field (cluster_quota, amk_cluster_quota, ask_cluster_quota,
 // node_quota, cluster_nodepool_quota) replaces its limit's Max when it is

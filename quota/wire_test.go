@@ -74,11 +74,11 @@ func TestLimitsFromDocumentedExample(t *testing.T) {
 	if err := json.Unmarshal(raw, &q); err != nil {
 		t.Fatal(err)
 	}
-	want := quota.Today()
+	want := quota.CurrentDefaults()
 	want.Clusters = quota.Count{Max: 1, Adjustable: true}
 	want.ServerlessClusters.Max = 3
 	want.NodePoolsPerCluster.Max = 10
-	if diff := cmp.Diff(want, quotaWire.LimitsFromWire(&q, quota.Today())); diff != "" {
+	if diff := cmp.Diff(want, quotaWire.LimitsFromWire(&q, quota.CurrentDefaults())); diff != "" {
 		t.Errorf("LimitsFromWire mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -89,7 +89,7 @@ func TestWireGolden(t *testing.T) {
 		limits quota.Limits
 	}{
 		{"describe_user_quota_product.json", quota.ProductDefaults()},
-		{"describe_user_quota_today.json", quota.Today()},
+		{"describe_user_quota_today.json", quota.CurrentDefaults()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -116,7 +116,7 @@ func TestWireGolden(t *testing.T) {
 }
 
 func TestWireRoundTrip(t *testing.T) {
-	hardClusters := quota.Today()
+	hardClusters := quota.CurrentDefaults()
 	hardClusters.Clusters = quota.Count{Max: 3}
 	tests := []struct {
 		name       string
@@ -125,7 +125,7 @@ func TestWireRoundTrip(t *testing.T) {
 		wantLimits quota.Limits
 	}{
 		{"product over itself", quota.ProductDefaults(), quota.ProductDefaults(), quota.ProductDefaults()},
-		{"today over product", quota.Today(), quota.ProductDefaults(), quota.Today()},
+		{"today over product", quota.CurrentDefaults(), quota.ProductDefaults(), quota.CurrentDefaults()},
 		{"hard cluster limit", hardClusters, quota.ProductDefaults(), hardClusters},
 	}
 	for _, tt := range tests {

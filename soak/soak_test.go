@@ -54,7 +54,7 @@ func seed(t *testing.T) uint64 {
 // limits are the soak's quotas: low enough that creates are refused now
 // and then.
 func limits() quota.Limits {
-	l := quota.Today()
+	l := quota.CurrentDefaults()
 	l.Clusters.Max, l.ManagedClusters.Max = 14, 14
 	l.NodesPerCluster.Max = 30
 	l.NodePoolsPerCluster.Max = 3

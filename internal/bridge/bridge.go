@@ -7,7 +7,7 @@ import (
 	"github.com/ackgo/ack/internal/wire"
 )
 
-// Cluster is what package cluster lends: S is cluster.Spec, O cluster.Option
+// Cluster is what package cluster lends: S is cluster.Spec, O cluster.ValidationOption
 // and F cluster.Form.
 type Cluster[S, O, F any] struct {
 	// CreateRequest is the CreateCluster body of a Spec.

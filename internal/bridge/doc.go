@@ -12,5 +12,5 @@
 //	func init() { bridge.Provide(bridge.Cluster[Spec, Option, Form]{...}) }
 //
 //	// in package fake
-//	var clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.Option, cluster.Form]]()
+//	var clusterWire = bridge.Get[bridge.Cluster[cluster.Spec, cluster.ValidationOption, cluster.Form]]()
 package bridge

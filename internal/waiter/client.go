@@ -107,23 +107,6 @@ func DeleteReconcile[T any](read func(context.Context) (T, error), deleting func
 	}
 }
 
-// Apply returns the zero T changed by optFns, skipping nil ones: the
-// options style of every typed client.
-func Apply[T any](optFns []func(*T)) T {
-	var o T
-	return ApplyTo(o, optFns)
-}
-
-// ApplyTo returns o changed by optFns, skipping nil ones.
-func ApplyTo[T any](o T, optFns []func(*T)) T {
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
-	return o
-}
-
 // Settings is a typed client's WaitOptions, whose Progress type is P: a
 // package's WaitOptions converts to it.
 type Settings[P any] struct {

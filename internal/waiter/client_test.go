@@ -112,17 +112,6 @@ func TestDeleteReconcile(t *testing.T) {
 	}
 }
 
-func TestApply(t *testing.T) {
-	type opts struct{ A, B int }
-	got := ApplyTo(opts{A: 1}, []func(*opts){nil, func(o *opts) { o.B = 2 }, func(o *opts) { o.A++ }})
-	if diff := cmp.Diff(opts{A: 2, B: 2}, got); diff != "" {
-		t.Errorf("ApplyTo (-want +got):\n%s", diff)
-	}
-	if got := Apply([]func(*opts){func(o *opts) { o.B = 3 }}); got != (opts{B: 3}) {
-		t.Errorf("Apply = %+v, want {0 3}", got)
-	}
-}
-
 func TestDetached(t *testing.T) {
 	boom := errors.New("no client")
 	if _, err := New(Resource[thing]{}).Detached(boom); !errors.Is(err, boom) {
