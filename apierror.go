@@ -95,7 +95,7 @@ func (e *APIError) Is(target error) bool {
 // not exist: ACK's Error<Thing>NotFound and AddonNotFound codes. Codes such
 // as InvalidAccessKeyId.NotFound are authentication errors, not this.
 func isNotFoundCode(code string) bool {
-	if code == "AddonNotFound" {
+	if code == CodeAddonNotFound {
 		return true
 	}
 	return strings.HasPrefix(code, "Error") && strings.HasSuffix(code, "NotFound")
@@ -104,24 +104,24 @@ func isNotFoundCode(code string) bool {
 // isThrottleCode reports whether a code (or message) is one of flow control:
 // Throttling, Throttling.*, Rejected.Throttling, QPS Limit Exceeded.
 func isThrottleCode(code string) bool {
-	return code == "Throttling" || strings.HasPrefix(code, "Throttling.") ||
-		code == "Rejected.Throttling" || strings.Contains(code, "QPS Limit Exceeded")
+	return code == CodeThrottling || strings.HasPrefix(code, prefixThrottling) ||
+		code == CodeRejectedThrottling || strings.Contains(code, "QPS Limit Exceeded")
 }
 
 // isQuotaCode reports whether a code is a quota or account-prerequisite
 // refusal: QuotaExceeded*, InsufficientBalance, and the fake's
 // Account.* prerequisite codes.
 func isQuotaCode(code string) bool {
-	return strings.HasPrefix(code, "QuotaExceeded") || code == "InsufficientBalance" ||
-		strings.HasPrefix(code, "Account.")
+	return strings.HasPrefix(code, prefixQuotaExceeded) || code == CodeInsufficientBalance ||
+		strings.HasPrefix(code, prefixAccount)
 }
 
 // isConflictCode reports whether a code says the resource's state forbids the
 // operation now or the resource already exists.
 func isConflictCode(code string) bool {
 	switch code {
-	case "ErrorClusterState", "ErrorNodePoolState", "ClusterNameAlreadyExist",
-		"ErrorClusterNameAlreadyExist", "ErrorDeletionProtection":
+	case CodeClusterState, CodeNodePoolState, CodeClusterNameAlreadyExist,
+		CodeErrorClusterNameAlreadyExist, CodeDeletionProtection:
 		return true
 	}
 	return strings.HasPrefix(code, "DependencyViolation") || strings.HasSuffix(code, "AlreadyExist")
@@ -130,19 +130,19 @@ func isConflictCode(code string) bool {
 // isInvalidCode reports whether a code says the request is invalid.
 func isInvalidCode(code string) bool {
 	return strings.HasPrefix(code, "InvalidParameter") || strings.HasPrefix(code, "MissingParameter") ||
-		strings.HasPrefix(code, "InvalidInput") || code == "ErrorInvalidParameter" ||
-		strings.HasPrefix(code, "Immutable.") || strings.HasPrefix(code, "Invalid.") || code == "NotImplemented" ||
+		strings.HasPrefix(code, "InvalidInput") || code == CodeErrorInvalidParameter ||
+		strings.HasPrefix(code, "Immutable.") || strings.HasPrefix(code, "Invalid.") || code == CodeNotImplemented ||
 		code == "400"
 }
 
 // isAuthCode reports whether a code is an authentication or authorization
 // refusal.
 func isAuthCode(code string) bool {
-	return code == "ErrorCheckAcl" || strings.HasPrefix(code, "Forbidden") ||
-		strings.HasPrefix(code, "InvalidAccessKeyId") || code == "SignatureDoesNotMatch" ||
-		strings.HasPrefix(code, "InvalidTimeStamp") || code == "IncompleteSignature" ||
-		strings.HasPrefix(code, "InvalidSecurityToken") || code == "MissingAuthorization" ||
-		strings.HasPrefix(code, "EntityNotExist.Role") || code == "NoPermission"
+	return code == CodeCheckACL || strings.HasPrefix(code, "Forbidden") ||
+		strings.HasPrefix(code, "InvalidAccessKeyId") || code == CodeSignatureDoesNotMatch ||
+		strings.HasPrefix(code, "InvalidTimeStamp") || code == CodeIncompleteSignature ||
+		strings.HasPrefix(code, "InvalidSecurityToken") || code == CodeMissingAuthorization ||
+		strings.HasPrefix(code, "EntityNotExist.Role") || code == CodeNoPermission
 }
 
 // Violation is one broken rule found by validation.

@@ -135,7 +135,7 @@ func (c *Client) describe(ctx context.Context, id string) (*Cluster, error) {
 	// (terraform checks for it); that is not this cluster.
 	if d.ClusterID != "" && d.ClusterID != id {
 		return nil, &ack.APIError{Action: wire.ActionDescribeClusterDetail, HTTPStatus: resp.StatusCode,
-			Code: "ErrorClusterNotFound", Message: fmt.Sprintf("answered for cluster %s instead", d.ClusterID), RequestID: resp.RequestID}
+			Code: ack.CodeClusterNotFound, Message: fmt.Sprintf("answered for cluster %s instead", d.ClusterID), RequestID: resp.RequestID}
 	}
 	return clusterFromDetail(&d, resp.Body, resp.RequestID), nil
 }

@@ -9,7 +9,8 @@ import (
 	"github.com/ackgo/ack"
 )
 
-// Error codes the fake answers with. Each has one HTTP status (StatusOf).
+// Error codes the fake answers with, from the SDK's one list of codes.
+// Each has one HTTP status (StatusOf).
 // Codes marked "ACK" are ACK's or the API gateway's own; codes marked
 // "fake" are the fake's choice where ACK's code is not known, kept in ACK's
 // style so that the SDK's predicates (ack.IsNotFound, ack.IsConflict, ...)
@@ -17,73 +18,73 @@ import (
 const (
 	// ErrorClusterNotFound (ACK, 404): the cluster does not exist or was
 	// deleted.
-	ErrorClusterNotFound = "ErrorClusterNotFound"
+	ErrorClusterNotFound = ack.CodeClusterNotFound
 	// ErrorTaskNotFound (fake, 404): the task does not exist.
-	ErrorTaskNotFound = "ErrorTaskNotFound"
+	ErrorTaskNotFound = ack.CodeTaskNotFound
 	// ErrorNodePoolNotFound (ACK, 404): the node pool does not exist in
 	// the cluster, or was deleted.
-	ErrorNodePoolNotFound = "ErrorNodePoolNotFound"
+	ErrorNodePoolNotFound = ack.CodeNodePoolNotFound
 	// ErrorNodePoolState (ACK's spelling, 400): the node pool's state does
 	// not allow the operation now: another operation runs on it, or a
 	// delete without force finds nodes in it.
-	ErrorNodePoolState = "ErrorNodePoolState"
+	ErrorNodePoolState = ack.CodeNodePoolState
 	// ErrorClusterState (ACK, 400): the cluster's state does not allow the
 	// operation now, for example a delete while it is being created.
-	ErrorClusterState = "ErrorClusterState"
+	ErrorClusterState = ack.CodeClusterState
 	// ErrorDeletionProtection (fake, 400): DeleteCluster refused because
 	// the cluster has deletion protection on.
-	ErrorDeletionProtection = "ErrorDeletionProtection"
+	ErrorDeletionProtection = ack.CodeDeletionProtection
 	// InvalidParameter (ACK, 400): the request breaks a rule. When the rule
 	// is one of the domain packages' rules, the message lists each broken
 	// rule as "field: message [rule.id]" (see the package documentation).
-	InvalidParameter = "InvalidParameter"
+	InvalidParameter = ack.CodeInvalidParameter
 	// InvalidParameterFormat (ACK, 400): a body, a query value or a nested
 	// JSON string is not well-formed.
-	InvalidParameterFormat = "InvalidParameter.Format"
+	InvalidParameterFormat = ack.CodeInvalidParameterFormat
 	// InvalidVpcIDNotFound (VPC API's code, 400): the VPC is unknown and the
 	// network is strict.
-	InvalidVpcIDNotFound = "InvalidVpcId.NotFound"
+	InvalidVpcIDNotFound = ack.CodeInvalidVpcIDNotFound
 	// InvalidVSwitchIDNotFound (VPC API's code, 400): the vSwitch is unknown
 	// and the network is strict.
-	InvalidVSwitchIDNotFound = "InvalidVSwitchId.NotFound"
+	InvalidVSwitchIDNotFound = ack.CodeInvalidVSwitchIDNotFound
 	// ThrottlingUser (gateway, 400): per-account flow control.
-	ThrottlingUser = "Throttling.User"
+	ThrottlingUser = ack.CodeThrottlingUser
 	// Throttling (gateway, 400): flow control.
-	Throttling = "Throttling"
+	Throttling = ack.CodeThrottling
 	// ServiceUnavailable (gateway, 503): a transient refusal; nothing was
 	// applied.
-	ServiceUnavailable = "ServiceUnavailable"
+	ServiceUnavailable = ack.CodeServiceUnavailable
 	// InternalError (ACK, 500): a server error; the request may or may not
 	// have been applied.
-	InternalError = "InternalError"
+	InternalError = ack.CodeInternalError
 	// NotImplemented (fake, 501): an ACK API the fake does not simulate.
 	// The message names the action.
-	NotImplemented = "NotImplemented"
+	NotImplemented = ack.CodeNotImplemented
 	// InvalidActionNotFound (gateway, 404): no ACK API has this method and
 	// path.
-	InvalidActionNotFound = "InvalidAction.NotFound"
+	InvalidActionNotFound = ack.CodeInvalidActionNotFound
 	// ErrorCheckAcl (ACK, 403): the caller may not perform the action, for
 	// example a write with a read-only key.
-	ErrorCheckAcl = "ErrorCheckAcl"
+	ErrorCheckAcl = ack.CodeCheckACL
 	// MissingAuthorization (gateway, 400): credentials are configured and
 	// the request is not signed.
-	MissingAuthorization = "MissingAuthorization"
+	MissingAuthorization = ack.CodeMissingAuthorization
 	// IncompleteSignature (gateway, 400): the signature headers are
 	// malformed or incomplete.
-	IncompleteSignature = "IncompleteSignature"
+	IncompleteSignature = ack.CodeIncompleteSignature
 	// InvalidAccessKeyIDNotFound (gateway, 404): the access key ID is not
 	// one of the configured credentials.
-	InvalidAccessKeyIDNotFound = "InvalidAccessKeyId.NotFound"
+	InvalidAccessKeyIDNotFound = ack.CodeInvalidAccessKeyIDNotFound
 	// SignatureDoesNotMatch (gateway, 400): the signature does not match
 	// the request and the key's secret.
-	SignatureDoesNotMatch = "SignatureDoesNotMatch"
+	SignatureDoesNotMatch = ack.CodeSignatureDoesNotMatch
 	// InvalidTimeStampExpired (gateway, 400): the request's date is more
 	// than 15 minutes from the wall clock.
-	InvalidTimeStampExpired = "InvalidTimeStamp.Expired"
+	InvalidTimeStampExpired = ack.CodeInvalidTimeStampExpired
 	// SignatureNonceUsed (gateway, 400): an ACS3-signed request reuses the
 	// x-acs-signature-nonce of an earlier request of the same access key
 	// within the signature's freshness window: a replay.
-	SignatureNonceUsed = "SignatureNonceUsed"
+	SignatureNonceUsed = ack.CodeSignatureNonceUsed
 )
 
 // statuses maps every code above to its HTTP status.

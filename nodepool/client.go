@@ -105,7 +105,7 @@ func (c *Client) describe(ctx context.Context, clusterID, poolID string) (*Pool,
 	// A detail of another pool is not this pool.
 	if d.ID != "" && d.ID != poolID {
 		return nil, &ack.APIError{Action: wire.ActionDescribeClusterNodePoolDetail, HTTPStatus: resp.StatusCode,
-			Code: "ErrorNodePoolNotFound", Message: fmt.Sprintf("answered for node pool %s instead", d.ID), RequestID: resp.RequestID}
+			Code: ack.CodeNodePoolNotFound, Message: fmt.Sprintf("answered for node pool %s instead", d.ID), RequestID: resp.RequestID}
 	}
 	if d.ID == "" {
 		d.ID = poolID

@@ -91,23 +91,23 @@ const (
 // is a quota code for ack.IsQuotaExceeded.
 const (
 	// CodeRealNameRequired refuses an account without real-name verification.
-	CodeRealNameRequired = "Account.RealNameRequired"
+	CodeRealNameRequired = ack.CodeRealNameRequired
 	// CodeInsufficientBalance refuses a pay-as-you-go purchase on too few funds.
-	CodeInsufficientBalance = "InsufficientBalance"
+	CodeInsufficientBalance = ack.CodeInsufficientBalance
 	// CodeClusterQuota refuses a dedicated or managed cluster past LimitClusters.
-	CodeClusterQuota = "QuotaExceeded.Cluster"
+	CodeClusterQuota = ack.CodeQuotaCluster
 	// CodeManagedClusterQuota refuses a managed cluster past LimitManagedClusters.
-	CodeManagedClusterQuota = "QuotaExceeded.ManagedCluster"
+	CodeManagedClusterQuota = ack.CodeQuotaManagedCluster
 	// CodeServerlessClusterQuota refuses a serverless cluster past LimitServerlessClusters.
-	CodeServerlessClusterQuota = "QuotaExceeded.ServerlessCluster"
+	CodeServerlessClusterQuota = ack.CodeQuotaServerlessCluster
 	// CodeNodeQuota refuses nodes past LimitNodes.
-	CodeNodeQuota = "QuotaExceeded.Node"
+	CodeNodeQuota = ack.CodeQuotaNode
 	// CodeNodePoolQuota refuses a node pool past LimitNodePools.
-	CodeNodePoolQuota = "QuotaExceeded.NodePool"
+	CodeNodePoolQuota = ack.CodeQuotaNodePool
 	// CodeContainerInstanceQuota refuses container instances past LimitContainerInstances.
-	CodeContainerInstanceQuota = "QuotaExceeded.ContainerInstance"
+	CodeContainerInstanceQuota = ack.CodeQuotaContainerInstance
 	// CodePodsPerNodeQuota refuses a pods-per-node setting past LimitPodsPerNode.
-	CodePodsPerNodeQuota = "QuotaExceeded.PodsPerNode"
+	CodePodsPerNodeQuota = ack.CodeQuotaPodsPerNode
 )
 
 type limitInfo struct {

@@ -1,6 +1,8 @@
 package signing
 
 // Codes of VerifyError, named as the Alibaba Cloud gateway names them.
+// The package uses only the standard library, so it spells them here; a
+// test of the root package keeps them equal to ack's Code constants.
 const (
 	// CodeMissingAuthorization: the request has no Authorization header.
 	CodeMissingAuthorization = "MissingAuthorization"
