@@ -6,10 +6,12 @@ import (
 	"strings"
 )
 
-// parseCIDR parses an IPv4 network in prefix form. It refuses IPv6, a
-// missing prefix length and an address with host bits set ("10.0.0.1/8"),
-// which ACK refuses too.
-func parseCIDR(s string) (netip.Prefix, error) {
+// ParseCIDR parses an IPv4 network in prefix form, as the rules on the
+// pod, Service and VPC CIDRs read it (and the fake, for its VPCs and
+// vSwitches): the one CIDR parser. It refuses IPv6, a missing prefix
+// length and an address with host bits set ("10.0.0.1/8"), which ACK
+// refuses too; the error quotes the value and says which.
+func ParseCIDR(s string) (netip.Prefix, error) {
 	p, err := netip.ParsePrefix(s)
 	if err != nil {
 		return netip.Prefix{}, fmt.Errorf("%q is not a CIDR block such as 172.20.0.0/16", s)
@@ -52,7 +54,7 @@ func cidrFields(s Spec, o options) []cidrField {
 
 func checkCIDRSyntax(s Spec, o options, r report) {
 	for _, f := range cidrFields(s, o) {
-		if _, err := parseCIDR(f.value); err != nil {
+		if _, err := ParseCIDR(f.value); err != nil {
 			r(f.field, "%v", err)
 		}
 	}
@@ -65,7 +67,7 @@ func checkCIDROverlap(s Spec, o options, r report) {
 	}
 	var ok []parsed
 	for _, f := range cidrFields(s, o) {
-		if p, err := parseCIDR(f.value); err == nil {
+		if p, err := ParseCIDR(f.value); err == nil {
 			ok = append(ok, parsed{f.field, p})
 		}
 	}

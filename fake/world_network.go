@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/nodepool"
 )
 
@@ -79,7 +80,7 @@ func (n *network) addVPC(v VPC) error {
 		return fmt.Errorf("vpc %q: id must be \"vpc-\" and lower-case letters, digits and hyphens", v.ID)
 	}
 	if v.CIDR != "" {
-		if _, err := netip.ParsePrefix(v.CIDR); err != nil {
+		if _, err := cluster.ParseCIDR(v.CIDR); err != nil {
 			return fmt.Errorf("vpc %s: cidr %q: %w", v.ID, v.CIDR, err)
 		}
 	}
@@ -100,11 +101,11 @@ func (n *network) addVSwitch(v VSwitch) error {
 		}
 	}
 	if v.CIDR != "" {
-		p, err := netip.ParsePrefix(v.CIDR)
+		p, err := cluster.ParseCIDR(v.CIDR)
 		if err != nil {
 			return fmt.Errorf("vswitch %s: cidr %q: %w", v.ID, v.CIDR, err)
 		}
-		if vp, err := netip.ParsePrefix(vpc.CIDR); err == nil && !(vp.Contains(p.Addr()) && p.Bits() >= vp.Bits()) {
+		if vp, err := cluster.ParseCIDR(vpc.CIDR); err == nil && !(vp.Contains(p.Addr()) && p.Bits() >= vp.Bits()) {
 			return fmt.Errorf("vswitch %s: cidr %s is not inside vpc %s's %s", v.ID, v.CIDR, v.VPCID, vpc.CIDR)
 		}
 	}
@@ -394,15 +395,12 @@ func (n *network) commit(plan netPlan) {
 	}
 }
 
-// parseCIDR parses a CIDR into its masked prefix; ok is false for an empty
-// or malformed one (the domain rules report malformed CIDRs).
+// parseCIDR parses a CIDR with cluster.ParseCIDR; ok is false for an
+// empty or malformed one (the domain rules report malformed CIDRs).
 func parseCIDR(s string) (netip.Prefix, bool) {
 	if s == "" {
 		return netip.Prefix{}, false
 	}
-	p, err := netip.ParsePrefix(s)
-	if err != nil {
-		return netip.Prefix{}, false
-	}
-	return p.Masked(), true
+	p, err := cluster.ParseCIDR(s)
+	return p, err == nil
 }
