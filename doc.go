@@ -57,11 +57,45 @@
 // An error answer of the API is an *APIError; errors.Is matches it against
 // ErrNotFound, ErrThrottled, ErrQuotaExceeded, ErrConflict, ErrInvalid and
 // ErrAuth, and the predicates IsNotFound, IsThrottled, ... do the same.
-// Not-found is decided by ACK's codes (ErrorClusterNotFound,
-// ErrorNodePoolNotFound), never by an HTTP 404 alone. Client-side
+// Not-found is decided by ACK's codes (CodeClusterNotFound,
+// CodeNodePoolNotFound: the Code constants are the one list of the codes
+// the SDK names), never by an HTTP 404 alone. Client-side
 // validation returns a *ValidationError listing every broken rule with its
 // stable ID and field path, before any call. Waits end in a
 // *TaskFailedError or a *WaitTimeoutError.
+//
+// # Every client has the same shape
+//
+// The typed clients (cluster, nodepool, quota, and those to come) follow
+// one template, which a test (clientshape_test.go) checks with go/types:
+//
+//	NewClient   NewClient(cfg *ack.Config, optFns ...func(*ClientOptions)) *Client
+//	every call  ctx first, error last
+//	Get         (*R, error): *cluster.Cluster, *nodepool.Pool
+//	List        iter.Seq2[*R, error] of the same R, filtered by ...func(*ListOptions)
+//	mutations   (*Operation, error): Create, Modify, Delete; cluster's ScaleOut;
+//	            nodepool's Scale and RemoveNodes
+//	Operation   Wait(ctx, ...func(*WaitOptions)) and Poll(ctx) return (*R, error);
+//	            Done, ResumeToken, Kind, ClusterID, TaskID, RequestID
+//	Nodes       iter.Seq2[*nodepool.Node, error] in both clients, filtered by
+//	            nodepool.NodesOptions (PoolID, State, InstanceIDs, PageSize)
+//	State       Known, Stable, InProgress, Failed
+//	rules       Validate(spec, opts...) and CheckChange(from, to, opts...)
+//	options     an exported ...Options struct changed by func(*T); helpers WithX
+//	mocks       one-method interfaces (Getter, Lister, ...) mocked in <pkg>mock
+//
+// R, the resource type, carries ID, its state, RequestID (the call that
+// read it) and Raw (its JSON as ACK sent it). "Stable" means the same in
+// every package: the resource exists and nothing is in progress, so its
+// state changes only on a new call or an outside event (a failed state is
+// stable). quota, whose reads are account-wide (Limits, Usage, Preflight),
+// has no Get, List or mutations, and follows the rest.
+//
+// What a client shares is written once in internal packages: the wait of
+// an Operation, its task reads, its resume tokens (whose format is
+// unchanged: tokens minted by earlier releases resume), the reconcile of
+// a delete after a lost answer, the walk over a list's pages and the
+// options. A new client is its requests, its rules and its types.
 //
 // # Secrets
 //
