@@ -57,7 +57,7 @@ func (c *Client) RemoveNodes(ctx context.Context, clusterID, poolID string, inst
 		return fail(err)
 	}
 	for _, id := range instanceIDs {
-		if !slices.ContainsFunc(nodes, func(n *NodeDetail) bool { return n.InstanceID == id }) {
+		if !slices.ContainsFunc(nodes, func(n *Node) bool { return n.InstanceID == id }) {
 			return fail(fmt.Errorf("instance %s is not a node of the pool: %w", id, ack.ErrInvalid))
 		}
 	}

@@ -20,8 +20,15 @@
 //	of a kind not in Format.Kinds       kind "x" is not a <subject> operation (kinds)
 //
 // Check then refuses a token of a kind the caller does not expect, or one
-// taken in another region than the client's. The package's own checks of
-// its IDs use Errorf, so that every refusal reads the same.
+// taken in another region than the client's.
+//
+// Op is the one token struct of the clients (the cluster, node pool and
+// task IDs, the region, a node count): Mint writes it and Open reads and
+// checks it (Decode, the IDs, then Check), refusing a token without a
+// cluster ID, a node pool token without a pool ID (Format.Pooled), a
+// cluster token with one, an ID holding '/', '?', '#' or NUL, and a
+// negative node count. Its JSON is byte for byte that of the earlier
+// per-package structs, so tokens minted by earlier releases resume.
 //
 // Defaults:
 //

@@ -56,4 +56,15 @@
 // error does not). A Resource[T] says how to read the task (TaskStatus)
 // and the resource, and how to judge a read (a Verdict: Pending, Reached
 // or Broken); a deletion counts a not-found read as its target.
+//
+// # What every client shares
+//
+// The rest of an Operation's plumbing is here too, so that a client is
+// its requests, its rules and its types: ReadTask and StatusReader read
+// DescribeTaskInfo; DeleteReconcile is the Reconcile hook of every delete
+// (a resource gone or being deleted after a lost answer counts as
+// deleted), Gone its read and Answer the response a Reconcile hook gives
+// for a write it found applied; Settings and WaitWith turn a package's
+// WaitOptions and Progress into a Policy and an Event callback; Detached
+// is the outcome of an Operation without a client.
 package waiter
