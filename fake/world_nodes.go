@@ -133,6 +133,7 @@ func (n *nodeRec) scaleNode(region string) nodepool.Node {
 	return nodepool.Node{
 		InstanceID: n.instanceID, Name: nodeName(region, n.ip), InstanceType: n.instanceType,
 		Origin: n.origin, Created: n.created, Seq: n.seq, State: n.state,
+		PoolID: n.nodepoolID, Role: n.role, ChargeType: n.chargeType,
 	}
 }
 
