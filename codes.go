@@ -21,9 +21,10 @@ const (
 	CodeNodePoolState = "ErrorNodePoolState"
 	// CodeClusterState: the cluster's state does not allow the operation now.
 	CodeClusterState = "ErrorClusterState"
-	// CodeClusterNameAlreadyExist (and its Error-prefixed spelling): a cluster
-	// of that name exists.
-	CodeClusterNameAlreadyExist      = "ClusterNameAlreadyExist"
+	// CodeClusterNameAlreadyExist: a cluster of that name exists.
+	CodeClusterNameAlreadyExist = "ClusterNameAlreadyExist"
+	// CodeErrorClusterNameAlreadyExist is ACK's other spelling of
+	// CodeClusterNameAlreadyExist.
 	CodeErrorClusterNameAlreadyExist = "ErrorClusterNameAlreadyExist"
 	// CodeAddonNotFound: the add-on does not exist.
 	CodeAddonNotFound = "AddonNotFound"
