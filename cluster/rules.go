@@ -124,8 +124,7 @@ var registry = []specRule{
 		fmt.Sprintf("the legacy workers number 0 to %d (MaxWorkers)", MaxWorkers), allPresets}, checkWorkerCount},
 	{Rule{"cluster.login.required", fieldLogin,
 		"the ECS nodes created with the cluster get exactly one of a password and a key pair", allPresets}, checkLogin},
-	{Rule{"cluster.login.password", fieldPassword,
-		"the password has 8 to 30 characters of at least three kinds: upper case, lower case, digits, special characters", allPresets}, checkPassword},
+	{Rule{"cluster.login.password", fieldPassword, nodepool.PasswordPolicy, allPresets}, checkPassword},
 }
 
 // Spec field paths named by violations.

@@ -56,6 +56,11 @@ func checkPassword(s Spec, r report) {
 	}
 }
 
+// PasswordPolicy is ECS's password policy as the rules state it; the
+// cluster package's rule on the password of a cluster's nodes states it
+// with the same words.
+const PasswordPolicy = "the password has 8 to 30 characters of at least three kinds: upper case, lower case, digits, special characters"
+
 // ValidatePassword checks an ECS login password against ECS's policy: 8
 // to 30 characters, each a letter, a digit or one of
 // ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/, of at least three of the kinds upper
