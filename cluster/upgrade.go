@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/version"
@@ -50,12 +51,7 @@ func (c *Client) Upgrade(ctx context.Context, id, target string, optFns ...func(
 	if err := checkID("cluster", id); err != nil {
 		return fail(err)
 	}
-	var o UpgradeOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.Apply(optFns)
 	to, err := ParseUpgradeTarget(id, target)
 	if err != nil {
 		return nil, err
@@ -95,11 +91,7 @@ func (c *Client) Upgrade(ctx context.Context, id, target string, optFns ...func(
 		if !started {
 			return nil, nil
 		}
-		b, err := json.Marshal(wire.UpgradeClusterResponse{ClusterID: id})
-		if err != nil {
-			return nil, err
-		}
-		return &ack.Response{StatusCode: 200, Body: b, RequestID: now.RequestID}, nil
+		return waiter.Answer(wire.UpgradeClusterResponse{ClusterID: id}, now.RequestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {
@@ -152,7 +144,7 @@ func (c *Client) newUpgradeOperation(clusterID, taskID, requestID, target string
 		Judge: func(cl *Cluster) (string, waiter.Verdict) {
 			s := cl.State
 			switch {
-			case s.IsFailed(), s == StateDeleting, s == StateDeleted:
+			case s.Failed(), s == StateDeleting, s == StateDeleted:
 				return string(s), waiter.Broken
 			case s != StateRunning:
 				return string(s), waiter.Pending

@@ -342,7 +342,7 @@ func TestModifyFromDetail(t *testing.T) {
 func TestCheckCreateIsValidateAndDecode(t *testing.T) {
 	type body struct {
 		req  *wire.CreateClusterRequest
-		opts []cluster.Option
+		opts []cluster.ValidationOption
 	}
 	bodies := map[string]body{}
 	for name, s := range validSpecs() {

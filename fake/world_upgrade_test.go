@@ -191,7 +191,7 @@ func ruleList(ve *ack.ValidationError) []string {
 // policy (FACTS B4.1: every minor from 1.31, the three newest creatable),
 // so on 2026-01-01 the odd 1.33 is creatable too.
 func TestCurrentPresetVersions(t *testing.T) {
-	cloud := fake.New(fake.WithPreset(cluster.PresetCurrent))
+	cloud := fake.New(fake.WithRules(cluster.PresetCurrent))
 	want := []string{"1.32.1-aliyun.1", "1.33.3-aliyun.1", "1.34.1-aliyun.1"}
 	if diff := cmp.Diff(want, creatableNames(t, cloud.Config())); diff != "" {
 		t.Errorf("creatable under the current preset (-want +got):\n%s", diff)

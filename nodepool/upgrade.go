@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/waiter"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -180,11 +181,7 @@ func (c *Client) Upgrade(ctx context.Context, clusterID, poolID string, o Upgrad
 		if d.State != StateUpgrading {
 			return nil, nil
 		}
-		b, err := json.Marshal(wire.UpgradeNodePoolResponse{RequestID: d.RequestID})
-		if err != nil {
-			return nil, err
-		}
-		return &ack.Response{StatusCode: 200, Body: b, RequestID: d.RequestID}, nil
+		return waiter.Answer(wire.UpgradeNodePoolResponse{RequestID: d.RequestID}, d.RequestID)
 	}
 	resp, err := c.do(ctx, req)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/optfn"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -35,12 +36,7 @@ type ClientOptions struct{}
 
 // NewClient returns a client that sends its calls through cfg.
 func NewClient(cfg *ack.Config, optFns ...func(*ClientOptions)) *Client {
-	var o ClientOptions
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	optfn.Apply(optFns) // ClientOptions has no field yet; the functions still run
 	return &Client{cfg: cfg}
 }
 
@@ -83,12 +79,7 @@ var _ CatalogReader = (*Client)(nil)
 // parse is an error naming it; Upgradable without KubernetesVersion is
 // refused before any call.
 func (c *Client) Catalog(ctx context.Context, optFns ...func(*CatalogOptions)) (*Catalog, error) {
-	o := CatalogOptions{ClusterType: "ManagedKubernetes"}
-	for _, fn := range optFns {
-		if fn != nil {
-			fn(&o)
-		}
-	}
+	o := optfn.ApplyTo(CatalogOptions{ClusterType: "ManagedKubernetes"}, optFns)
 	if o.Region == "" && c.cfg != nil {
 		o.Region = c.cfg.Region()
 	}

@@ -40,7 +40,7 @@ func TestSeq(t *testing.T) {
 	a.ID = "np-a"
 	b := &nodepool.Pool{ClusterID: "c-1"}
 	b.ID = "np-b"
-	n := &nodepool.NodeDetail{PoolID: "np-a"}
+	n := &nodepool.Node{PoolID: "np-a"}
 	errList := errors.New("cluster c-1: list node pools: boom")
 	tests := []struct {
 		name string
@@ -51,8 +51,8 @@ func TestSeq(t *testing.T) {
 		{"pools, stopped", collect(nodepoolmock.Seq(a, b), 1), []item[*nodepool.Pool]{{V: a}}},
 		{"pools, then an error", collect(nodepoolmock.SeqErr(errList, a), 0), []item[*nodepool.Pool]{{V: a}, {Err: errList.Error()}}},
 		{"no pools", collect(nodepoolmock.Seq(), 0), []item[*nodepool.Pool](nil)},
-		{"nodes", collect(nodepoolmock.NodeSeq(n), 0), []item[*nodepool.NodeDetail]{{V: n}}},
-		{"nodes, then an error", collect(nodepoolmock.NodeSeqErr(errList, n), 0), []item[*nodepool.NodeDetail]{{V: n}, {Err: errList.Error()}}},
+		{"nodes", collect(nodepoolmock.NodeSeq(n), 0), []item[*nodepool.Node]{{V: n}}},
+		{"nodes, then an error", collect(nodepoolmock.NodeSeqErr(errList, n), 0), []item[*nodepool.Node]{{V: n}, {Err: errList.Error()}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
