@@ -33,6 +33,10 @@
 // wall time (ns/op). The script judges the goals on CPU time and prints
 // the wall-time ratio beside each: on a shared machine, wall time also
 // counts the moments a side waits for a core that another process holds.
+// The fleet and lifecycle benchmarks, which run on one goroutine, run with
+// GOMAXPROCS 1 there, so that the garbage collector's idle-time mark
+// workers, whose CPU time grows with the heap, do not count as the
+// operation's.
 //
 // TestBenchmarksRun runs every benchmark once at a small size, so that
 // none of them rots; `go test ./bench` runs it.

@@ -1,11 +1,12 @@
 package fake
 
 import (
+	"cmp"
 	"fmt"
-
-	"github.com/ackgo/ack"
 	"slices"
 	"time"
+
+	"github.com/ackgo/ack"
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/pricing"
@@ -65,16 +66,25 @@ func WithBillingPreset(p pricing.Preset) Option { return func(s *settings) { s.m
 func WithMeterLimit(n int) Option { return func(s *settings) { s.meter.limit = n } }
 
 // meter is the record. The store's mutex guards it.
+//
+// Open intervals live with their cluster and closed ones in the meter's
+// lists, so that closing one, folding the closed ones and deleting a
+// cluster each cost what they touch, not what the fleet holds. Every
+// interval carries the order it was opened in (seq), and bills list them
+// in that order.
 type meter struct {
 	set      meterSettings
-	clusters []*meterCluster
+	clusters []*meterCluster // in creation order; deleted ones until folded
 	byID     map[string]*meterCluster
-	nodes    []pricing.NodeSpan
-	eci      []pricing.InstanceSpan
-	openECI  map[string]int // instance ID → index in eci
-	res      []pricing.ResourceSpan
-	closed   int
+	seq      int64 // the last interval's order
 	eciSeq   int64
+
+	// The closed intervals not folded yet, and how many there are with
+	// the deleted clusters.
+	closedNodes []ordered[pricing.NodeSpan]
+	closedECI   []ordered[pricing.InstanceSpan]
+	closedRes   []ordered[pricing.ResourceSpan]
+	closed      int
 
 	// The folded history: its totals per item and the span it covers.
 	folded               map[string]pricing.Line
@@ -82,14 +92,35 @@ type meter struct {
 	foldedFrom, foldedTo time.Time
 }
 
-// meterCluster is one cluster's record.
+// ordered is an interval and the order it was opened in.
+type ordered[T any] struct {
+	seq  int64
+	span T
+}
+
+// openNode is an open node's interval, small since a fleet holds many:
+// its cluster and ID are known where it is kept.
+type openNode struct {
+	seq          int64
+	from         int64 // Unix nanoseconds
+	instanceType string
+}
+
+// span returns the node's interval, open (a zero To).
+func (o openNode) span(clusterID, id string) ordered[pricing.NodeSpan] {
+	return ordered[pricing.NodeSpan]{o.seq, pricing.NodeSpan{ClusterID: clusterID, ID: id, InstanceType: o.instanceType, From: time.Unix(0, o.from).UTC()}}
+}
+
+// meterCluster is one cluster's record and its open intervals.
 type meterCluster struct {
 	id, region string
 	form       cluster.Form
 	states     []pricing.StateSpan
-	resources  bool           // its CLB, NAT and EIP are open
-	running    []string       // its open container instances, oldest first
-	openNodes  map[string]int // its open nodes: instance ID → index in meter.nodes
+	resources  bool                                     // its CLB, NAT and EIP were opened
+	res        []ordered[pricing.ResourceSpan]          // its open CLB, NAT and EIP
+	running    []string                                 // its open container instances, oldest first
+	openECI    map[string]ordered[pricing.InstanceSpan] // by instance ID
+	openNodes  map[string]openNode                      // by instance ID
 	failed     map[string]bool
 	gone       bool
 }
@@ -98,7 +129,13 @@ func newMeter(s meterSettings) *meter {
 	if s.limit <= 0 {
 		s.limit = DefaultMeterLimit
 	}
-	return &meter{set: s, byID: map[string]*meterCluster{}, openECI: map[string]int{}, folded: map[string]pricing.Line{}}
+	return &meter{set: s, byID: map[string]*meterCluster{}, folded: map[string]pricing.Line{}}
+}
+
+// next returns the order of the next interval.
+func (m *meter) next() int64 {
+	m.seq++
+	return m.seq
 }
 
 // meterSyncLocked brings the record of cluster c up to date at instant
@@ -108,7 +145,8 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 	m := s.meter
 	mc := m.byID[c.id]
 	if mc == nil {
-		mc = &meterCluster{id: c.id, region: c.spec.Region, form: c.spec.Form, openNodes: map[string]int{}, failed: map[string]bool{}}
+		mc = &meterCluster{id: c.id, region: c.spec.Region, form: c.spec.Form,
+			openNodes: map[string]openNode{}, openECI: map[string]ordered[pricing.InstanceSpan]{}, failed: map[string]bool{}}
 		m.byID[c.id] = mc
 		m.clusters = append(m.clusters, mc)
 	}
@@ -127,18 +165,17 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 		if !ok || mc.failed[id] {
 			continue
 		}
-		_, open := mc.openNodes[id]
+		o, open := mc.openNodes[id]
 		switch {
 		case n.state == nodeFailed, n.state == "" && c.state == cluster.StateFailed && !c.ready: // a master's state is its cluster's
 			// Only a node being created fails: it never ran, and is not
 			// billed.
 			mc.failed[id] = true
 			if open {
-				m.closeNode(mc, id, m.nodes[mc.openNodes[id]].From)
+				m.closeNode(mc, id, time.Unix(0, o.from).UTC())
 			}
 		case !open:
-			mc.openNodes[id] = len(m.nodes)
-			m.nodes = append(m.nodes, pricing.NodeSpan{ClusterID: c.id, ID: id, InstanceType: n.instanceType, From: n.created})
+			mc.openNodes[id] = openNode{seq: m.next(), from: n.created.UnixNano(), instanceType: n.instanceType}
 			live++
 		default:
 			live++
@@ -153,12 +190,15 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 	}
 	if c.state == cluster.StateRunning && !mc.resources && c.ready {
 		mc.resources = true
-		m.res = append(m.res, pricing.ResourceSpan{ClusterID: c.id, ID: "lb-" + c.id, Item: pricing.ItemCLBInternal, From: at})
+		open := func(id, item string) {
+			mc.res = append(mc.res, ordered[pricing.ResourceSpan]{m.next(), pricing.ResourceSpan{ClusterID: c.id, ID: id, Item: item, From: at}})
+		}
+		open("lb-"+c.id, pricing.ItemCLBInternal)
 		if c.spec.Form.HasNodes() && (c.spec.SNAT == nil || *c.spec.SNAT) {
-			m.res = append(m.res, pricing.ResourceSpan{ClusterID: c.id, ID: "ngw-" + c.id, Item: pricing.ItemNAT, From: at})
+			open("ngw-"+c.id, pricing.ItemNAT)
 		}
 		if c.spec.PublicEndpoint {
-			m.res = append(m.res, pricing.ResourceSpan{ClusterID: c.id, ID: "eip-" + c.id, Item: pricing.ItemEIP, From: at})
+			open("eip-"+c.id, pricing.ItemEIP)
 		}
 	}
 	if c.state == cluster.StateDeleted {
@@ -170,48 +210,76 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 		for _, id := range slices.Clone(mc.running) {
 			m.stopECI(mc, id, at)
 		}
-		for i := range m.res {
-			if m.res[i].ClusterID == c.id && m.res[i].To.IsZero() {
-				m.res[i].To = at
-				m.closed++
-			}
+		for _, r := range mc.res {
+			r.span.To = at
+			m.closedRes = append(m.closedRes, r)
+			m.closed++
 		}
+		mc.res = nil
 		m.closed++ // the cluster itself
 	}
 	m.foldIfFull()
 }
 
 func (m *meter) closeNode(mc *meterCluster, id string, at time.Time) {
-	m.nodes[mc.openNodes[id]].To = at
+	o := mc.openNodes[id].span(mc.id, id)
+	o.span.To = at
 	delete(mc.openNodes, id)
+	m.closedNodes = append(m.closedNodes, o)
 	m.closed++
 }
 
 func (m *meter) startECI(mc *meterCluster, size ContainerSize, at time.Time) string {
 	m.eciSeq++
 	id := fmt.Sprintf("eci-%s-%06d", mc.id, m.eciSeq)
-	m.openECI[id] = len(m.eci)
-	m.eci = append(m.eci, pricing.InstanceSpan{ClusterID: mc.id, ID: id, MilliCPU: size.MilliCPU, MemoryMiB: size.MemoryMiB, From: at})
+	mc.openECI[id] = ordered[pricing.InstanceSpan]{m.next(), pricing.InstanceSpan{ClusterID: mc.id, ID: id, MilliCPU: size.MilliCPU, MemoryMiB: size.MemoryMiB, From: at}}
 	mc.running = append(mc.running, id)
 	return id
 }
 
 func (m *meter) stopECI(mc *meterCluster, id string, at time.Time) bool {
-	i, ok := m.openECI[id]
-	if !ok || m.eci[i].ClusterID != mc.id {
+	o, ok := mc.openECI[id]
+	if !ok {
 		return false
 	}
-	m.eci[i].To = at
-	delete(m.openECI, id)
+	o.span.To = at
+	delete(mc.openECI, id)
+	m.closedECI = append(m.closedECI, o)
 	mc.running = slices.DeleteFunc(mc.running, func(x string) bool { return x == id })
 	m.closed++
 	return true
 }
 
+// spans returns the intervals in the order they were opened.
+func spans[T any](in []ordered[T]) []T {
+	slices.SortFunc(in, func(a, b ordered[T]) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]T, len(in))
+	for i, o := range in {
+		out[i] = o.span
+	}
+	return out
+}
+
+// containerInstances returns the instances of one cluster the meter
+// holds, open and closed, in the order they started.
+func (m *meter) containerInstances(clusterID string) []pricing.InstanceSpan {
+	var in []ordered[pricing.InstanceSpan]
+	if mc := m.byID[clusterID]; mc != nil {
+		for _, o := range mc.openECI {
+			in = append(in, o)
+		}
+	}
+	for _, o := range m.closedECI {
+		if o.span.ClusterID == clusterID {
+			in = append(in, o)
+		}
+	}
+	return spans(in)
+}
+
 // timelines returns the record by region, open intervals ending at now.
 func (m *meter) timelines(now time.Time) map[string]*pricing.Timeline {
 	out := map[string]*pricing.Timeline{}
-	region := map[string]string{}
 	get := func(r string) *pricing.Timeline {
 		t := out[r]
 		if t == nil {
@@ -226,28 +294,42 @@ func (m *meter) timelines(now time.Time) map[string]*pricing.Timeline {
 		}
 		return t
 	}
+	var nodes []ordered[pricing.NodeSpan]
+	var eci []ordered[pricing.InstanceSpan]
+	var res []ordered[pricing.ResourceSpan]
 	for _, mc := range m.clusters {
-		region[mc.id] = mc.region
 		states := slices.Clone(mc.states)
 		if n := len(states); n > 0 {
 			states[n-1].To = end(states[n-1].To)
 		}
-		t := get(mc.region)
-		t.Clusters = append(t.Clusters, pricing.ClusterSpan{ID: mc.id, Form: mc.form, States: states})
+		get(mc.region).Clusters = append(get(mc.region).Clusters, pricing.ClusterSpan{ID: mc.id, Form: mc.form, States: states})
+		for id, n := range mc.openNodes {
+			o := n.span(mc.id, id)
+			o.span.To = now
+			nodes = append(nodes, o)
+		}
+		for _, o := range mc.openECI {
+			o.span.To = now
+			eci = append(eci, o)
+		}
+		for _, o := range mc.res {
+			o.span.To = now
+			res = append(res, o)
+		}
 	}
-	for _, n := range m.nodes {
-		n.To = end(n.To)
-		t := get(region[n.ClusterID])
+	nodes = append(nodes, m.closedNodes...)
+	eci = append(eci, m.closedECI...)
+	res = append(res, m.closedRes...)
+	for _, n := range spans(nodes) {
+		t := get(m.byID[n.ClusterID].region)
 		t.Nodes = append(t.Nodes, n)
 	}
-	for _, e := range m.eci {
-		e.To = end(e.To)
-		t := get(region[e.ClusterID])
+	for _, e := range spans(eci) {
+		t := get(m.byID[e.ClusterID].region)
 		t.ContainerInstances = append(t.ContainerInstances, e)
 	}
-	for _, r := range m.res {
-		r.To = end(r.To)
-		t := get(region[r.ClusterID])
+	for _, r := range spans(res) {
+		t := get(m.byID[r.ClusterID].region)
 		t.Resources = append(t.Resources, r)
 	}
 	return out
@@ -309,7 +391,9 @@ func (m *meter) bill(from, to, now time.Time) (pricing.Bill, error) {
 
 // foldIfFull folds the closed intervals once there are more than the
 // limit: they are billed over their whole lives (the clusters' fees from
-// creation to deletion) and added to the folded totals per item.
+// creation to deletion) and added to the folded totals per item. It
+// touches the closed intervals and the clusters' list, never the open
+// intervals.
 func (m *meter) foldIfFull() {
 	if m.closed <= m.set.limit {
 		return
@@ -324,12 +408,8 @@ func (m *meter) foldIfFull() {
 		}
 	}
 	regions := map[string]*pricing.Timeline{}
-	region := map[string]string{}
-	for _, mc := range m.clusters {
-		region[mc.id] = mc.region
-	}
 	get := func(clusterID string) *pricing.Timeline {
-		r := region[clusterID]
+		r := m.byID[clusterID].region
 		if regions[r] == nil {
 			regions[r] = &pricing.Timeline{Region: r}
 		}
@@ -345,30 +425,15 @@ func (m *meter) foldIfFull() {
 		tl.Clusters = append(tl.Clusters, pricing.ClusterSpan{ID: mc.id, Form: mc.form, States: mc.states})
 		span(mc.states[0].From, mc.states[len(mc.states)-1].To)
 	}
-	keepNodes := m.nodes[:0:0]
-	for _, n := range m.nodes {
-		if n.To.IsZero() {
-			keepNodes = append(keepNodes, n)
-			continue
-		}
+	for _, n := range spans(m.closedNodes) {
 		get(n.ClusterID).Nodes = append(get(n.ClusterID).Nodes, n)
 		span(n.From, n.To)
 	}
-	keepECI := m.eci[:0:0]
-	for _, e := range m.eci {
-		if e.To.IsZero() {
-			keepECI = append(keepECI, e)
-			continue
-		}
+	for _, e := range spans(m.closedECI) {
 		get(e.ClusterID).ContainerInstances = append(get(e.ClusterID).ContainerInstances, e)
 		span(e.From, e.To)
 	}
-	keepRes := m.res[:0:0]
-	for _, r := range m.res {
-		if r.To.IsZero() {
-			keepRes = append(keepRes, r)
-			continue
-		}
+	for _, r := range spans(m.closedRes) {
 		get(r.ClusterID).Resources = append(get(r.ClusterID).Resources, r)
 		span(r.From, r.To)
 	}
@@ -403,17 +468,8 @@ func (m *meter) foldIfFull() {
 			delete(m.byID, mc.id)
 		}
 	}
-	m.clusters, m.nodes, m.eci, m.res = keepClusters, keepNodes, keepECI, keepRes
-	m.openECI = map[string]int{}
-	for _, mc := range m.clusters {
-		mc.openNodes = map[string]int{}
-	}
-	for i, n := range m.nodes {
-		m.byID[n.ClusterID].openNodes[n.ID] = i
-	}
-	for i, e := range m.eci {
-		m.openECI[e.ID] = i
-	}
+	m.clusters = keepClusters
+	m.closedNodes, m.closedECI, m.closedRes = nil, nil, nil
 	if m.foldedFrom.IsZero() || from.Before(m.foldedFrom) {
 		m.foldedFrom = from
 	}

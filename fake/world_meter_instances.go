@@ -109,11 +109,9 @@ func (c *Cloud) ContainerInstances(clusterID string) []ContainerInstance {
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
 	var out []ContainerInstance
-	for _, e := range c.st.meter.eci {
-		if e.ClusterID == clusterID {
-			out = append(out, ContainerInstance{ID: e.ID, ClusterID: e.ClusterID,
-				ContainerSize: ContainerSize{MilliCPU: e.MilliCPU, MemoryMiB: e.MemoryMiB}, Started: e.From, Stopped: e.To})
-		}
+	for _, e := range c.st.meter.containerInstances(clusterID) {
+		out = append(out, ContainerInstance{ID: e.ID, ClusterID: e.ClusterID,
+			ContainerSize: ContainerSize{MilliCPU: e.MilliCPU, MemoryMiB: e.MemoryMiB}, Started: e.From, Stopped: e.To})
 	}
 	return out
 }
