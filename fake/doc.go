@@ -96,10 +96,19 @@
 //     runs, ModifyCluster unless the cluster is running.
 //   - Nodes: each has an instance ID (i-...), a name "<region>.<address>"
 //     (cn-hangzhou.192.168.0.101) from an address in its vSwitch, a
-//     creation time and a creation order (Node.Seq), and a source: initial
-//     (created with the cluster or its pool), or scale-out, as
-//     nodepool.Origin.Source spells them; the fake never creates attached
-//     nodes (nodepool.OriginAttached), since it simulates no attach API.
+//     creation time and a creation order (Node.Seq), and an origin
+//     (nodepool.Origin: initial, created with the cluster or its pool, or
+//     scale-out, added by a scale-out or the autoscaler; never attached,
+//     since the fake simulates no attach API) that only its Go view tells
+//     (Cloud.Nodes). On the wire, DescribeClusterNodes' source is what
+//     ACK documents and nothing more: the API reference says the field
+//     "indicates how the nodes in the node pool were initialized. The
+//     nodes can be manually created or created by using Resource
+//     Orchestration Service (ROS)", with the one example "ess_attach"
+//     (nodepool.SourceESSAttach), which every node of a node pool reports
+//     whatever its origin; a node of no pool (a master, a legacy worker)
+//     reports no source, since nothing is documented for it. So a client
+//     reads every node as of unknown origin, here as on ACK.
 //     DescribeClusterNodes lists a cluster's nodes in creation order,
 //     which nodepool.Client.Nodes relies on to break scale-in ties
 //     between nodes created in the same second. Workers are initial,

@@ -242,10 +242,22 @@ func renderNode(n nodeRec, region string, st cluster.State) wire.Node {
 		InstanceChargeType: n.chargeType,
 		SpotStrategy:       "NoSpot",
 		NodepoolID:         n.nodepoolID,
-		Source:             n.origin.Source(),
+		Source:             nodeSource(n),
 		IsAliyunNode:       true,
 		CreationTime:       formatTime(n.created),
 	}
+}
+
+// nodeSource is a node's "source" as ACK documents it: the one known
+// value, nodepool.SourceESSAttach, for every node of a node pool whatever
+// its origin (created with the pool, by a scale-out or by the autoscaler),
+// and none for a node of no pool (a master, a legacy worker), for which
+// nothing is documented. The origin stays in the fake (Cloud.Nodes).
+func nodeSource(n nodeRec) string {
+	if n.nodepoolID == "" {
+		return ""
+	}
+	return nodepool.SourceESSAttach
 }
 
 // renderNodes renders the nodes of a cluster snapshot that

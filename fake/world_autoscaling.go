@@ -15,7 +15,9 @@ import (
 // is a ChangeAutoScale change (the pool is scaling or removing, then
 // active) with a task of type TaskTypeAutoScale.
 //
-//   - Scaling out adds nodes of origin scale-out (source "scale-out"),
+//   - Scaling out adds nodes of origin scale-out (kept in the fake, told
+//     by Cloud.Nodes; on the wire their source is "ess_attach", as every
+//     pool node's),
 //     never past the cluster's node quota: the autoscaler stops at the
 //     limit (and adds nothing while an account prerequisite fails).
 //   - Scaling in removes the nodes nodepool.ChooseScaleIn picks: only

@@ -86,16 +86,6 @@ func TestClientRequestShapes(t *testing.T) {
 			_, err = op.Wait(ctx)
 			return err
 		}},
-		{"scale_in_by_node_count", func(t *testing.T, a *testACK, c *Client) error {
-			p := a.seed(clientSpec(), 2, 3)
-			p.noDesired = true
-			op, err := c.Scale(ctx, testCluster, p.id, 3)
-			if err != nil {
-				return err
-			}
-			_, err = op.Wait(ctx)
-			return err
-		}},
 		{"remove_nodes", func(t *testing.T, a *testACK, c *Client) error {
 			p := a.seed(clientSpec(), 3, 0)
 			op, err := c.RemoveNodes(ctx, testCluster, p.id, []string{p.nodes[0].id, p.nodes[2].id},

@@ -95,12 +95,19 @@
 // pool's others, newest first (ACK's own choice is not documented). To
 // choose the nodes yourself, use RemoveNodes.
 //
-// Only a legacy pool without a desired size (sized by its node count) is
-// scaled in by choosing nodes: RemoveNodePoolNodes with the nodes
-// ChooseScaleIn picks, failing with ErrNotEnoughScaleOut rather than
-// remove a node created with the pool or attached by hand. An autoscaled
-// pool is sized by its autoscaler: Scale refuses it, and Modify changes
-// its range; the scale-in rule governs the autoscaler.
+// ACK's wire does not tell a node's origin: DescribeClusterNodes reports
+// a "source" that the API reference describes only as how "the nodes in
+// the node pool were initialized. The nodes can be manually created or
+// created by using Resource Orchestration Service (ROS)", with the example
+// "ess_attach" (SourceESSAttach), the one value known, which a pool's
+// initial nodes and its scale-out nodes share. So Scale down never
+// chooses nodes: by desired size, ACK chooses which nodes go; to choose
+// them yourself, use RemoveNodes. A legacy pool without a desired size
+// (sized by its node count) has no size to lower and no node this client
+// could prove a scale-out added: Scale refuses it before any call, with
+// an error matching ErrNotEnoughScaleOut, and points to RemoveNodes. An
+// autoscaled pool is sized by its autoscaler: Scale refuses it, and Modify
+// changes its range; the scale-in rule governs the autoscaler.
 //
 // # Client defaults
 //
@@ -113,8 +120,7 @@
 //	Nodes added per scale call     at most 500 (MaxScaleCount)
 //	DeleteOptions.Force            false: ACK refuses a pool that has nodes
 //	RemoveOptions.Drain, Release   false, false; both are always sent
-//	Scale-in                       by desired size (ACK picks the nodes); by node count for legacy pools
-//	Scale-in of a legacy pool      drains; releases PostPaid nodes, keeps PrePaid ones
+//	Scale-in                       by desired size (ACK picks the nodes); refused for legacy pools (RemoveNodes)
 //	Upgrade: empty fields          keep what the pool runs; Rolling nil lets ACK pace it
 //	Upgrade: batch interval        5 to 120 whole minutes (MinBatchInterval, MaxBatchInterval)
 //	Upgrade after a lost answer    a pool that is upgrading counts as upgraded
@@ -203,10 +209,21 @@
 // never below the pool's minimum; the same answer whatever the order of its
 // input.
 //
-// A node's origin is read from the "source" of DescribeClusterNodes
-// (OriginFromSource). The values are the fake's; ACK documents only the
-// example "ess_attach", which does not tell a pool's initial nodes from
-// scale-out ones, so any other value reads as OriginUnknown, a node no
-// scale-in removes. Client.Nodes numbers nodes in the order the list gives
-// them (Node.Seq), since creation_time has a resolution of one second.
+// A node's origin is not on ACK's wire, so every Node a client reads
+// (Client.Nodes, cluster.Client.Nodes) is of OriginUnknown, a node no
+// scale-in removes, on ACK and on the fake alike. The "source" of
+// DescribeClusterNodes is, in the API reference's words, how "the nodes in
+// the node pool were initialized. The nodes can be manually created or
+// created by using Resource Orchestration Service (ROS)"; its one known
+// value, the example "ess_attach" (SourceESSAttach), is what the fake
+// reports for every node of a pool, whether created with the pool, by a
+// scale-out or by the autoscaler (the fake has no attach call; for a node
+// attached to a pool by hand nothing documents another value, so it
+// would be the same), and nodes of no pool (masters, legacy workers)
+// report none, since nothing is documented for them. OriginFromSource is kept, deprecated,
+// and reads OriginUnknown for every value. The rule is the autoscaler's:
+// the fake's autoscaler follows ChooseScaleIn on the origins it keeps,
+// which tests read from its Go view (fake.Cloud.Nodes). Client.Nodes
+// numbers nodes in the order the list gives them (Node.Seq), since
+// creation_time has a resolution of one second.
 package nodepool

@@ -375,7 +375,7 @@ func (a *testACK) nodes(req *ack.Request) *ack.Response {
 			default:
 				all = append(all, wire.Node{
 					InstanceID: n.id, NodeName: "cn-hangzhou." + n.id, InstanceRole: "Worker", State: n.state,
-					NodepoolID: p.id, Source: n.origin.Source(), CreationTime: n.created.Format(time.RFC3339),
+					NodepoolID: p.id, Source: SourceESSAttach, CreationTime: n.created.Format(time.RFC3339),
 				})
 			}
 		}

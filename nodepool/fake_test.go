@@ -159,14 +159,28 @@ func TestFakePoolLifecycle(t *testing.T) {
 	if len(added) != 3 {
 		t.Fatalf("scale-out nodes %v, want 3", added)
 	}
-	var seen []nodepool.Node
+	// The client reads every node as of unknown origin, as on ACK: the
+	// wire does not tell it.
+	listed := 0
 	for n, err := range c.Nodes(ctx, id, func(o *nodepool.NodesOptions) { o.PoolID = p.ID }) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		seen = append(seen, *n)
+		if listed++; n.Origin != nodepool.OriginUnknown {
+			t.Errorf("node %s read with origin %q, want unknown", n.InstanceID, n.Origin)
+		}
 	}
-	// The client sees what Nodes shows; its choice is ChooseScaleIn's.
+	if listed != 5 {
+		t.Fatalf("Nodes listed %d nodes, want 5", listed)
+	}
+	// The fake's Go view tells the origins; the nodes a lower desired size
+	// removes are those the scale-in rule picks from them.
+	var seen []nodepool.Node
+	for _, n := range cloud.Nodes(id) {
+		if n.PoolID == p.ID {
+			seen = append(seen, n.Node)
+		}
+	}
 	chosen, err := nodepool.ChooseScaleIn(seen, 2, 3)
 	if err != nil {
 		t.Fatal(err)

@@ -36,7 +36,10 @@ type Node struct {
 	ChargeType string
 	// Created is when the node was created.
 	Created time.Time
-	// Origin says how the node came into the pool.
+	// Origin says how the node came into the pool. ACK's node list does
+	// not tell it (see SourceESSAttach), so a Node read by a client has
+	// OriginUnknown; the fake's Go view (fake.Cloud.Nodes) and nodes built
+	// by hand for ChooseScaleIn carry it.
 	Origin Origin
 	// Seq is the node's place in the order its pool created nodes: a node
 	// created later has a larger Seq. It breaks ties between equal Created
@@ -54,14 +57,15 @@ type Node struct {
 type NodeDetail = Node
 
 // Origin says how a node came into its pool. Only OriginScaleOut nodes
-// are ever removed by a scale-in.
+// are ever removed by a scale-in (ChooseScaleIn, the rule the fake's
+// autoscaler follows). It is not on ACK's wire: see SourceESSAttach.
 type Origin string
 
 // The origins.
 const (
-	// OriginUnknown: the node's origin is not known, for example a node
-	// read from ACK, whose source values OriginFromSource cannot
-	// interpret. Such a node is never removed by a scale-in.
+	// OriginUnknown: the node's origin is not known, as for every node
+	// read from ACK's or the fake's DescribeClusterNodes, whose source
+	// does not tell it. Such a node is never removed by a scale-in.
 	OriginUnknown Origin = ""
 	// OriginInitial: created with the cluster or with its pool.
 	OriginInitial Origin = "initial"

@@ -37,15 +37,12 @@ var ErrAutoScaled = errors.New("the node pool is sized by its autoscaler")
 // absolute, and after an ambiguous outcome the retry step reads the pool
 // and re-sends only while its desired size is still the one before.
 //
-// Scaling in a legacy pool without a desired size (sized by its node
-// count) removes nodes with RemoveNodePoolNodes: the nodes ChooseScaleIn
-// picks (only nodes a scale-out added, newest first; never a node created
-// with the pool or attached by hand), drained, and released unless the
-// pool is PrePaid. It needs the pool active, and fails with an error
-// matching ErrNotEnoughScaleOut when too few nodes were added by
-// scale-outs; a node whose origin the listing does not tell
-// (OriginUnknown, see OriginFromSource) is never removed this way. To
-// choose the nodes yourself on any pool, use RemoveNodes.
+// A legacy pool without a desired size (sized by its node count) cannot
+// be scaled in this way, and its nodes cannot be chosen by the scale-in
+// rule either: ACK's node list does not tell which nodes a scale-out
+// added (see SourceESSAttach). Scale refuses it before any call, with an
+// error matching ErrNotEnoughScaleOut; choose the nodes yourself with
+// RemoveNodes.
 //
 // A pool with auto scaling on is refused with an error matching
 // ErrAutoScaled: change its AutoScaling range with Modify instead. A
@@ -80,7 +77,7 @@ func (c *Client) Scale(ctx context.Context, clusterID, poolID string, desired in
 	case desired < cur && d.HasDesiredSize:
 		op, err = c.scaleDesired(ctx, d, cur, desired)
 	case desired < cur:
-		op, err = c.scaleIn(ctx, d, cur-desired, desired)
+		err = scaleIn(cur - desired)
 	default:
 		op, err = c.scaleOut(ctx, d, cur, desired)
 	}
@@ -170,30 +167,12 @@ func scaleApplied(byDesired bool, now *Pool, before, after int) (bool, error) {
 		after-before, size, now.State, before, after, ack.ErrConflict)
 }
 
-// scaleIn removes k nodes of the pool d, leaving desired: those
-// ChooseScaleIn picks.
-func (c *Client) scaleIn(ctx context.Context, d *Pool, k, desired int) (*Operation, error) {
-	if !d.State.Active() {
-		return nil, fmt.Errorf("the pool is %s; scale in once it is active: %w", d.State, ack.ErrConflict)
-	}
-	all, err := c.poolNodes(ctx, d.ClusterID, d.ID, nil)
-	if err != nil {
-		return nil, err
-	}
-	nodes := make([]Node, len(all))
-	for i, n := range all {
-		nodes[i] = *n
-	}
-	chosen, err := ChooseScaleIn(nodes, k, desired)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(chosen))
-	for i, n := range chosen {
-		ids[i] = n.InstanceID
-	}
-	release := d.Spec.WithDefaults().ChargeType != PrePaid
-	return c.remove(ctx, d, ids, RemoveOptions{Drain: true, Release: release})
+// scaleIn refuses to scale in a pool without a desired size by k nodes:
+// only a choice of nodes could, and the nodes a scale-out added are not
+// known from ACK's node list.
+func scaleIn(k int) error {
+	return fmt.Errorf("the pool reports no desired size for ACK to lower, and ACK's node list does not tell which nodes a scale-out added, so none of them can be chosen; remove the %d nodes you choose with RemoveNodes: %w",
+		k, ErrNotEnoughScaleOut)
 }
 
 // scaleDesired lowers the desired size of pool d from before to after with

@@ -3,6 +3,7 @@ package nodepool
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -159,50 +160,34 @@ func removeQuery(t *testing.T, a *testACK) wire.RemoveNodePoolNodesRequest {
 	return out[0]
 }
 
-func TestScaleInRemovesNewestScaleOutNodes(t *testing.T) {
-	prePaid := clientSpec()
-	prePaid.ChargeType = PrePaid
-	prePaid.Subscription = Subscription{Period: 1, Unit: Month}
+// TestScaleInWithoutDesiredSizeIsRefused: a legacy pool has no desired
+// size to lower, and ACK's node list does not tell which nodes a scale-out
+// added, even when a scale-out added every node a scale-in would remove;
+// Scale refuses before any mutating call and points to RemoveNodes.
+func TestScaleInWithoutDesiredSizeIsRefused(t *testing.T) {
 	cases := []struct {
-		name        string
-		spec        Spec
-		lose        bool
-		wantRelease bool
+		name             string
+		initial, out, to int
 	}{
-		{"PostPaid nodes are released", clientSpec(), false, true},
-		{"PrePaid nodes are kept", prePaid, false, false},
-		{"answer lost", clientSpec(), true, true},
+		{"scale-out nodes only would go", 2, 3, 3},
+		{"initial nodes would go", 3, 0, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
 			a := newTestACK()
-			p := a.seed(tc.spec, 2, 3) // i-0002, i-0003 initial; i-0004..6 scale-out
-			p.noDesired = true         // sized by node count: the client chooses the nodes
-			if tc.lose {
-				a.loseAnswer(wire.ActionRemoveNodePoolNodes, 1)
+			p := a.seed(clientSpec(), tc.initial, tc.out)
+			p.noDesired = true
+			_, err := a.client().Scale(context.Background(), testCluster, p.id, tc.to)
+			if !errors.Is(err, ErrNotEnoughScaleOut) {
+				t.Fatalf("Scale: %v, want an error matching ErrNotEnoughScaleOut", err)
 			}
-			op, err := a.client().Scale(ctx, testCluster, p.id, 3)
-			if err != nil {
-				t.Fatalf("Scale: %v", err)
+			for _, want := range []string{"no desired size", "does not tell which nodes a scale-out added", "RemoveNodes"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q does not say %q", err, want)
+				}
 			}
-			if _, err := op.Wait(ctx); err != nil {
-				t.Fatalf("Wait: %v", err)
-			}
-			q := removeQuery(t, a)
-			want := wire.RemoveNodePoolNodesRequest{
-				InstanceIDs: []string{"i-0006", "i-0005"}, DrainNode: wire.Bool(true), ReleaseNode: wire.Bool(tc.wantRelease),
-			}
-			if diff := cmp.Diff(want, q); diff != "" {
-				t.Errorf("RemoveNodePoolNodes (-want +got):\n%s", diff)
-			}
-			spec, _, nodes, _ := a.pool(p.id)
-			var left []string
-			for _, n := range nodes {
-				left = append(left, n.id)
-			}
-			if diff := cmp.Diff([]string{"i-0002", "i-0003", "i-0004"}, left); diff != "" || spec.DesiredSize != 3 {
-				t.Errorf("nodes left (-want +got):\n%s; desired size %d, want 3", diff, spec.DesiredSize)
+			if m := a.mutating(); len(m) != 0 {
+				t.Errorf("mutating calls %v, want none", m)
 			}
 		})
 	}

@@ -13,7 +13,9 @@ var (
 	// pool's minimum.
 	ErrBelowMinimum = errors.New("below the node pool's minimum")
 	// ErrNotEnoughScaleOut: fewer nodes were added by a scale-out than the
-	// scale-in asks to remove.
+	// scale-in asks to remove, or (Client.Scale of a pool without a
+	// desired size) none is known to have been, since ACK's node list does
+	// not tell.
 	ErrNotEnoughScaleOut = errors.New("not enough scale-out nodes")
 )
 
@@ -21,8 +23,8 @@ var (
 // removes them: only scale-out nodes, newest first by Created, a later Seq
 // first among equal times (then by the other fields, so that the order
 // never depends on the input's). Initial and attached nodes, and nodes of
-// unknown origin (see OriginFromSource), are never in it. nodes is not
-// modified.
+// unknown origin (every node a client reads: see SourceESSAttach), are
+// never in it. nodes is not modified.
 func ScaleInOrder(nodes []Node) []Node {
 	var out []Node
 	for _, n := range nodes {
@@ -89,5 +91,5 @@ func unknownNote(nodes []Node) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; %d nodes are of unknown origin (a source this package does not read, such as ACK's \"ess_attach\") and are kept too; remove chosen nodes with RemoveNodes", n)
+	return fmt.Sprintf("; %d nodes are of unknown origin (ACK's node list does not tell a node's origin) and are kept too; remove chosen nodes with RemoveNodes", n)
 }

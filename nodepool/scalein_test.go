@@ -66,20 +66,19 @@ func TestChooseScaleIn(t *testing.T) {
 	}
 }
 
-// TestChooseScaleInOnACKNodes: nodes read from ACK carry source values
-// this package does not read ("ess_attach"), so they are of unknown
-// origin; a scale-in keeps them and its error says why.
+// TestChooseScaleInOnACKNodes: nodes read from ACK are of unknown origin
+// (their source does not tell it); a scale-in keeps them and its error
+// says why.
 func TestChooseScaleInOnACKNodes(t *testing.T) {
 	var nodes []Node
-	for i, src := range []string{"ess_attach", "ess_attach", "scale-out"} {
-		n := node(fmt.Sprintf("i-%d", i), OriginFromSource(src), i, int64(i))
-		nodes = append(nodes, n)
+	for i, o := range []Origin{OriginFromSource(SourceESSAttach), OriginUnknown, OriginScaleOut} {
+		nodes = append(nodes, node(fmt.Sprintf("i-%d", i), o, i, int64(i)))
 	}
 	got, err := ChooseScaleIn(nodes, 2, 0)
 	if !errors.Is(err, ErrNotEnoughScaleOut) {
 		t.Fatalf("ChooseScaleIn = %v, %v; want ErrNotEnoughScaleOut", ids(got), err)
 	}
-	for _, want := range []string{"only 1 of 3 nodes were added by a scale-out", "2 nodes are of unknown origin", `"ess_attach"`, "RemoveNodes"} {
+	for _, want := range []string{"only 1 of 3 nodes were added by a scale-out", "2 nodes are of unknown origin", "does not tell a node's origin", "RemoveNodes"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}

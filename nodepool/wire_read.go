@@ -64,55 +64,42 @@ func parseTime(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, s)
 }
 
-// Wire values of a node's "source" that this package reads and writes:
-// the values the fake reports, one per Origin.
+// SourceESSAttach is the one value of a node's "source" in
+// DescribeClusterNodes that ACK documents. The API reference ("Query
+// nodes in a cluster", response parameter source) says only that the
+// field "indicates how the nodes in the node pool were initialized. The
+// nodes can be manually created or created by using Resource
+// Orchestration Service (ROS)", with the example "ess_attach"; the Go
+// SDK's model (alibaba-cloud-sdk-go services/cs, Node.Source) is a bare
+// string, and no other value turned up in the public SDKs and the
+// terraform provider. By its name it says that the pool's Auto Scaling
+// group (ESS) attached the node, which is how every node of a pool joins
+// it: those created with the pool, by a scale-out and by the autoscaler
+// alike. The fake reports it for every node of a node pool, and no source
+// for nodes of no pool (masters, legacy workers), about which nothing is
+// documented.
+const SourceESSAttach = "ess_attach"
+
+// OriginFromSource reads a node's wire "source" as an Origin: it returns
+// OriginUnknown for every value. ACK's wire does not tell a node's origin:
+// its one documented source, SourceESSAttach, is shared by a pool's
+// initial nodes and the nodes a scale-out added, and no other value is
+// known. Nodes read with Client.Nodes are therefore of unknown origin on
+// ACK and on the fake alike, and a scale-in rule cannot be run on them:
+// Client.Scale to a smaller size lowers the pool's desired size and lets
+// ACK choose which nodes go, and Client.RemoveNodes removes nodes you
+// choose. In tests, the fake's Go view (fake.Cloud.Nodes) tells each
+// node's origin.
 //
-// ACK's own values are not these, and not documented. The API reference
-// of DescribeClusterNodes (alibabacloud.com/help/en/ack, "Query nodes in a
-// cluster", response parameter source) says only that the field "indicates
-// how the nodes in the node pool were initialized. The nodes can be
-// manually created or created by using Resource Orchestration Service
-// (ROS)", with the example "ess_attach". The Go SDK's model
-// (alibaba-cloud-sdk-go services/cs, Node.Source) is a bare string, and
-// no other value turned up in the public SDK and terraform provider
-// sources searched. By its name, "ess_attach" tells how the node joined
-// (attached by the pool's Auto Scaling group), which a pool's initial
-// nodes and the nodes a scale-out added would share, so it cannot tell
-// OriginInitial from OriginScaleOut. Mapping it, or any other value, would
-// be a guess, so every value not listed here, "ess_attach" included, reads
-// as OriginUnknown.
-var originBySource = map[string]Origin{
-	"initial":   OriginInitial,
-	"attached":  OriginAttached,
-	"scale-out": OriginScaleOut,
-}
+// Deprecated: it always returns OriginUnknown; earlier releases read the
+// fake's own values ("initial", "attached", "scale-out"), which the fake
+// no longer reports. Read origins from fake.Cloud.Nodes in tests.
+func OriginFromSource(source string) Origin { return OriginUnknown }
 
-// OriginFromSource reads a node's wire "source" as an Origin. It returns
-// OriginUnknown for every value Origin.Source does not write, including
-// ACK's documented example "ess_attach" (see originBySource for why).
-//
-// A node of unknown origin is never chosen by a scale-in (Removable is
-// false), since nothing proves that a scale-out added it. On ACK, whose
-// source values this package cannot read, Client.Scale to a smaller size
-// therefore fails with ErrNotEnoughScaleOut, and its error says how many
-// of the pool's nodes are of unknown origin; remove chosen nodes with
-// Client.RemoveNodes instead.
-func OriginFromSource(source string) Origin { return originBySource[source] }
-
-// Source returns the wire "source" of a node of this origin (what the
-// fake reports), or "" for OriginUnknown.
-func (o Origin) Source() string {
-	for src, origin := range originBySource {
-		if origin == o {
-			return src
-		}
-	}
-	return ""
-}
-
-// nodeFromWire reads a node of DescribeClusterNodes. Seq is left zero: the
-// wire has no creation order beyond creation_time (Client.Nodes numbers
-// the nodes in the order the list gives them).
+// nodeFromWire reads a node of DescribeClusterNodes. Origin is left
+// unknown: the wire does not tell it (see SourceESSAttach). Seq is left
+// zero: the wire has no creation order beyond creation_time (Client.Nodes
+// numbers the nodes in the order the list gives them).
 func nodeFromWire(w wire.Node) (Node, error) {
 	created, err := parseTime(w.CreationTime)
 	if err != nil {
@@ -122,7 +109,7 @@ func nodeFromWire(w wire.Node) (Node, error) {
 		InstanceID: w.InstanceID, Name: w.NodeName, InstanceName: w.InstanceName, HostName: w.HostName,
 		InstanceType: w.InstanceType, PoolID: w.NodepoolID, Role: w.InstanceRole, State: w.State,
 		Status: w.NodeStatus, InstanceStatus: w.InstanceStatus, IPs: slices.Clone(w.IPAddress),
-		ChargeType: w.InstanceChargeType, Created: created, Origin: OriginFromSource(w.Source),
+		ChargeType: w.InstanceChargeType, Created: created,
 		ErrorMessage: w.ErrorMessage,
 	}, nil
 }
