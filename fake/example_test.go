@@ -9,6 +9,7 @@ import (
 	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/internal/envelope"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
 )
 
@@ -111,11 +112,11 @@ func ExampleCloud_SetDemand() {
 			fmt.Println(err)
 			return
 		}
-		byOrigin := map[string]int{}
+		byOrigin := map[nodepool.Origin]int{}
 		for _, n := range cloud.Nodes(cl.ClusterID) {
-			byOrigin[n.Origin.Source()]++
+			byOrigin[n.Origin]++
 		}
-		fmt.Printf("demand %d: %d initial, %d scale-out\n", demand, byOrigin["initial"], byOrigin["scale-out"])
+		fmt.Printf("demand %d: %d initial, %d scale-out\n", demand, byOrigin[nodepool.OriginInitial], byOrigin[nodepool.OriginScaleOut])
 	}
 	show(4)
 	show(9)

@@ -27,12 +27,13 @@ func TestNodePoolLifecycle(t *testing.T) {
 	poolID, createTask := createPool(t, c, id, poolBody("web", 2))
 	params := []string{id, poolID}
 
-	// newestScaleOut returns the n newest scale-out nodes of the pool.
+	// newestScaleOut returns the n newest scale-out nodes of the pool, as
+	// the fake's Go view tells them (the wire does not).
 	newestScaleOut := func(n int) []string {
 		var ids []string
-		nodes := listNodes(t, c, id, url.Values{"nodepool_id": {poolID}}).Nodes
+		nodes := c.Nodes(id)
 		for i := len(nodes) - 1; i >= 0 && len(ids) < n; i-- {
-			if nodes[i].Source == nodepool.OriginScaleOut.Source() {
+			if nodes[i].PoolID == poolID && nodes[i].Origin == nodepool.OriginScaleOut {
 				ids = append(ids, nodes[i].InstanceID)
 			}
 		}
@@ -136,17 +137,23 @@ func TestNodesOfAPool(t *testing.T) {
 		t.Fatalf("%d nodes, want 4", len(nodes))
 	}
 	names := map[string]bool{}
+	views := c.Nodes(id)
+	if len(views) != len(nodes) {
+		t.Fatalf("the fake holds %d nodes, the wire lists %d", len(views), len(nodes))
+	}
 	for i, n := range nodes {
-		wantSource := nodepool.OriginInitial.Source()
+		wantOrigin := nodepool.OriginInitial
 		if i >= 2 {
-			wantSource = nodepool.OriginScaleOut.Source()
+			wantOrigin = nodepool.OriginScaleOut
 		}
 		switch {
+		case views[i].InstanceID != n.InstanceID || views[i].Origin != wantOrigin:
+			t.Errorf("node %d: the fake holds %s of origin %q, want %s of origin %q", i, views[i].InstanceID, views[i].Origin, n.InstanceID, wantOrigin)
 		case !regexp.MustCompile(`^i-[0-9a-f]{20}$`).MatchString(n.InstanceID):
 			t.Errorf("node %d: instance ID %q", i, n.InstanceID)
 		case !nodeNamePattern.MatchString(n.NodeName) || names[n.NodeName]:
 			t.Errorf("node %d: name %q (seen: %v)", i, n.NodeName, names[n.NodeName])
-		case n.Source != wantSource || n.InstanceRole != "Worker" || n.NodepoolID != poolID || n.State != "running":
+		case n.Source != nodepool.SourceESSAttach || n.InstanceRole != "Worker" || n.NodepoolID != poolID || n.State != "running":
 			t.Errorf("node %d: source %q role %q pool %q state %q", i, n.Source, n.InstanceRole, n.NodepoolID, n.State)
 		case n.InstanceType != "ecs.g7.xlarge" || n.InstanceChargeType != "PostPaid":
 			t.Errorf("node %d: type %q charge %q", i, n.InstanceType, n.InstanceChargeType)
@@ -156,7 +163,6 @@ func TestNodesOfAPool(t *testing.T) {
 	if first, last := parseTime(t, nodes[0].CreationTime), parseTime(t, nodes[3].CreationTime); last.Sub(first) != time.Minute {
 		t.Errorf("created %s and %s, want a minute apart", nodes[0].CreationTime, nodes[3].CreationTime)
 	}
-	views := c.Nodes(id)
 	if !slices.IsSortedFunc(views, func(a, b fake.Node) int { return int(a.Seq - b.Seq) }) || views[0].Seq == views[1].Seq {
 		t.Errorf("creation order %v", views)
 	}

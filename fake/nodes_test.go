@@ -35,8 +35,14 @@ func TestScaleOutCluster(t *testing.T) {
 		t.Fatalf("%d initial workers, want 2", len(workers))
 	}
 	for _, w := range workers {
-		if w.InstanceRole != "Worker" || w.NodepoolID != "" || w.Source != nodepool.OriginScaleOut.Source() || w.InstanceType != "ecs.c7.large" {
+		// A worker of no pool reports no source: ACK documents none for it.
+		if w.InstanceRole != "Worker" || w.NodepoolID != "" || w.Source != "" || w.InstanceType != "ecs.c7.large" {
 			t.Errorf("worker %+v", w)
+		}
+	}
+	for _, n := range c.Nodes(id) {
+		if slices.ContainsFunc(workers, func(w wire.Node) bool { return w.InstanceID == n.InstanceID }) && n.Origin != nodepool.OriginScaleOut {
+			t.Errorf("worker %s of origin %q in the fake, want scale-out", n.InstanceID, n.Origin)
 		}
 	}
 	c.Advance(5 * time.Minute)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ackgo/ack/fake"
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/nodepool"
 	"github.com/ackgo/ack/quota"
 )
 
@@ -122,10 +123,26 @@ func TestOfficialSDKNodePools(t *testing.T) {
 	}
 	all := client.nodes(t, id, poolID, 100).Nodes
 	var newest []string
-	for _, n := range all[3:] {
-		if n.Source != "scale-out" || n.NodepoolId != poolID || n.State != "running" || !nodeNamePattern.MatchString(n.NodeName) {
+	// On the wire every node of the pool reports ACK's one documented
+	// source; the fake's Go view tells that the newest three are the
+	// scale-out ones.
+	origins := map[string]nodepool.Origin{}
+	for _, n := range srv.Cloud().Nodes(id) {
+		origins[n.InstanceID] = n.Origin
+	}
+	for i, n := range all {
+		if n.Source != "ess_attach" || n.NodepoolId != poolID || n.State != "running" || !nodeNamePattern.MatchString(n.NodeName) {
 			t.Fatalf("node %+v", n)
 		}
+		want := nodepool.OriginInitial
+		if i >= 2 {
+			want = nodepool.OriginScaleOut
+		}
+		if origins[n.InstanceId] != want {
+			t.Fatalf("node %d (%s) of origin %q in the fake, want %q", i, n.InstanceId, origins[n.InstanceId], want)
+		}
+	}
+	for _, n := range all[3:] {
 		newest = append(newest, n.InstanceId)
 	}
 
