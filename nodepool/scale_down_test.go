@@ -36,6 +36,16 @@ func TestScaleDownByDesiredSize(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			// As on ACK, the client reads no node's origin: the scale down
+			// cannot lean on one.
+			for n, err := range c.Nodes(ctx, id, func(o *nodepool.NodesOptions) { o.PoolID = d.ID }) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n.Origin != nodepool.OriginUnknown {
+					t.Fatalf("node %s read with origin %q, want unknown", n.InstanceID, n.Origin)
+				}
+			}
 			cloud.ClearCalls()
 			op, err := c.Scale(ctx, id, d.ID, tc.target)
 			if err != nil {
