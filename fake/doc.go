@@ -106,8 +106,11 @@
 //     nodes can be manually created or created by using Resource
 //     Orchestration Service (ROS)", with the one example "ess_attach"
 //     (nodepool.SourceESSAttach), which every node of a node pool reports
-//     whatever its origin; a node of no pool (a master, a legacy worker)
-//     reports no source, since nothing is documented for it. So a client
+//     whatever its origin (a node attached to a pool by hand, were the
+//     attach API simulated, would report it too: the reference speaks of
+//     "the nodes in the node pool" and documents no other value); a node
+//     of no pool (a master, a legacy worker) reports no source, since
+//     nothing is documented for it. So a client
 //     reads every node as of unknown origin, here as on ACK.
 //     DescribeClusterNodes lists a cluster's nodes in creation order,
 //     which nodepool.Client.Nodes relies on to break scale-in ties
