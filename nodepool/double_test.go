@@ -54,7 +54,6 @@ type testPool struct {
 // testNode is one node of a pool.
 type testNode struct {
 	id      string
-	origin  Origin
 	created time.Time
 	state   string
 }
@@ -119,8 +118,8 @@ func (a *testACK) seed(spec Spec, initial, scaleOut int) *testPool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	p := &testPool{id: a.id("np"), spec: spec.Clone(), state: StateActive}
-	a.addNodes(p, initial, OriginInitial)
-	a.addNodes(p, scaleOut, OriginScaleOut)
+	a.addNodes(p, initial)
+	a.addNodes(p, scaleOut)
 	if !spec.AutoScaling.Enabled {
 		p.spec.DesiredSize = initial + scaleOut
 	}
@@ -167,10 +166,12 @@ func (a *testACK) id(prefix string) string {
 	return fmt.Sprintf("%s-%04d", prefix, a.seq)
 }
 
-func (a *testACK) addNodes(p *testPool, n int, origin Origin) {
+// addNodes adds n running nodes to pool p, a second apart. ACK's wire
+// tells no node's origin, so neither does this double.
+func (a *testACK) addNodes(p *testPool, n int) {
 	for range n {
 		a.created = a.created.Add(time.Second)
-		p.nodes = append(p.nodes, &testNode{id: a.id("i"), origin: origin, created: a.created, state: "running"})
+		p.nodes = append(p.nodes, &testNode{id: a.id("i"), created: a.created, state: "running"})
 	}
 }
 
@@ -257,7 +258,7 @@ func (a *testACK) serve(action string, params map[string]string, req *ack.Reques
 		if err != nil || body.Count < 1 || body.Count > MaxScaleCount {
 			return answer(http.StatusBadRequest, envelope.ErrorBody{Code: "InvalidParameter", Message: fmt.Sprintf("count %d", body.Count)})
 		}
-		a.addNodes(p, int(body.Count), OriginScaleOut)
+		a.addNodes(p, int(body.Count))
 		p.spec.DesiredSize += int(body.Count)
 		return a.start(p, StateScaling, func() { p.state = StateActive })
 	case wire.ActionRemoveNodePoolNodes:
@@ -278,7 +279,7 @@ func (a *testACK) create(req *ack.Request) *ack.Response {
 	}
 	spec, _ := specFromCreateRequest(&body)
 	p := &testPool{id: a.id("np"), spec: spec, state: StateInitial}
-	a.addNodes(p, spec.DesiredSize, OriginInitial)
+	a.addNodes(p, spec.DesiredSize)
 	a.pools[p.id] = p
 	return a.start(p, StateInitial, func() { p.state = StateActive })
 }

@@ -131,7 +131,7 @@ func TestWaitWithoutTaskWaitsForTheSize(t *testing.T) {
 	if _, err := op.Poll(context.Background()); err != nil || op.Done() {
 		t.Fatalf("Poll: %v, Done %v; an active pool of 2 nodes has not reached 3", err, op.Done())
 	}
-	a.addNodes(p, 1, OriginScaleOut)
+	a.addNodes(p, 1)
 	if d, err := op.Poll(context.Background()); err != nil || !op.Done() || d.Nodes.Total != 3 {
 		t.Errorf("Poll = %+v, %v, Done %v; want done at 3 nodes", d, err, op.Done())
 	}
