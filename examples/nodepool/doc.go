@@ -18,5 +18,10 @@
 // The fake's clock advances as the client waits, so the minutes that each
 // change takes on the clock pass in well under a second. Autoscaling is
 // driven by the fake here; on ACK the cluster autoscaler follows the pods
-// that cannot be scheduled, with the same scale-in rule.
+// that cannot be scheduled, with the same scale-in rule. The origins the
+// story prints come from the fake's Go view (fake.Cloud.Nodes): ACK's node
+// list does not tell them (every pool node reports the source
+// "ess_attach"), so a client reads every node as of unknown origin, and
+// on ACK neither the client nor you choose which nodes a lower desired
+// size removes, except by naming them to RemoveNodes.
 package main

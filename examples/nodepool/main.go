@@ -202,8 +202,9 @@ func (w *walk) autoscaling() error {
 		return err
 	}
 
-	// The scale-in rule of the product description, applied by the client
-	// to what it reads: only scale-out nodes, newest first.
+	// The scale-in rule of the product description, applied to the nodes
+	// with the origins the fake's Go view tells: only scale-out nodes,
+	// newest first.
 	before, err := w.nodes(p.ID)
 	if err != nil {
 		return err
@@ -340,20 +341,29 @@ func (w *walk) byHand() error {
 }
 
 // nodes lists a pool's nodes with the client, in the order it numbers
-// them (Seq).
+// them (Seq), each with its origin from the fake's Go view: ACK's node
+// list does not tell how a node came into its pool (every pool node
+// reports the source "ess_attach"), so the client reads every origin as
+// unknown, and only the fake, which made the nodes, knows it.
 func (w *walk) nodes(poolID string) ([]nodepool.Node, error) {
+	origins := map[string]nodepool.Origin{}
+	for _, n := range w.cloud.Nodes(w.clusterID) {
+		origins[n.InstanceID] = n.Origin
+	}
 	var out []nodepool.Node
 	for n, err := range w.pools.Nodes(w.ctx, w.clusterID, func(o *nodepool.NodesOptions) { o.PoolID = poolID }) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, *n)
+		node := *n
+		node.Origin = origins[n.InstanceID]
+		out = append(out, node)
 	}
 	return out, nil
 }
 
-// show prints a pool and its nodes: each node's instance, origin and
-// creation time on the clock.
+// show prints a pool and its nodes: each node's instance, origin (from
+// the fake's Go view) and creation time on the clock.
 func (w *walk) show(poolID string) error {
 	p, err := w.pools.Get(w.ctx, w.clusterID, poolID)
 	if err != nil {
