@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -467,11 +468,30 @@ func (b *builder) times(l Line, c cachedPrice, k int64) {
 
 // minorMoney is units minor units of c.
 func minorMoney(units int64, c ack.Currency) ack.Money {
+	slot := &minorCache[uint64(units)*0x9e3779b97f4a7c15>>(64-minorCacheBits)]
+	if e := slot.Load(); e != nil && e.units == units && e.cur == c {
+		return e.m
+	}
 	m, err := ack.MoneyFromMinor(units, c)
 	if err != nil {
 		panic("pricing: " + err.Error()) // c is a book's currency, valid
 	}
+	slot.Store(&minorEntry{units: units, cur: c, m: m})
 	return m
+}
+
+// minorCache keeps recent amounts in minor units as Money, since a fleet's
+// lines repeat a few amounts many times and building a Money's exact
+// amount costs an allocation or three. Money is immutable, so an entry is
+// shared freely; a slot holds the last amount that hashed to it.
+var minorCache [1 << minorCacheBits]atomic.Pointer[minorEntry]
+
+const minorCacheBits = 10
+
+type minorEntry struct {
+	units int64
+	cur   ack.Currency
+	m     ack.Money
 }
 
 // hourly adds a resource priced per hour, a partial hour counted as one.
