@@ -175,6 +175,11 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 				m.closeNode(mc, id, time.Unix(0, o.from).UTC())
 			}
 		case !open:
+			if len(mc.openNodes) == 0 && len(c.nodeIDs) > 8 {
+				// The first nodes of a cluster come together: one map of
+				// their size, not a few that double.
+				mc.openNodes = make(map[string]openNode, len(c.nodeIDs))
+			}
 			mc.openNodes[id] = openNode{seq: m.next(), from: n.created.UnixNano(), instanceType: n.instanceType}
 			live++
 		default:

@@ -178,8 +178,9 @@ func violations(s Spec) []ack.Violation {
 
 // reporter returns a report that appends violations of rule to out.
 func reporter(rule Rule, out *[]ack.Violation) report {
+	id := rule.ID // the closure holds the ID only: it is made once per rule and call
 	return func(field, format string, args ...any) {
-		*out = append(*out, ack.Violation{Rule: rule.ID, Field: field, Message: fmt.Sprintf(format, args...)})
+		*out = append(*out, ack.Violation{Rule: id, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 }
 
