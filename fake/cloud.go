@@ -19,6 +19,7 @@ type Cloud struct {
 	ids      *idGen
 	st       *store
 	reactors reactors
+	faults   faults // the fault rules of /_fake/faults, run as reactors
 	log      *callLog
 	nonces   *nonceLog // kept by Reset: replays are judged on the wall clock
 	handler  http.Handler
@@ -159,6 +160,7 @@ func (c *Cloud) Reset() {
 	}
 	c.st.reset(st)
 	c.reactors.clear()
+	c.faults.clear()
 	c.log.clear()
 	c.SetPrincipal(c.settings.principal)
 }

@@ -125,6 +125,9 @@ func cut(s string) string {
 
 func (c *Cloud) control(r *http.Request) answer {
 	name := strings.TrimPrefix(r.URL.Path, controlPrefix)
+	if a, handled := c.faultControl(r, name); handled {
+		return a
+	}
 	if a, handled := c.meterControl(r, name); handled {
 		return a
 	}
@@ -132,7 +135,7 @@ func (c *Cloud) control(r *http.Request) answer {
 	method, known := want[name]
 	switch {
 	case !known:
-		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; there are %sclock, advance, calls, reset, bill, container-instances and container-instances/stop", r.URL.Path, controlPrefix))
+		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; there are %sclock, advance, calls, reset, faults, bill, container-instances and container-instances/stop", r.URL.Path, controlPrefix))
 	case r.Method != method:
 		return fail(&Error{Code: InvalidActionNotFound, Status: http.StatusMethodNotAllowed,
 			Message: fmt.Sprintf("%s%s takes %s, not %s", controlPrefix, name, method, r.Method)})

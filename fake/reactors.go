@@ -100,6 +100,7 @@ const AllActions = "*"
 type reactor struct {
 	action string
 	fn     ReactionFunc
+	fault  string // the ID of the fault rule it runs, or "" for a Go reactor
 }
 
 // reactors is the reactor chain, newest first.
@@ -112,6 +113,21 @@ func (rs *reactors) prepend(action string, fn ReactionFunc) {
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	rs.chain = slices.Insert(rs.chain, 0, reactor{action: action, fn: fn})
+}
+
+// prependFault puts the reactor of fault rule id at the front.
+func (rs *reactors) prependFault(action, id string, fn ReactionFunc) {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	rs.chain = slices.Insert(rs.chain, 0, reactor{action: action, fn: fn, fault: id})
+}
+
+// removeFaults removes the reactors of the fault rules that drop reports
+// true for, and keeps the others (Go reactors among them).
+func (rs *reactors) removeFaults(drop func(id string) bool) {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	rs.chain = slices.DeleteFunc(rs.chain, func(r reactor) bool { return r.fault != "" && drop(r.fault) })
 }
 
 func (rs *reactors) clear() {
@@ -173,8 +189,13 @@ func ThrottleEvery(n int) ReactionFunc {
 		if seen%n != 0 {
 			return Reaction{}, false
 		}
-		return Reaction{Err: NewError(ThrottlingUser, "request was denied due to user flow control")}, true
+		return Reaction{Err: throttled()}, true
 	}
+}
+
+// throttled is ACK's flow-control refusal.
+func throttled() *Error {
+	return NewError(ThrottlingUser, "request was denied due to user flow control")
 }
 
 // LoseResponse applies every call and then drops its answer. Wrap it in
