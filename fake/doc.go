@@ -223,7 +223,8 @@
 //     which NodePoolVersion reports (node pool details do not carry it).
 //   - Reactors (client-go style) that return an error, add latency on the
 //     virtual clock, throttle every Nth call, or apply a call and lose its
-//     answer; Calls is the action log: the most recent calls, as many as
+//     answer (over HTTP, the same as rules of POST /_fake/faults, see
+//     Server); Calls is the action log: the most recent calls, as many as
 //     WithCallLogLimit and WithCallLogBytes keep, while TotalCalls counts
 //     them all, so that a long-running fake holds bounded memory. Refused
 //     requests (unsigned, wrongly signed, unrouted, oversized) are logged

@@ -317,3 +317,29 @@ func TestFaultsClearKeepsGoReactors(t *testing.T) {
 		t.Fatalf("after clearing the rules: %+v, want the Go reactor's GoReactor", e)
 	}
 }
+
+// TestFaultsWireShapes records the answers of POST and GET /_fake/faults
+// in golden files: the newer error rule answers both calls, so the older
+// latency rule never fires.
+func TestFaultsWireShapes(t *testing.T) {
+	c := fake.New(fake.WithClock(fake.Manual))
+	if w := serveLocal(c, "POST", "/_fake/faults", "application/json", `{"action":"*","latency":"90s"}`); w.Code != http.StatusOK {
+		t.Fatalf("POST: HTTP %d %s", w.Code, w.Body)
+	}
+	added := serveLocal(c, "POST", "/_fake/faults", "application/json",
+		`{"action":"DescribeClustersV1","code":"ServiceUnavailable","status":503,"message":"try later","times":2,"principal":"in-process"}`)
+	if added.Code != http.StatusOK {
+		t.Fatalf("POST: HTTP %d %s", added.Code, added.Body)
+	}
+	golden(t, "faults_rule.json", added.Body.Bytes())
+	before := c.Now()
+	for range 2 {
+		if resp := call(t, c, wire.ActionDescribeClustersV1, nil, nil, nil); resp.StatusCode != http.StatusServiceUnavailable {
+			t.Fatalf("list: HTTP %d %s, want the error rule's 503", resp.StatusCode, resp.Body)
+		}
+	}
+	if !c.Now().Equal(before) {
+		t.Fatal("the latency rule fired although the newer error rule answered")
+	}
+	golden(t, "faults_list.json", serveLocal(c, "GET", "/_fake/faults", "", "").Body.Bytes())
+}

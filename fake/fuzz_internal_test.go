@@ -80,3 +80,43 @@ func TestWithRequestID(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeFault checks the body of POST /_fake/faults: a refusal is a
+// 4xx, and a rule it accepts does exactly one thing, never a negative
+// number of times, and reads back from its own rendering as the same rule.
+func FuzzDecodeFault(f *testing.F) {
+	for _, s := range []string{`{"action":"CreateCluster","throttle":true,"times":1}`, `{"action":"*","lose":true}`,
+		`{"action":"*","latency":"30s","principal":"LTAIx"}`, `{"action":"DeleteCluster","code":"Busy","status":503,"message":"m"}`,
+		`{"action":"*","code":"X","status":600}`, `{"action":"*","times":-1,"lose":true}`, `{"action":"*","lose":true,"x":1}`, `{`, ``, `[]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		s, e := decodeFault(bytes.NewReader(raw))
+		if e != nil {
+			if st := e.status(); st < 400 || st > 499 {
+				t.Fatalf("decodeFault(%q) refused with HTTP %d, want a 4xx", raw, st)
+			}
+			return
+		}
+		kinds := 0
+		for _, set := range []bool{s.err != nil, s.throttle, s.latency > 0, s.lose} {
+			if set {
+				kinds++
+			}
+		}
+		if kinds != 1 || s.times < 0 || (s.err != nil && (s.err.Status < 400 || s.err.Status > 599)) {
+			t.Fatalf("decodeFault(%q) = %+v: want one kind, times >= 0 and a status in 400-599", raw, s)
+		}
+		body, err := json.Marshal(toFaultJSON(faultView{spec: s}).faultRequest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, e := decodeFault(bytes.NewReader(body))
+		if e != nil {
+			t.Fatalf("the rendering %s of %q is refused: %v", body, raw, e)
+		}
+		if toFaultJSON(faultView{spec: again}) != toFaultJSON(faultView{spec: s}) {
+			t.Fatalf("%q reads back from %s as %+v, not %+v", raw, body, again, s)
+		}
+	})
+}

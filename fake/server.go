@@ -23,6 +23,23 @@ import (
 //	GET  /_fake/container-instances?cluster_id=c-...   a cluster's container instances
 //	POST /_fake/container-instances                   {"cluster_id","count","vcpu":"2","memory_gib":"4"}
 //	POST /_fake/container-instances/stop              {"cluster_id","ids":["eci-..."]}
+//	POST   /_fake/faults           add a fault rule (below); answers the rule with its ID
+//	GET    /_fake/faults           the rules, oldest first, each with how often it fired
+//	DELETE /_fake/faults           remove every rule (reactors added in Go stay); {"cleared": n}
+//	DELETE /_fake/faults/f-1       remove one rule; answers it
+//
+// A fault rule is a reactor (PrependReactor) added over HTTP, so newer
+// rules decide first. Its body is one JSON object with no unknown field:
+// "action", an ACK API name such as "CreateCluster" or "*" for every
+// call; exactly one of "code" (an error code, with an optional "status"
+// in 400-599, StatusOf(code) when absent, and "message"), "throttle":true
+// (Throttling.User, as ACK's gateway throttles), "latency" (a positive Go
+// duration spent on the virtual clock before the call is applied) and
+// "lose":true (the call is applied and its answer dropped); "times", how
+// many calls it answers (0, the default, until it is removed); and
+// "principal", the access key ID whose calls it answers (any caller when
+// absent). Bad bodies are refused with InvalidParameterFormat or
+// InvalidParameter (HTTP 400); Reset removes every rule.
 //
 // A control request must come from a loopback peer, for a loopback Host
 // (localhost, 127.x, [::1]) or the server's own address, with a path as

@@ -38,11 +38,36 @@
 //
 // Its first line on stdout is exactly "ackfake listening on http://HOST:PORT"
 // with the port it listens on. Control endpoints under /_fake/ (clock,
-// advance, calls, reset, bill, container-instances; see fake.Server and
-// the fake package's billing meter) answer local tools without
+// advance, calls, reset, faults, bill, container-instances; see
+// fake.Server and the fake package's billing meter) answer local tools without
 // signatures: a loopback peer asking for a loopback host, with no foreign
 // Origin, and a JSON body (Content-Type application/json) when a POST has
 // one. It stops cleanly on SIGINT or SIGTERM.
+//
+// # Injecting faults
+//
+// POST /_fake/faults adds a fault rule for the calls of one action (or
+// "*" for all), optionally of one access key ID ("principal"): an error
+// ("code", "status", "message"), throttling ("throttle":true), latency on
+// the virtual clock ("latency":"10m") or a lost answer after the call is
+// applied ("lose":true), for "times" calls (0: until removed). The answer
+// is the rule with its ID; GET lists the rules with how often each fired,
+// DELETE /_fake/faults removes them all and DELETE /_fake/faults/ID one:
+//
+//	curl -s -H 'Content-Type: application/json' \
+//	    -d '{"action":"CreateCluster","throttle":true,"times":1}' \
+//	    http://127.0.0.1:9180/_fake/faults
+//	{"request_id":"...","id":"f-1","action":"CreateCluster","throttle":true,"times":1,"fired":0}
+//	curl -s -H 'Content-Type: application/json' \
+//	    -d '{"action":"*","code":"ServiceUnavailable","status":503,"times":2,"principal":"AKID"}' \
+//	    http://127.0.0.1:9180/_fake/faults
+//	curl -s http://127.0.0.1:9180/_fake/faults
+//	curl -s -X DELETE http://127.0.0.1:9180/_fake/faults/f-1
+//	curl -s -X DELETE http://127.0.0.1:9180/_fake/faults
+//
+// Any other body (not JSON, malformed, with an unknown field, an unknown
+// action, a status outside 400-599 or negative times) is refused with a
+// 400 in ACK's error shape; see fake.Server for the fields.
 //
 // # From this SDK
 //
