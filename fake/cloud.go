@@ -148,10 +148,10 @@ func (c *Cloud) TotalCalls() int { return c.log.count() }
 func (c *Cloud) ClearCalls() { c.log.clear() }
 
 // Reset forgets every cluster, node pool, task, node, registered-on-use
-// network object, injected failure, reactor and logged call, and restores
-// the principal, the network and the account the options configured. The
-// clock keeps its time, so that timestamps never go back; IDs are never
-// reused.
+// network object, injected failure, reactor, fault rule (/_fake/faults)
+// and logged call, and restores the principal, the network and the
+// account the options configured. The clock keeps its time, so that
+// timestamps never go back; IDs are never reused.
 func (c *Cloud) Reset() {
 	st, err := newStore(c.settings, c.ids, c.clock)
 	if err != nil {

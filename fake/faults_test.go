@@ -138,14 +138,14 @@ func TestFaultsRefuseBadRequests(t *testing.T) {
 }
 
 // TestFaultsThrottleOverHTTP adds a rule over HTTP that throttles the next
-// two CreateCluster calls: the official SDK sees Throttling.User twice,
-// then the rule is used up and creates succeed; the list shows how often
-// it fired, and DELETE clears it.
+// two CreateCluster calls signed by testAK: the official SDK sees
+// Throttling.User twice, then the rule is used up and creates succeed; the
+// list shows how often it fired, and DELETE clears it.
 func TestFaultsThrottleOverHTTP(t *testing.T) {
 	srv := startServer(t)
 	url := srv.URL() + "/_fake/faults"
-	added := controlJSON[faultRule](t, "POST", url, `{"action":"CreateCluster","throttle":true,"times":2}`)
-	want := faultRule{ID: "f-1", Action: "CreateCluster", Throttle: true, Times: 2}
+	added := controlJSON[faultRule](t, "POST", url, `{"action":"CreateCluster","throttle":true,"times":2,"principal":"`+testAK+`"}`)
+	want := faultRule{ID: "f-1", Action: "CreateCluster", Throttle: true, Times: 2, Principal: testAK}
 	if diff := cmp.Diff(want, added); diff != "" {
 		t.Fatalf("added rule (-want +got):\n%s", diff)
 	}

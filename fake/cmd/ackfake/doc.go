@@ -66,8 +66,9 @@
 //	curl -s -X DELETE http://127.0.0.1:9180/_fake/faults
 //
 // Any other body (not JSON, malformed, with an unknown field, an unknown
-// action, a status outside 400-599 or negative times) is refused with a
-// 400 in ACK's error shape; see fake.Server for the fields.
+// action, a status outside 400-599 or negative times) is refused in
+// ACK's error shape, with 415 when the body is not application/json and
+// 400 otherwise; see fake.Server for the fields.
 //
 // # From this SDK
 //
