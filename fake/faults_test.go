@@ -138,16 +138,28 @@ func TestFaultsRefuseBadRequests(t *testing.T) {
 }
 
 // TestFaultsThrottleOverHTTP adds a rule over HTTP that throttles the next
-// two CreateCluster calls signed by testAK: the official SDK sees
+// three CreateCluster calls signed by testAK: this SDK's cluster client
+// sees a throttling error (ack.IsThrottled), the official SDK
 // Throttling.User twice, then the rule is used up and creates succeed; the
 // list shows how often it fired, and DELETE clears it.
 func TestFaultsThrottleOverHTTP(t *testing.T) {
 	srv := startServer(t)
 	url := srv.URL() + "/_fake/faults"
-	added := controlJSON[faultRule](t, "POST", url, `{"action":"CreateCluster","throttle":true,"times":2,"principal":"`+testAK+`"}`)
-	want := faultRule{ID: "f-1", Action: "CreateCluster", Throttle: true, Times: 2, Principal: testAK}
+	added := controlJSON[faultRule](t, "POST", url, `{"action":"CreateCluster","throttle":true,"times":3,"principal":"`+testAK+`"}`)
+	want := faultRule{ID: "f-1", Action: "CreateCluster", Throttle: true, Times: 3, Principal: testAK}
 	if diff := cmp.Diff(want, added); diff != "" {
 		t.Fatalf("added rule (-want +got):\n%s", diff)
+	}
+	cfg, err := ack.LoadConfig(context.Background(),
+		ack.WithRegion(fake.DefaultRegion), ack.WithEndpoint(srv.URL()), ack.WithScheme("http"),
+		ack.WithCredentials(testAK, testSecret), ack.WithRetry(ack.RetryPolicy{MaxAttempts: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeIdleConns(cfg)
+	_, err = cluster.NewClient(cfg).Create(context.Background(), lostSpec("throttled"))
+	if !ack.IsThrottled(err) {
+		t.Fatalf("this SDK's Create: %v, want a throttling error", err)
 	}
 	sdk := newSDKClient(t, srv, testAK, testSecret)
 	create := func(name string) error {
@@ -170,7 +182,7 @@ func TestFaultsThrottleOverHTTP(t *testing.T) {
 	if n := len(srv.Cloud().Clusters()); n != 1 {
 		t.Fatalf("%d clusters, want the one created after the rule ran out", n)
 	}
-	want.Fired = 2
+	want.Fired = 3
 	if diff := cmp.Diff([]faultRule{want}, controlJSON[[]faultRule](t, "GET", url, "")); diff != "" {
 		t.Fatalf("listed rules (-want +got):\n%s", diff)
 	}
@@ -203,13 +215,8 @@ func TestFaultsLoseOverHTTP(t *testing.T) {
 	c := cluster.NewClient(cfg, func(o *cluster.ClientOptions) {
 		o.Wait.MinDelay, o.Wait.MaxDelay, o.Wait.MaxWait = time.Millisecond, 5*time.Millisecond, 20*time.Second
 	})
-	spec := cluster.Spec{
-		Name: "lost-once", Region: fake.DefaultRegion, Form: cluster.ManagedPro,
-		VPCID: "vpc-lost", VSwitches: []cluster.VSwitch{{ID: "vsw-lost"}},
-		Network: cluster.Network{Plugin: cluster.Flannel, PodCIDR: "172.20.0.0/16"},
-	}
 	ctx := context.Background()
-	op, err := c.Create(ctx, spec)
+	op, err := c.Create(ctx, lostSpec("lost-once"))
 	if err != nil {
 		t.Fatalf("Create with its answer lost once: %v", err)
 	}
@@ -228,6 +235,15 @@ func TestFaultsLoseOverHTTP(t *testing.T) {
 	rules := controlJSON[[]faultRule](t, "GET", url, "")
 	if lost != 1 || len(rules) != 1 || rules[0].Fired != 1 {
 		t.Fatalf("%d answers lost, rules %+v; want one lost by the rule", lost, rules)
+	}
+}
+
+// lostSpec is a managed cluster for the fault tests.
+func lostSpec(name string) cluster.Spec {
+	return cluster.Spec{
+		Name: name, Region: fake.DefaultRegion, Form: cluster.ManagedPro,
+		VPCID: "vpc-faults", VSwitches: []cluster.VSwitch{{ID: "vsw-faults"}},
+		Network: cluster.Network{Plugin: cluster.Flannel, PodCIDR: "172.20.0.0/16"},
 	}
 }
 
