@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/ackgo/ack/internal/wire"
 )
 
 // Every object answer carries its request ID in the body as well as in
@@ -28,7 +30,7 @@ func withRequestID(body []byte, requestID string) []byte {
 	rest := bytes.TrimSpace(trimmed[1:])
 	out := make([]byte, 0, len(trimmed)+len(requestID)+24)
 	out = append(out, `{"request_id":`...)
-	out = appendJSONString(out, requestID)
+	out = wire.AppendJSONString(out, requestID)
 	if len(rest) > 0 && rest[0] != '}' {
 		out = append(out, ',')
 	}
@@ -91,7 +93,7 @@ func encodeWithRequestID(v any, requestID string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(1024)
 	buf.WriteString(`{"request_id":`)
-	buf.Write(appendJSONString(buf.AvailableBuffer(), requestID))
+	buf.Write(wire.AppendJSONString(buf.AvailableBuffer(), requestID))
 	at := buf.Len()
 	// Encode writes what json.Marshal does, and a newline.
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
@@ -117,24 +119,11 @@ func encodeWithRequestID(v any, requestID string) ([]byte, error) {
 func prependRequestID(obj []byte, requestID string) []byte {
 	out := make([]byte, 0, len(obj)+len(requestID)+24)
 	out = append(out, `{"request_id":`...)
-	out = appendJSONString(out, requestID)
+	out = wire.AppendJSONString(out, requestID)
 	if rest := obj[1:]; len(rest) > 0 && rest[0] != '}' {
 		out = append(out, ',')
 	}
 	return append(out, obj[1:]...)
-}
-
-// appendJSONString appends s as json.Marshal writes a string.
-func appendJSONString(dst []byte, s string) []byte {
-	for i := range len(s) {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			b, _ := json.Marshal(s) // a string: cannot fail
-			return append(dst, b...)
-		}
-	}
-	dst = append(dst, '"')
-	dst = append(dst, s...)
-	return append(dst, '"')
 }
 
 // requestIDFree caches ownsNoRequestID by type.
