@@ -3,6 +3,7 @@ package fake
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -284,30 +285,10 @@ func (m *meter) containerInstances(clusterID string) []pricing.InstanceSpan {
 
 // timelines returns the record by region, open intervals ending at now.
 func (m *meter) timelines(now time.Time) map[string]*pricing.Timeline {
-	out := map[string]*pricing.Timeline{}
-	get := func(r string) *pricing.Timeline {
-		t := out[r]
-		if t == nil {
-			t = &pricing.Timeline{Region: r}
-			out[r] = t
-		}
-		return t
-	}
-	end := func(t time.Time) time.Time {
-		if t.IsZero() {
-			return now
-		}
-		return t
-	}
 	var nodes []ordered[pricing.NodeSpan]
 	var eci []ordered[pricing.InstanceSpan]
 	var res []ordered[pricing.ResourceSpan]
 	for _, mc := range m.clusters {
-		states := slices.Clone(mc.states)
-		if n := len(states); n > 0 {
-			states[n-1].To = end(states[n-1].To)
-		}
-		get(mc.region).Clusters = append(get(mc.region).Clusters, pricing.ClusterSpan{ID: mc.id, Form: mc.form, States: states})
 		for id, n := range mc.openNodes {
 			o := n.span(mc.id, id)
 			o.span.To = now
@@ -322,22 +303,61 @@ func (m *meter) timelines(now time.Time) map[string]*pricing.Timeline {
 			res = append(res, o)
 		}
 	}
-	nodes = append(nodes, m.closedNodes...)
-	eci = append(eci, m.closedECI...)
-	res = append(res, m.closedRes...)
+	states := func(mc *meterCluster) []pricing.StateSpan {
+		st := slices.Clone(mc.states)
+		if n := len(st); n > 0 && st[n-1].To.IsZero() {
+			st[n-1].To = now
+		}
+		return st
+	}
+	return m.byRegion(m.clusters, states,
+		append(nodes, m.closedNodes...), append(eci, m.closedECI...), append(res, m.closedRes...))
+}
+
+// byRegion groups clusters (their states as states gives them) and
+// intervals into one timeline per region, each interval in its cluster's
+// region, in the order it was opened.
+func (m *meter) byRegion(clusters []*meterCluster, states func(*meterCluster) []pricing.StateSpan,
+	nodes []ordered[pricing.NodeSpan], eci []ordered[pricing.InstanceSpan], res []ordered[pricing.ResourceSpan]) map[string]*pricing.Timeline {
+	out := map[string]*pricing.Timeline{}
+	get := func(clusterID string) *pricing.Timeline {
+		r := m.byID[clusterID].region
+		if out[r] == nil {
+			out[r] = &pricing.Timeline{Region: r}
+		}
+		return out[r]
+	}
+	for _, mc := range clusters {
+		t := get(mc.id)
+		t.Clusters = append(t.Clusters, pricing.ClusterSpan{ID: mc.id, Form: mc.form, States: states(mc)})
+	}
 	for _, n := range spans(nodes) {
-		t := get(m.byID[n.ClusterID].region)
+		t := get(n.ClusterID)
 		t.Nodes = append(t.Nodes, n)
 	}
 	for _, e := range spans(eci) {
-		t := get(m.byID[e.ClusterID].region)
+		t := get(e.ClusterID)
 		t.ContainerInstances = append(t.ContainerInstances, e)
 	}
 	for _, r := range spans(res) {
-		t := get(m.byID[r.ClusterID].region)
+		t := get(r.ClusterID)
 		t.Resources = append(t.Resources, r)
 	}
 	return out
+}
+
+// billRegions bills each region's timeline from from to to, regions in
+// name order, and returns the lines.
+func billRegions(e pricing.Estimator, tls map[string]*pricing.Timeline, from, to time.Time) ([]pricing.Line, error) {
+	var lines []pricing.Line
+	for _, r := range slices.Sorted(maps.Keys(tls)) {
+		b, err := e.Bill(*tls[r], from, to)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, b.Lines...)
+	}
+	return lines, nil
 }
 
 func (m *meter) estimator() pricing.Estimator {
@@ -367,19 +387,11 @@ func (m *meter) bill(from, to, now time.Time) (pricing.Bill, error) {
 				formatTime(from), formatTime(to), formatTime(m.foldedFrom), formatTime(m.foldedTo))
 		}
 	}
-	tls := m.timelines(now)
-	regions := make([]string, 0, len(tls))
-	for r := range tls {
-		regions = append(regions, r)
+	regional, err := billRegions(e, m.timelines(now), from, to)
+	if err != nil {
+		return pricing.Bill{}, err
 	}
-	slices.Sort(regions)
-	for _, r := range regions {
-		b, err := e.Bill(*tls[r], from, to)
-		if err != nil {
-			return pricing.Bill{}, err
-		}
-		lines = append(lines, b.Lines...)
-	}
+	lines = append(lines, regional...)
 	total, err := pricing.Sum(lines)
 	if err != nil {
 		return pricing.Bill{}, err
@@ -412,61 +424,39 @@ func (m *meter) foldIfFull() {
 			to = u
 		}
 	}
-	regions := map[string]*pricing.Timeline{}
-	get := func(clusterID string) *pricing.Timeline {
-		r := m.byID[clusterID].region
-		if regions[r] == nil {
-			regions[r] = &pricing.Timeline{Region: r}
-		}
-		return regions[r]
-	}
+	var gone []*meterCluster
 	keepClusters := m.clusters[:0:0]
 	for _, mc := range m.clusters {
 		if !mc.gone {
 			keepClusters = append(keepClusters, mc)
 			continue
 		}
-		tl := get(mc.id)
-		tl.Clusters = append(tl.Clusters, pricing.ClusterSpan{ID: mc.id, Form: mc.form, States: mc.states})
+		gone = append(gone, mc)
 		span(mc.states[0].From, mc.states[len(mc.states)-1].To)
 	}
-	for _, n := range spans(m.closedNodes) {
-		get(n.ClusterID).Nodes = append(get(n.ClusterID).Nodes, n)
-		span(n.From, n.To)
+	for _, n := range m.closedNodes {
+		span(n.span.From, n.span.To)
 	}
-	for _, e := range spans(m.closedECI) {
-		get(e.ClusterID).ContainerInstances = append(get(e.ClusterID).ContainerInstances, e)
-		span(e.From, e.To)
+	for _, e := range m.closedECI {
+		span(e.span.From, e.span.To)
 	}
-	for _, r := range spans(m.closedRes) {
-		get(r.ClusterID).Resources = append(get(r.ClusterID).Resources, r)
-		span(r.From, r.To)
+	for _, r := range m.closedRes {
+		span(r.span.From, r.span.To)
 	}
-	e := m.estimator()
-	var bills []pricing.Bill
-	names := make([]string, 0, len(regions))
-	for r := range regions {
-		names = append(names, r)
+	states := func(mc *meterCluster) []pricing.StateSpan { return mc.states }
+	lines, err := billRegions(m.estimator(), m.byRegion(gone, states, m.closedNodes, m.closedECI, m.closedRes), from, to)
+	if err != nil {
+		m.closed = 0 // a price is missing: keep the record whole (Bill says which), retry after another limit
+		return
 	}
-	slices.Sort(names)
-	for _, r := range names {
-		b, err := e.Bill(*regions[r], from, to)
-		if err != nil {
-			m.closed = 0 // a price is missing: keep the record whole (Bill says which), retry after another limit
-			return
+	for _, l := range lines {
+		f, ok := m.folded[l.Item]
+		if !ok {
+			m.foldedOrder = append(m.foldedOrder, l.Item)
+			f = pricing.Line{Item: l.Item, Resource: "folded history", UnitPrice: l.UnitPrice, Unit: l.Unit, Amount: zeroOf(l.Amount.Currency())}
 		}
-		bills = append(bills, b)
-	}
-	for _, b := range bills {
-		for _, l := range b.Lines {
-			f, ok := m.folded[l.Item]
-			if !ok {
-				m.foldedOrder = append(m.foldedOrder, l.Item)
-				f = pricing.Line{Item: l.Item, Resource: "folded history", UnitPrice: l.UnitPrice, Unit: l.Unit, Amount: zeroOf(l.Amount.Currency())}
-			}
-			f.Amount, _ = f.Amount.Add(l.Amount)
-			m.folded[l.Item] = f
-		}
+		f.Amount, _ = f.Amount.Add(l.Amount)
+		m.folded[l.Item] = f
 	}
 	for _, mc := range m.clusters {
 		if mc.gone {
