@@ -186,6 +186,11 @@ func (m Money) exactDecimal() string {
 	return formatFixed(r, max(decimalPlaces(r), m.cur.MinorPlaces()))
 }
 
+// Exact writes m's amount exactly, without its currency: a decimal when it
+// terminates ("0.00000613"), else a reduced fraction ("407699/3600000000"),
+// as MarshalText writes it before the currency.
+func (m Money) Exact() string { return m.exactText() }
+
 // exactText returns m's amount exactly: a decimal when it terminates, its
 // reduced fraction otherwise.
 func (m Money) exactText() string {

@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-
-	"github.com/ackgo/ack"
 )
 
 // The billing meter's control endpoints, beside clock, advance, calls and
@@ -107,26 +105,15 @@ func (c *Cloud) controlBill(r *http.Request) answer {
 	if err != nil {
 		return fail(NewError(InvalidParameter, "bill: %v", err))
 	}
-	out := billJSON{Currency: string(b.Currency), To: formatTime(b.To), Total: decimalOf(b.Total), Lines: []billLineJSON{}}
+	out := billJSON{Currency: string(b.Currency), To: formatTime(b.To), Total: b.Total.Exact(), Lines: []billLineJSON{}}
 	if !from.IsZero() {
 		out.From = formatTime(from)
 	}
 	for _, l := range b.Lines {
 		out.Lines = append(out.Lines, billLineJSON{Item: l.Item, Resource: l.Resource, Quantity: l.Quantity,
-			UnitPrice: decimalOf(l.UnitPrice), Unit: l.Unit, Amount: decimalOf(l.Amount)})
+			UnitPrice: l.UnitPrice.Exact(), Unit: l.Unit, Amount: l.Amount.Exact()})
 	}
 	return ok(out)
-}
-
-// decimalOf writes m's amount exactly, without its currency: a decimal,
-// or a fraction when it does not terminate (a unit price per second).
-func decimalOf(m ack.Money) string {
-	text, err := m.MarshalText()
-	if err != nil {
-		return m.Decimal(10)
-	}
-	s, _, _ := strings.Cut(string(text), " ")
-	return s
 }
 
 func toContainerJSON(ci ContainerInstance) containerJSON {

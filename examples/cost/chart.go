@@ -7,20 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/pricing"
 )
-
-// amount writes m's exact amount without its currency.
-func amount(m ack.Money) string {
-	text, err := m.MarshalText()
-	if err != nil {
-		return m.Decimal(2)
-	}
-	a, _, _ := strings.Cut(string(text), " ")
-	return a
-}
 
 // Chart geometry, in SVG user units.
 const (

@@ -225,9 +225,9 @@ func writeJSON(out io.Writer, c pricing.Comparison) error {
 	o := outputJSON{Region: c.Workload.Region, Pods: c.Workload.Pods, HoursPerDay: hours(c.Workload.HoursPerDay), Days: c.Workload.Days,
 		NodeType: c.Workload.NodeType, Nodes: c.Nodes, Cheapest: c.Cheapest.String()}
 	for _, f := range c.Forms {
-		fj := formJSON{Form: f.Form.String(), Total: amount(f.Total), Currency: string(f.Currency), Lines: []lineJSON{}}
+		fj := formJSON{Form: f.Form.String(), Total: f.Total.Exact(), Currency: string(f.Currency), Lines: []lineJSON{}}
 		for _, l := range f.Lines {
-			fj.Lines = append(fj.Lines, lineJSON{Item: l.Item, Resource: l.Resource, Quantity: l.Quantity, Amount: amount(l.Amount)})
+			fj.Lines = append(fj.Lines, lineJSON{Item: l.Item, Resource: l.Resource, Quantity: l.Quantity, Amount: l.Amount.Exact()})
 		}
 		o.Forms = append(o.Forms, fj)
 	}
