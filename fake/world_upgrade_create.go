@@ -21,7 +21,6 @@ const RuleCreateVersion = "fake.version.creatable"
 func (s *store) createVersionLocked(asked string, now time.Time) (string, *Error) {
 	tl := s.settings.timeline()
 	cat := tl.Catalog(now)
-	creatable := cat.Creatable()
 	if asked == "" {
 		newest, ok := cat.NewestCreatable()
 		if !ok {
@@ -33,11 +32,10 @@ func (s *store) createVersionLocked(asked string, now time.Time) (string, *Error
 	if err != nil {
 		return "", NewError(InvalidParameter, "kubernetes_version: %v [%s]", err, RuleCreateVersion)
 	}
-	for _, e := range creatable {
-		if e.Version == v {
-			return asked, nil
-		}
+	if e, ok := cat.Lookup(v); ok && e.Creatable {
+		return asked, nil
 	}
+	creatable := cat.Creatable()
 	names := make([]string, len(creatable))
 	for i, e := range creatable {
 		names[i] = e.Version.String()
