@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/ackgo/ack/cluster"
-	"github.com/ackgo/ack/quota"
 )
 
 // RunContainerInstances starts n container instances on a running
@@ -21,20 +20,8 @@ func (c *Cloud) RunContainerInstances(clusterID string, n int) error {
 	if n < 0 {
 		return fmt.Errorf("cluster %s: run %d container instances: the count cannot be negative", clusterID, n)
 	}
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	rec, e := c.st.clusterLocked(clusterID, c.st.clock.Now(), false)
-	if e != nil {
-		return fmt.Errorf("cluster %s: run container instances: %w", clusterID, e)
-	}
-	if e := containerHost(rec); e != nil {
-		return fmt.Errorf("cluster %s: run container instances: %w", clusterID, e)
-	}
-	if e := c.st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddContainerInstances: n}}}); e != nil {
-		return fmt.Errorf("cluster %s: run %d container instances: %w", clusterID, n, e)
-	}
-	c.st.startContainersLocked(rec, n, DefaultContainerInstance, c.st.clock.Now())
-	return nil
+	_, err := c.startContainers("run", clusterID, n, DefaultContainerInstance)
+	return err
 }
 
 // StopContainerInstances stops n of a serverless cluster's container

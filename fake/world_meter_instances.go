@@ -43,18 +43,25 @@ func (c *Cloud) StartContainerInstances(clusterID string, n int, size ContainerS
 		return nil, fmt.Errorf("cluster %s: start %d container instances of %d millicores and %d MiB: want a count not negative and resources above zero",
 			clusterID, n, size.MilliCPU, size.MemoryMiB)
 	}
+	return c.startContainers("start", clusterID, n, size)
+}
+
+// startContainers admits and starts n container instances of size on a
+// cluster (RunContainerInstances and StartContainerInstances, whose verb
+// its errors name) and returns their IDs.
+func (c *Cloud) startContainers(verb, clusterID string, n int, size ContainerSize) ([]string, error) {
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
 	now := c.st.clock.Now()
 	rec, e := c.st.clusterLocked(clusterID, now, false)
 	if e != nil {
-		return nil, fmt.Errorf("cluster %s: start container instances: %w", clusterID, e)
+		return nil, fmt.Errorf("cluster %s: %s container instances: %w", clusterID, verb, e)
 	}
 	if e := containerHost(rec); e != nil {
-		return nil, fmt.Errorf("cluster %s: start container instances: %w", clusterID, e)
+		return nil, fmt.Errorf("cluster %s: %s container instances: %w", clusterID, verb, e)
 	}
 	if e := c.st.admitLocked(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddContainerInstances: n}}}); e != nil {
-		return nil, fmt.Errorf("cluster %s: start %d container instances: %w", clusterID, n, e)
+		return nil, fmt.Errorf("cluster %s: %s %d container instances: %w", clusterID, verb, n, e)
 	}
 	return c.st.startContainersLocked(rec, n, size, now), nil
 }
