@@ -260,24 +260,26 @@ func callerName(caller string) string {
 // Object bodies get the request ID as request_id; error bodies are
 // {"code","message","requestId"}.
 func (c *Cloud) encode(h http.Header, ans answer, reqID string) (int, []byte) {
-	h.Set(headerRequestID, reqID)
+	// The headers are set under their canonical keys directly: encode
+	// runs for every request.
+	h[headerRequestID] = []string{reqID}
 	if ans.err != nil {
-		h.Set("Content-Type", contentTypeJSON)
+		h[headerContentType] = []string{contentTypeJSON}
 		e := ans.err
 		if e.RetryAfter > 0 {
-			h.Set("X-Ratelimit-User-Api", "TimeLeft:"+strconv.FormatInt(e.RetryAfter.Milliseconds(), 10))
+			h["X-Ratelimit-User-Api"] = []string{"TimeLeft:" + strconv.FormatInt(e.RetryAfter.Milliseconds(), 10)}
 		}
 		b, _ := json.Marshal(envelope.ErrorBody{Code: e.Code, Message: e.Message, RequestID: reqID})
 		return e.status(), b
 	}
 	switch {
 	case ans.encoded != nil:
-		h.Set("Content-Type", contentTypeJSON)
+		h[headerContentType] = []string{contentTypeJSON}
 		return ans.status, prependRequestID(ans.encoded, reqID)
 	case ans.body == nil:
 		return ans.status, nil
 	}
-	h.Set("Content-Type", contentTypeJSON)
+	h[headerContentType] = []string{contentTypeJSON}
 	b, err := encodeWithRequestID(ans.body, reqID)
 	if err != nil {
 		eb, _ := json.Marshal(envelope.ErrorBody{Code: InternalError, Message: "encode answer: " + err.Error(), RequestID: reqID})

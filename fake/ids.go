@@ -58,7 +58,18 @@ func (g *idGen) cluster() string { return "c" + g.hexID("cluster", 32) }
 func (g *idGen) task() string { return "T-" + g.hexID("task", 24) }
 
 // instance returns an ECS instance ID: "i-" and 20 hex digits.
-func (g *idGen) instance() string { return "i-" + g.hexID("instance", 20) }
+func (g *idGen) instance() string { return string(g.appendInstance(nil)) }
+
+// instanceIDLen is the length of an instance ID.
+const instanceIDLen = len("i-") + 20
+
+// appendInstance appends the next instance ID to b: the IDs of a batch of
+// nodes share one backing array, so that a fleet's nodes are not each an
+// object of their own for the garbage collector to mark.
+func (g *idGen) appendInstance(b []byte) []byte {
+	h := digest("instance", g.next("instance"))
+	return append(append(b, "i-"...), h[:20]...)
+}
 
 // nodepool returns a node pool ID: "np" and 32 hex digits.
 func (g *idGen) nodepool() string { return "np" + g.hexID("nodepool", 32) }
@@ -72,22 +83,35 @@ func (g *idGen) vpc() string { return "vpc-" + g.hexID("vpc", 22) }
 // vswitch returns a vSwitch ID for a vSwitch the fake creates itself.
 func (g *idGen) vswitch() string { return "vsw-" + g.hexID("vswitch", 22) }
 
-// request returns a request ID in ACK's upper-case UUID form, made of the
-// first 32 digits of hexID("request", 32).
+// request returns a request ID in ACK's upper-case UUID form: the 128
+// bits of two mixes of the kind's next count. Every answer carries one,
+// so it is cheap (no digest); like the other IDs it is deterministic and
+// never repeats within one Cloud.
 func (g *idGen) request() string {
-	h := digest("request", g.next("request"))
+	n := g.next("request")
+	hi, lo := mix64(n^0x9e3779b97f4a7c15), mix64(n+0x632be59bd9b4e019)
+	const digits = "0123456789ABCDEF"
 	var id [36]byte
 	j := 0
-	for i, c := range h[:32] {
+	for i := range 32 {
 		if i == 8 || i == 12 || i == 16 || i == 20 {
 			id[j] = '-'
 			j++
 		}
-		if 'a' <= c && c <= 'f' {
-			c -= 'a' - 'A'
+		w := hi
+		if i >= 16 {
+			w = lo
 		}
-		id[j] = c
+		id[j] = digits[w>>(60-4*(i%16))&0xf]
 		j++
 	}
 	return string(id[:])
+}
+
+// mix64 is SplitMix64's finalizer: a bijection of the 64-bit words, so
+// distinct counts give distinct words.
+func mix64(z uint64) uint64 {
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
 }

@@ -151,6 +151,11 @@ func (nr *netRequest) addVSwitches(field string, ids []string) {
 // hostIP returns an address for host number n of a vSwitch: inside its
 // CIDR when the fake knows it, in 192.168.0.0/16 otherwise.
 func (n *network) hostIP(vswitchID string, host int) string {
+	return string(n.appendHostIP(nil, vswitchID, host))
+}
+
+// appendHostIP appends the address hostIP returns to b.
+func (n *network) appendHostIP(b []byte, vswitchID string, host int) []byte {
 	base := netip.MustParsePrefix("192.168.0.0/24")
 	if p, ok := parseCIDR(n.vswitches[vswitchID].CIDR); ok && p.Addr().Is4() {
 		base = p
@@ -158,7 +163,7 @@ func (n *network) hostIP(vswitchID string, host int) string {
 	a := base.Addr().As4()
 	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
 	v += uint32(host)
-	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).String()
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).AppendTo(b)
 }
 
 // cidrUse is an address range a living cluster holds in a VPC.

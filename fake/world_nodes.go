@@ -45,29 +45,50 @@ type workerSpec struct {
 // "<region>.<address>"), the creation time now and the next creation
 // order.
 func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Time) []*nodeRec {
-	out := make([]*nodeRec, 0, n)
+	if n <= 0 {
+		return []*nodeRec{}
+	}
+	// The batch's records, instance IDs and addresses each share one
+	// allocation: a fleet of 10,000 clusters holds 400,000 nodes, and one
+	// object a node instead of three keeps the garbage collector's marking
+	// of the fleet short.
+	recs := make([]nodeRec, n)
+	ids := make([]byte, 0, n*instanceIDLen)
+	ips := make([]byte, 0, n*len("255.255.255.255"))
+	ipEnds := make([]int, n)
 	name := "worker-k8s-for-cs-" + c.id // one string for every node of the cluster
-	for range n {
+	charge := w.chargeType
+	if charge == "" {
+		charge = string(nodepool.DefaultChargeType)
+	}
+	for i := range recs {
 		s.nodeSeq++
 		vsw := ""
 		if len(w.vswitchIDs) > 0 {
 			vsw = w.vswitchIDs[int(s.nodeSeq)%len(w.vswitchIDs)]
 		}
 		s.hosts[vsw]++
-		charge := w.chargeType
-		if charge == "" {
-			charge = string(nodepool.DefaultChargeType)
-		}
-		node := &nodeRec{
-			instanceID: s.ids.instance(), clusterID: c.id, nodepoolID: w.poolID, role: roleWorker,
+		ids = s.ids.appendInstance(ids)
+		ips = s.net.appendHostIP(ips, vsw, workerHostBase+s.hosts[vsw])
+		ipEnds[i] = len(ips)
+		recs[i] = nodeRec{
+			clusterID: c.id, nodepoolID: w.poolID, role: roleWorker,
 			name:         name,
 			instanceType: w.instanceType, vswitchID: vsw, chargeType: charge,
-			ip:      s.net.hostIP(vsw, workerHostBase+s.hosts[vsw]),
 			created: now, seq: s.nodeSeq, origin: w.origin, state: nodeInitial,
 		}
+	}
+	allIDs, allIPs := string(ids), string(ips)
+	out := make([]*nodeRec, n)
+	c.nodeIDs = slices.Grow(c.nodeIDs, n)
+	from := 0
+	for i := range recs {
+		node := &recs[i]
+		node.instanceID = allIDs[i*instanceIDLen : (i+1)*instanceIDLen]
+		node.ip, from = allIPs[from:ipEnds[i]], ipEnds[i]
 		s.nodes[node.instanceID] = node
 		c.nodeIDs = append(c.nodeIDs, node.instanceID)
-		out = append(out, node)
+		out[i] = node
 	}
 	return out
 }

@@ -2,8 +2,6 @@ package nodepool
 
 import (
 	"strconv"
-
-	"github.com/ackgo/ack"
 )
 
 // changeRule is a registered immutability rule and its check.
@@ -44,11 +42,11 @@ func ChangeRules() []Rule {
 //
 // It does not validate new on its own; call Validate for that.
 func CheckChange(old, new Spec) error {
-	var out []ack.Violation
+	c := newCollector()
 	for _, r := range changeRegistry {
-		r.check(old, new, reporter(r.Rule, &out))
+		r.check(old, new, c.of(r.Rule))
 	}
-	return asError(old.Name, out)
+	return asError(old.Name, c.out)
 }
 
 func checkASTypeChange(old, new Spec, r report) {

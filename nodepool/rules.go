@@ -169,11 +169,34 @@ func Validate(s Spec) error {
 
 // violations runs every Spec rule on s.
 func violations(s Spec) []ack.Violation {
-	var out []ack.Violation
+	c := newCollector()
 	for _, r := range registry {
-		r.check(s, reporter(r.Rule, &out))
+		r.check(s, c.of(r.Rule))
 	}
-	return out
+	return c.out
+}
+
+// collector gathers the violations that a run of rules reports, through
+// one report function whose rule is the one running: a run makes one
+// closure, not one a rule.
+type collector struct {
+	rule string
+	out  []ack.Violation
+	fn   report
+}
+
+func newCollector() *collector {
+	c := &collector{}
+	c.fn = func(field, format string, args ...any) {
+		c.out = append(c.out, ack.Violation{Rule: c.rule, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	return c
+}
+
+// of returns the report of rule's violations.
+func (c *collector) of(rule Rule) report {
+	c.rule = rule.ID
+	return c.fn
 }
 
 // reporter returns a report that appends violations of rule to out.

@@ -197,11 +197,11 @@ func decode(req *wire.Nodepool) (Spec, []ack.Violation) {
 	if nc := req.NodeConfig; nc != nil && nc.KubeletConfiguration != nil {
 		s.MaxPods = int(nc.KubeletConfiguration.MaxPods)
 	}
-	var out []ack.Violation
+	c := newCollector()
 	for _, r := range decodeRegistry {
-		r.check(req, reporter(r.Rule, &out))
+		r.check(req, c.of(r.Rule))
 	}
-	return s, out
+	return s, c.out
 }
 
 // decodeScalingGroup reads the scaling_group block into s.

@@ -165,11 +165,16 @@ func (c Catalog) Creatable() []CatalogEntry {
 // cluster is created on when none is asked for; false when none is
 // creatable.
 func (c Catalog) NewestCreatable() (CatalogEntry, bool) {
-	cr := c.Creatable()
-	if len(cr) == 0 {
-		return CatalogEntry{}, false
+	var newest CatalogEntry
+	found := false
+	for _, e := range c.Entries {
+		// Creatable sorts stably, so of equal versions the last is
+		// its newest: >= keeps the last here too.
+		if e.Creatable && (!found || e.Version.Compare(newest.Version) >= 0) {
+			newest, found = e, true
+		}
 	}
-	return cr[len(cr)-1], true
+	return newest, found
 }
 
 // CanUpgrade reports whether a cluster on from can upgrade to to in one

@@ -16,13 +16,23 @@ type compiled struct {
 type router struct {
 	routes   []compiled
 	byAction map[string]int
+	// byShape lists, for each method and segment count, the routes that
+	// can match, in table order: a match looks at those only.
+	byShape map[shape][]int
+}
+
+// shape is what a route and a path must share to match: the method and
+// the number of segments.
+type shape struct {
+	method string
+	segs   int
 }
 
 // newRouter compiles a table. It panics on a duplicate action or on a
 // duplicate (method, pattern) pair: both are programming errors in the
 // table.
 func newRouter(table []Route) *router {
-	rt := &router{byAction: make(map[string]int, len(table))}
+	rt := &router{byAction: make(map[string]int, len(table)), byShape: map[shape][]int{}}
 	seen := make(map[string]string, len(table))
 	for i, r := range table {
 		if _, dup := rt.byAction[r.Action]; dup {
@@ -34,7 +44,10 @@ func newRouter(table []Route) *router {
 		}
 		seen[key] = r.Action
 		rt.byAction[r.Action] = i
-		rt.routes = append(rt.routes, compiled{route: r, segs: parsePattern(r.Pattern)})
+		c := compiled{route: r, segs: parsePattern(r.Pattern)}
+		rt.routes = append(rt.routes, c)
+		k := shape{r.Method, len(c.segs)}
+		rt.byShape[k] = append(rt.byShape[k], i)
 	}
 	return rt
 }
@@ -97,9 +110,9 @@ func (rt *router) match(method, path string) (Route, map[string]string, bool) {
 		return Route{}, nil, false
 	}
 	var best *compiled
-	for i := range rt.routes {
+	for _, i := range rt.byShape[shape{method, len(segs)}] {
 		c := &rt.routes[i]
-		if c.route.Method != method || !c.fits(segs) {
+		if !c.fits(segs) {
 			continue
 		}
 		if best == nil || moreLiteral(c, best) {
