@@ -85,8 +85,7 @@ func (s *store) addNodesLocked(c *clusterRec, now time.Time) {
 				n.vswitchID = m.VSwitches[i].ID
 			}
 			n.ip = s.net.hostIP(n.vswitchID, 10+i)
-			s.nodes[n.instanceID] = n
-			c.nodeIDs = append(c.nodeIDs, n.instanceID)
+			c.nodes = append(c.nodes, n)
 		}
 	}
 	w := c.spec.Workers

@@ -98,7 +98,7 @@ func (u usageIndex) Cluster(id string) (quota.ClusterUsage, bool) {
 		return quota.ClusterUsage{}, false
 	}
 	return quota.ClusterUsage{
-		ID: c.id, Kind: kindOf(c), Nodes: len(c.nodeIDs), NodePools: len(c.pools),
+		ID: c.id, Kind: kindOf(c), Nodes: len(c.nodes), NodePools: len(c.pools),
 		ContainerInstances: c.containerInstances,
 	}, true
 }

@@ -100,17 +100,28 @@ type ordered[T any] struct {
 }
 
 // openNode is an open node's interval, small since a fleet holds many:
-// its cluster and ID are known where it is kept.
+// the node (its ID, instance type and creation) and the order the
+// interval was opened in.
 type openNode struct {
-	seq          int64
-	from         int64 // Unix nanoseconds
-	instanceType string
+	node *nodeRec
+	seq  int64
 }
 
 // span returns the node's interval, open (a zero To).
-func (o openNode) span(clusterID, id string) ordered[pricing.NodeSpan] {
-	return ordered[pricing.NodeSpan]{o.seq, pricing.NodeSpan{ClusterID: clusterID, ID: id, InstanceType: o.instanceType, From: time.Unix(0, o.from).UTC()}}
+func (o openNode) span(clusterID string) ordered[pricing.NodeSpan] {
+	return ordered[pricing.NodeSpan]{o.seq, pricing.NodeSpan{ClusterID: clusterID, ID: o.node.instanceID, InstanceType: o.node.instanceType, From: o.node.created.UTC()}}
 }
+
+// meterMark is how the meter has a node: not yet seen, billed from its
+// creation (its interval open until it is released), or never billed
+// because its creation failed.
+type meterMark uint8
+
+const (
+	meterUnseen meterMark = iota
+	meterOpen
+	meterFailed
+)
 
 // meterCluster is one cluster's record and its open intervals.
 type meterCluster struct {
@@ -120,9 +131,8 @@ type meterCluster struct {
 	resources  bool                                     // its CLB, NAT and EIP were opened
 	res        []ordered[pricing.ResourceSpan]          // its open CLB, NAT and EIP
 	running    []string                                 // its open container instances, oldest first
-	openECI    map[string]ordered[pricing.InstanceSpan] // by instance ID
-	openNodes  map[string]openNode                      // by instance ID
-	failed     map[string]bool
+	openECI    map[string]ordered[pricing.InstanceSpan] // by instance ID; nil until the first starts
+	openNodes  []openNode                               // in the order they were opened
 	gone       bool
 }
 
@@ -146,8 +156,7 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 	m := s.meter
 	mc := m.byID[c.id]
 	if mc == nil {
-		mc = &meterCluster{id: c.id, region: c.spec.Region, form: c.spec.Form,
-			openNodes: map[string]openNode{}, openECI: map[string]ordered[pricing.InstanceSpan]{}, failed: map[string]bool{}}
+		mc = &meterCluster{id: c.id, region: c.spec.Region, form: c.spec.Form}
 		m.byID[c.id] = mc
 		m.clusters = append(m.clusters, mc)
 	}
@@ -160,39 +169,42 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 		}
 		mc.states = append(mc.states, pricing.StateSpan{State: c.state, From: at})
 	}
-	live := 0
-	for _, id := range c.nodeIDs {
-		n, ok := s.nodes[id]
-		if !ok || mc.failed[id] {
-			continue
-		}
-		o, open := mc.openNodes[id]
+	live, closing := 0, false
+	for _, n := range c.nodes {
 		switch {
+		case n.metered == meterFailed:
 		case n.state == nodeFailed, n.state == "" && c.state == cluster.StateFailed && !c.ready: // a master's state is its cluster's
 			// Only a node being created fails: it never ran, and is not
 			// billed.
-			mc.failed[id] = true
-			if open {
-				m.closeNode(mc, id, time.Unix(0, o.from).UTC())
+			closing = closing || n.metered == meterOpen
+			n.metered = meterFailed
+		case n.metered == meterUnseen:
+			if len(mc.openNodes) == 0 {
+				// The first nodes of a cluster come together.
+				mc.openNodes = slices.Grow(mc.openNodes, len(c.nodes))
 			}
-		case !open:
-			if len(mc.openNodes) == 0 && len(c.nodeIDs) > 8 {
-				// The first nodes of a cluster come together: one map of
-				// their size, not a few that double.
-				mc.openNodes = make(map[string]openNode, len(c.nodeIDs))
-			}
-			mc.openNodes[id] = openNode{seq: m.next(), from: n.created.UnixNano(), instanceType: n.instanceType}
+			mc.openNodes = append(mc.openNodes, openNode{node: n, seq: m.next()})
+			n.metered = meterOpen
 			live++
 		default:
 			live++
 		}
 	}
-	if live < len(mc.openNodes) { // some are gone
-		for id := range mc.openNodes {
-			if _, ok := s.nodes[id]; !ok || !slices.Contains(c.nodeIDs, id) {
-				m.closeNode(mc, id, at)
+	if closing || live < len(mc.openNodes) { // some are gone or failed
+		keep := mc.openNodes[:0]
+		for _, o := range mc.openNodes {
+			switch {
+			case o.node.metered == meterFailed: // never ran: an empty interval
+				m.closeNode(mc, o, o.node.created.UTC())
+				continue
+			case o.node.dropped:
+				m.closeNode(mc, o, at)
+				continue
 			}
+			keep = append(keep, o)
 		}
+		clear(mc.openNodes[len(keep):])
+		mc.openNodes = keep
 	}
 	if c.state == cluster.StateRunning && !mc.resources && c.ready {
 		mc.resources = true
@@ -209,9 +221,10 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 	}
 	if c.state == cluster.StateDeleted {
 		mc.gone = true
-		for id := range mc.openNodes {
-			m.closeNode(mc, id, at)
+		for _, o := range mc.openNodes {
+			m.closeNode(mc, o, at)
 		}
+		mc.openNodes = nil
 		mc.states[len(mc.states)-1].To = at
 		for _, id := range slices.Clone(mc.running) {
 			m.stopECI(mc, id, at)
@@ -227,17 +240,21 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 	m.foldIfFull()
 }
 
-func (m *meter) closeNode(mc *meterCluster, id string, at time.Time) {
-	o := mc.openNodes[id].span(mc.id, id)
-	o.span.To = at
-	delete(mc.openNodes, id)
-	m.closedNodes = append(m.closedNodes, o)
+// closeNode closes the interval o of cluster mc at instant at; the caller
+// takes it out of mc.openNodes.
+func (m *meter) closeNode(mc *meterCluster, o openNode, at time.Time) {
+	c := o.span(mc.id)
+	c.span.To = at
+	m.closedNodes = append(m.closedNodes, c)
 	m.closed++
 }
 
 func (m *meter) startECI(mc *meterCluster, size ContainerSize, at time.Time) string {
 	m.eciSeq++
 	id := fmt.Sprintf("eci-%s-%06d", mc.id, m.eciSeq)
+	if mc.openECI == nil {
+		mc.openECI = map[string]ordered[pricing.InstanceSpan]{}
+	}
 	mc.openECI[id] = ordered[pricing.InstanceSpan]{m.next(), pricing.InstanceSpan{ClusterID: mc.id, ID: id, MilliCPU: size.MilliCPU, MemoryMiB: size.MemoryMiB, From: at}}
 	mc.running = append(mc.running, id)
 	return id
@@ -289,8 +306,8 @@ func (m *meter) timelines(now time.Time) map[string]*pricing.Timeline {
 	var eci []ordered[pricing.InstanceSpan]
 	var res []ordered[pricing.ResourceSpan]
 	for _, mc := range m.clusters {
-		for id, n := range mc.openNodes {
-			o := n.span(mc.id, id)
+		for _, n := range mc.openNodes {
+			o := n.span(mc.id)
 			o.span.To = now
 			nodes = append(nodes, o)
 		}

@@ -80,14 +80,13 @@ func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Ti
 	}
 	allIDs, allIPs := string(ids), string(ips)
 	out := make([]*nodeRec, n)
-	c.nodeIDs = slices.Grow(c.nodeIDs, n)
+	c.nodes = slices.Grow(c.nodes, n)
 	from := 0
 	for i := range recs {
 		node := &recs[i]
 		node.instanceID = allIDs[i*instanceIDLen : (i+1)*instanceIDLen]
 		node.ip, from = allIPs[from:ipEnds[i]], ipEnds[i]
-		s.nodes[node.instanceID] = node
-		c.nodeIDs = append(c.nodeIDs, node.instanceID)
+		c.nodes = append(c.nodes, node)
 		out[i] = node
 	}
 	return out
@@ -95,19 +94,13 @@ func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Ti
 
 // dropNodeLocked forgets a node of cluster c.
 func (s *store) dropNodeLocked(c *clusterRec, n *nodeRec) {
-	delete(s.nodes, n.instanceID)
-	c.nodeIDs = slices.DeleteFunc(c.nodeIDs, func(id string) bool { return id == n.instanceID })
+	n.dropped = true
+	c.nodes = slices.DeleteFunc(c.nodes, func(x *nodeRec) bool { return x == n })
 }
 
 // clusterNodesLocked returns the nodes of cluster c, in creation order.
 func (s *store) clusterNodesLocked(c *clusterRec) []*nodeRec {
-	out := make([]*nodeRec, 0, len(c.nodeIDs))
-	for _, id := range c.nodeIDs {
-		if n, ok := s.nodes[id]; ok {
-			out = append(out, n)
-		}
-	}
-	return out
+	return slices.Clone(c.nodes)
 }
 
 // poolNodesLocked returns the nodes of pool p, in creation order.

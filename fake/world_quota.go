@@ -17,7 +17,7 @@ func (s *store) usageLocked() quota.Usage {
 		u.Clusters = append(u.Clusters, quota.ClusterUsage{
 			ID:                 c.id,
 			Kind:               quota.ClassifyCluster(c.wireType, c.profile),
-			Nodes:              len(c.nodeIDs),
+			Nodes:              len(c.nodes),
 			NodePools:          len(c.pools),
 			ContainerInstances: c.containerInstances,
 		})

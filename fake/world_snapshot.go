@@ -1,7 +1,6 @@
 package fake
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/ackgo/ack/nodepool"
@@ -25,16 +24,13 @@ func (s *store) snapshotLocked(c *clusterRec, withNodes bool) snapshot {
 	r := *c
 	r.spec = c.spec.Clone()
 	r.extra = c.extra.clone()
-	r.nodeIDs = slices.Clone(c.nodeIDs)
-	r.pools = nil
+	r.nodes, r.pools = nil, nil // the copies of the nodes are snap.nodes
 	r.op, r.failNext = nil, nil
-	snap := snapshot{rec: r, pools: len(c.pools)}
-	for _, id := range c.nodeIDs {
-		if n, ok := s.nodes[id]; ok {
-			snap.size++
-			if withNodes {
-				snap.nodes = append(snap.nodes, *n)
-			}
+	snap := snapshot{rec: r, size: len(c.nodes), pools: len(c.pools)}
+	if withNodes {
+		snap.nodes = make([]nodeRec, len(c.nodes))
+		for i, n := range c.nodes {
+			snap.nodes[i] = *n
 		}
 	}
 	return snap

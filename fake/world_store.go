@@ -20,7 +20,9 @@ import (
 // resource's state is brought up to the clock (settled) whenever it is
 // read, so the store needs no timers and no goroutines. Node pools hang
 // off their cluster (clusterRec.pools); nodes are kept by instance ID and
-// listed, in creation order, by their cluster (clusterRec.nodeIDs).
+// listed, in creation order, by their cluster (clusterRec.nodes): every
+// request that names a node names its cluster too, so the store keeps no
+// index of a fleet's nodes beside their clusters'.
 type store struct {
 	mu       sync.Mutex
 	ids      *idGen
@@ -32,7 +34,6 @@ type store struct {
 	clusters map[string]*clusterRec
 	order    []*clusterRec // living clusters, by creation
 	tasks    map[string]*taskRec
-	nodes    map[string]*nodeRec // by instance ID
 	net      *network
 	acct     account
 
@@ -73,7 +74,7 @@ type clusterRec struct {
 	// (the legacy "Ask" type is kept as it was sent).
 	wireType, profile, clusterSpec string
 	extra                          clusterExtra
-	nodeIDs                        []string   // masters and workers, in creation order
+	nodes                          []*nodeRec // masters and workers, in creation order
 	cidrs                          []cidrUse  // pod and Service CIDRs, fixed at creation
 	pools                          []*poolRec // living node pools, by creation
 	containerInstances             int        // running container instances (serverless)
@@ -157,6 +158,11 @@ type nodeRec struct {
 	// state is a worker's state (nodeInitial, nodeRunning, nodeRemoving,
 	// nodeFailed); empty for a master, whose state follows its cluster's.
 	state string
+	// dropped is set once the node left its cluster (removed, or its
+	// cluster deleted).
+	dropped bool
+	// metered is how the billing meter has the node (world_meter.go).
+	metered meterMark
 }
 
 func newStore(s settings, ids *idGen, clock *Clock) (*store, error) {
@@ -166,7 +172,6 @@ func newStore(s settings, ids *idGen, clock *Clock) (*store, error) {
 		clock:    clock,
 		clusters: map[string]*clusterRec{},
 		tasks:    map[string]*taskRec{},
-		nodes:    map[string]*nodeRec{},
 		net:      newNetwork(s.strict),
 		acct:     newAccount(s),
 		hosts:    map[string]int{},
@@ -324,13 +329,13 @@ func (s *store) removeLocked(c *clusterRec) {
 	c.state = cluster.StateDeleted
 	delete(s.clusters, c.id)
 	s.unindexLocked(c)
-	for _, id := range c.nodeIDs {
-		delete(s.nodes, id)
+	for _, n := range c.nodes {
+		n.dropped = true
 	}
 	for _, p := range c.pools {
 		p.gone = true
 	}
-	c.pools, c.nodeIDs, c.containerInstances = nil, nil, 0
+	c.pools, c.nodes, c.containerInstances = nil, nil, 0
 }
 
 // newTaskLocked records a running task for a change starting at now. The

@@ -21,9 +21,13 @@ func countWorld(t *testing.T, c *Cloud) worldCounts {
 	t.Helper()
 	n, _ := read(c.st, func(time.Time) (worldCounts, *Error) {
 		s := c.st
+		nodes := 0
+		for _, rec := range s.clusters {
+			nodes += len(rec.nodes)
+		}
 		return worldCounts{
 			VPCs: len(s.net.vpcs), VSwitches: len(s.net.vswitches), Clusters: len(s.clusters),
-			Tasks: len(s.tasks), Nodes: len(s.nodes), Hosts: len(s.hosts), CIDRs: len(s.idx.cidrs),
+			Tasks: len(s.tasks), Nodes: nodes, Hosts: len(s.hosts), CIDRs: len(s.idx.cidrs),
 		}, nil
 	})
 	return n
