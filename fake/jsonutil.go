@@ -23,3 +23,58 @@ func jsonRoundTrip(in, out any) error {
 	}
 	return json.Unmarshal(b, out)
 }
+
+// jsonParams returns task parameters as JSON values (objects
+// map[string]any, arrays []any, numbers float64), as decoding their JSON
+// would make them: the common kinds (strings, integers, booleans, string
+// lists, nested objects) are converted directly, the rest through JSON.
+func jsonParams(params map[string]any) map[string]any {
+	if params == nil {
+		return nil
+	}
+	out := make(map[string]any, len(params))
+	for k, v := range params {
+		j, ok := jsonValue(v)
+		if !ok {
+			return cloneJSON(params)
+		}
+		out[k] = j
+	}
+	return out
+}
+
+// jsonValue converts v to its JSON value, or reports false for a kind it
+// does not convert directly.
+func jsonValue(v any) (any, bool) {
+	switch x := v.(type) {
+	case nil, string, bool, float64:
+		return x, true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case []string:
+		if x == nil {
+			return nil, true
+		}
+		out := make([]any, len(x))
+		for i, s := range x {
+			out[i] = s
+		}
+		return out, true
+	case map[string]any:
+		if x == nil {
+			return nil, true
+		}
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			j, ok := jsonValue(e)
+			if !ok {
+				return nil, false
+			}
+			out[k] = j
+		}
+		return out, true
+	}
+	return nil, false
+}

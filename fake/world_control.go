@@ -22,7 +22,7 @@ func (s *store) clusterCount() int {
 func (s *store) reset(fresh *store) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.clusters, s.order, s.tasks = fresh.clusters, fresh.order, fresh.tasks
+	s.clusters, s.order, s.tasks, s.taskOrder = fresh.clusters, fresh.order, fresh.tasks, fresh.taskOrder
 	s.net, s.acct, s.failNext = fresh.net, fresh.acct, nil
 	s.hosts, s.idx, s.meter = fresh.hosts, fresh.idx, fresh.meter
 	s.changedLocked()

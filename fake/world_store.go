@@ -34,6 +34,9 @@ type store struct {
 	clusters map[string]*clusterRec
 	order    []*clusterRec // living clusters, by creation
 	tasks    map[string]*taskRec
+	// taskOrder lists the tasks by creation, for forgetting the oldest
+	// ended ones (pruneTasksLocked).
+	taskOrder []string
 	net      *network
 	acct     account
 
@@ -344,10 +347,44 @@ func (s *store) removeLocked(c *clusterRec) {
 func (s *store) newTaskLocked(clusterID, taskType string, params map[string]any, now time.Time) *taskRec {
 	t := &taskRec{
 		id: s.ids.task(), clusterID: clusterID, taskType: taskType, state: cluster.TaskRunning,
-		created: now, updated: now, params: cloneJSON(params),
+		created: now, updated: now, params: jsonParams(params),
 	}
 	s.tasks[t.id] = t
+	s.taskOrder = append(s.taskOrder, t.id)
+	s.pruneTasksLocked()
 	return t
+}
+
+// TaskLimit is how many of the newest tasks the fake keeps readable by
+// DescribeTaskInfo at least; older ones that ended are forgotten (and
+// answered ErrorTaskNotFound), so that a long-running fake's memory does
+// not grow with every change it made. A running task is never forgotten.
+const TaskLimit = 10_000
+
+// pruneTasksLocked forgets the ended tasks older than the newest
+// TaskLimit, once twice as many are kept: each task costs its share of one
+// pass.
+func (s *store) pruneTasksLocked() {
+	limit := s.settings.taskLimit
+	if limit <= 0 {
+		limit = TaskLimit
+	}
+	if len(s.taskOrder) <= 2*limit {
+		return
+	}
+	cut := len(s.taskOrder) - limit
+	keep := make([]string, 0, limit+16)
+	for i, id := range s.taskOrder {
+		t, ok := s.tasks[id]
+		switch {
+		case !ok:
+		case i < cut && t.op == nil && t.state != cluster.TaskRunning:
+			delete(s.tasks, id)
+		default:
+			keep = append(keep, id)
+		}
+	}
+	s.taskOrder = keep
 }
 
 // newPendingLocked starts a change of kind ch tracked by task t, consuming
