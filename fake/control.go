@@ -1,8 +1,9 @@
 package fake
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -189,6 +190,9 @@ func (c *Cloud) control(r *http.Request) answer {
 		}
 		return ok(out)
 	case "reset":
+		if e := emptyOrObject(r); e != nil {
+			return fail(e)
+		}
 		c.Reset()
 		return ok(c.clockState())
 	}
@@ -197,6 +201,24 @@ func (c *Cloud) control(r *http.Request) answer {
 
 func (c *Cloud) clockState() clockState {
 	return clockState{Now: formatTime(c.Now()), Mode: c.clock.Mode().String()}
+}
+
+// emptyOrObject refuses a body of /_fake/reset other than none or {}.
+func emptyOrObject(r *http.Request) *Error {
+	if r.Body == nil {
+		return nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxControlBody+1))
+	if err == nil && len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	if err == nil {
+		err = decodeControlJSON(bytes.NewReader(b), &struct{}{})
+	}
+	if err != nil {
+		return NewError(InvalidParameterFormat, "%sreset takes no body, or {}: %v", controlPrefix, err)
+	}
+	return nil
 }
 
 // parseAdvance reads the duration of /_fake/advance: the query's d or
@@ -211,8 +233,7 @@ func parseAdvance(r *http.Request) (time.Duration, error) {
 		var b struct {
 			Duration string `json:"duration"`
 		}
-		dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<16))
-		if err := dec.Decode(&b); err != nil {
+		if err := decodeControlJSON(r.Body, &b); err != nil {
 			return 0, fmt.Errorf("give the duration as ?d=90s or a body {\"duration\":\"90s\"}: %w", err)
 		}
 		s = b.Duration
