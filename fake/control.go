@@ -144,9 +144,17 @@ func cut(s string) string {
 	return s
 }
 
-// controlEndpoints names the control endpoints, as the refusal of an
-// unknown one lists them.
-const controlEndpoints = "clock, advance, calls, reset, faults, faults/ID, bill, account, limits, instances, instances/stop, instances/ID and demand"
+// controlNames names the control endpoints under controlPrefix, as the
+// refusal of an unknown one lists them (and the documentation, which a
+// test keeps in step).
+var controlNames = []string{"clock", "advance", "calls", "reset", "faults", "faults/ID", "bill",
+	"account", "limits", "instances", "instances/stop", "instances/ID", "demand"}
+
+// controlList lists the control endpoints in words: "a, b and c".
+func controlList() string {
+	n := len(controlNames)
+	return strings.Join(controlNames[:n-1], ", ") + " and " + controlNames[n-1]
+}
 
 // subControls are the groups of control endpoints beside the clock's and
 // the log's: each answers its names and leaves the others (handled false).
@@ -166,7 +174,7 @@ func (c *Cloud) control(r *http.Request) answer {
 	method, known := want[name]
 	switch {
 	case !known:
-		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; under %s there are %s", cut(r.URL.Path), controlPrefix, controlEndpoints))
+		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; under %s there are %s", cut(r.URL.Path), controlPrefix, controlList()))
 	case r.Method != method:
 		return methodNotAllowed(name, method, r.Method)
 	}
