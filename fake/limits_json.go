@@ -62,8 +62,8 @@ func toLimitsJSON(l quota.Limits) limitsJSON {
 	for _, p := range q.counts(&l) {
 		*p.j = &countJSON{Max: &p.c.Max, Adjustable: &p.c.Adjustable}
 	}
-	min, _ := l.PayAsYouGoFunds.Min.MarshalText()
-	s := string(min)
+	text, _ := l.PayAsYouGoFunds.Min.MarshalText()
+	s := string(text)
 	q.RealNameRequired = &l.RealNameRequired
 	q.PayAsYouGoFunds = &floorJSON{Min: &s, Adjustable: &l.PayAsYouGoFunds.Adjustable}
 	return q

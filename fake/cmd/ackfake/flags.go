@@ -104,15 +104,15 @@ func addAccountFlags(fs *flag.FlagSet) *accountFlags {
 	a := &accountFlags{counts: map[string]*countFlag{}}
 	a.preset = fs.String("preset", "", "product or current: the rules, quotas, version policy and billing of the product description or of ACK today (default: product rules and quotas, Current billing)")
 	a.billing = fs.String("billing-preset", "Current", "billing preset of /_fake/bill: Current (Pro fee charged) or Product (no fee); overrides -preset's")
-	a.limitsFile = fs.String("limits", "", "JSON file of quotas in the shape of GET /_fake/limits; fields left out keep the preset's")
+	a.limitsFile = fs.String("limits", "", "a JSON `FILE` of quotas in the shape of GET /_fake/limits; fields left out keep the preset's")
 	for _, l := range limitFlags {
 		f := &countFlag{count: l.count}
 		a.counts[l.name] = f
-		fs.Var(f, l.name, "limit of "+l.usage+" (overrides -preset and -limits)")
+		fs.Var(f, l.name, "`N`, the limit of "+l.usage+" (overrides -preset and -limits)")
 	}
-	fs.Var(&a.balance, "balance", `the account's balance, such as "100.00 CNY" (a plain amount is CNY)`)
+	fs.Var(&a.balance, "balance", "the account's balance, an `AMOUNT` such as \"100.00 CNY\" (a plain amount is CNY)")
 	a.unverified = fs.Bool("unverified", false, "the account has not passed real-name verification: creates are refused")
-	a.controlToken = fs.String("control-token", "", "admit remote clients to /_fake/ that send this token (header "+fake.ControlTokenHeader+" or Authorization: Bearer); default $"+controlTokenEnv)
+	a.controlToken = fs.String("control-token", "", "a `TOKEN` that admits remote clients to /_fake/ when they send it (header "+fake.ControlTokenHeader+" or Authorization: Bearer); default $"+controlTokenEnv)
 	return a
 }
 
