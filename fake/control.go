@@ -1,8 +1,9 @@
 package fake
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -10,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/ackgo/ack"
 )
 
 // controlPrefix starts the paths of the control endpoints.
@@ -39,11 +42,11 @@ type loggedCall struct {
 }
 
 // serveControl answers the control endpoints. They are not signed and not
-// logged, and only local tools (and in-process calls) may use them: see
-// controlRefusal.
+// logged, and only local tools (and in-process calls), or clients that
+// send the control token, may use them: see controlRefusal.
 func (c *Cloud) serveControl(r *http.Request, inProcess bool) answer {
 	if !inProcess {
-		if e := controlRefusal(r); e != nil {
+		if e := controlRefusal(r, c.settings.controlToken); e != nil {
 			return fail(e)
 		}
 	}
@@ -51,24 +54,34 @@ func (c *Cloud) serveControl(r *http.Request, inProcess bool) answer {
 }
 
 // controlRefusal refuses a control request over HTTP that is not from a
-// local tool: the peer must be on loopback, the request-target a path (not
-// absolute form), the Host a loopback name or address (localhost, 127.x,
-// [::1]) or the address the connection arrived on, any Origin a loopback
-// one, and a POST or PUT that carries a body or a Content-Type must carry
+// local tool nor carries the control token (token, WithControlToken).
+//
+// Without a token the peer must be on loopback and the Host a loopback
+// name or address (localhost, 127.x, [::1]) or the address the connection
+// arrived on. With the right token (tokenRefusal) any peer and any Host
+// are admitted: DNS rebinding cannot forge the token; a wrong token is
+// refused. Either way the request-target must be a path (not absolute
+// form), any Origin a loopback one or the server's own address, and a
+// POST or PUT that carries a body or a Content-Type must carry
 // application/json. A web page can make a browser send none of these to a
 // loopback port: not a foreign Host (DNS rebinding), not without its own
-// Origin on a cross-site write, and not a cross-site JSON body without a
-// preflight the fake never answers.
-func controlRefusal(r *http.Request) *Error {
-	if !isLoopback(r.RemoteAddr) {
-		return NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s", r.RemoteAddr)
-	}
-	if r.RequestURI != "" && !strings.HasPrefix(r.RequestURI, "/") {
+// Origin on a cross-site write, not a custom header or a cross-site JSON
+// body without a preflight the fake never answers.
+func controlRefusal(r *http.Request, token ack.Secret) *Error {
+	admitted, e := tokenRefusal(r, token)
+	switch {
+	case e != nil:
+		return e
+	case !admitted && !isLoopback(r.RemoteAddr) && token.IsZero():
+		return NewError(ErrorCheckAcl, "control endpoints answer loopback clients only, not %s; to admit remote clients start ackfake with -control-token (fake.WithControlToken) and send the token in %s", r.RemoteAddr, ControlTokenHeader)
+	case !admitted && !isLoopback(r.RemoteAddr):
+		return NewError(ErrorCheckAcl, "control endpoints answer loopback clients, and others that send the control token in %s, not %s without it", ControlTokenHeader, r.RemoteAddr)
+	case r.RequestURI != "" && !strings.HasPrefix(r.RequestURI, "/"):
 		return NewError(ErrorCheckAcl, "control endpoints take a path as the request-target, not the absolute form %q", cut(r.RequestURI))
 	}
 	local, _ := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !localHost(r.Host, local) {
-		return NewError(ErrorCheckAcl, "control endpoints answer requests for a loopback host (localhost, 127.0.0.1, [::1]) or the server's own address, not Host %q", cut(r.Host))
+	if !admitted && !localHost(r.Host, local) {
+		return NewError(ErrorCheckAcl, "control endpoints answer requests for a loopback host (localhost, 127.0.0.1, [::1]) or the server's own address, not Host %q, unless they send the control token", cut(r.Host))
 	}
 	for _, o := range r.Header.Values("Origin") {
 		u, err := url.Parse(o)
@@ -76,14 +89,22 @@ func controlRefusal(r *http.Request) *Error {
 			return NewError(ErrorCheckAcl, "control endpoints answer loopback origins only, not Origin %q", cut(o))
 		}
 	}
-	if r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch {
-		ct := r.Header.Get("Content-Type")
-		if r.ContentLength != 0 || ct != "" {
-			if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-				return &Error{Code: InvalidParameter, Status: http.StatusUnsupportedMediaType,
-					Message: fmt.Sprintf("a control request with a body takes Content-Type application/json, not %q", cut(ct))}
-			}
-		}
+	return contentTypeRefusal(r)
+}
+
+// contentTypeRefusal refuses a POST, PUT or PATCH that carries a body or
+// a Content-Type other than application/json.
+func contentTypeRefusal(r *http.Request) *Error {
+	if r.Method != http.MethodPost && r.Method != http.MethodPut && r.Method != http.MethodPatch {
+		return nil
+	}
+	ct := r.Header.Get("Content-Type")
+	if r.ContentLength == 0 && ct == "" {
+		return nil
+	}
+	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+		return &Error{Code: InvalidParameter, Status: http.StatusUnsupportedMediaType,
+			Message: fmt.Sprintf("a control request with a body takes Content-Type application/json, not %q", cut(ct))}
 	}
 	return nil
 }
@@ -123,22 +144,39 @@ func cut(s string) string {
 	return s
 }
 
+// controlNames names the control endpoints under controlPrefix, as the
+// refusal of an unknown one lists them (and the documentation, which a
+// test keeps in step).
+var controlNames = []string{"clock", "advance", "calls", "reset", "faults", "faults/ID", "bill",
+	"account", "limits", "instances", "instances/stop", "instances/ID", "demand"}
+
+// controlList lists the control endpoints in words: "a, b and c".
+func controlList() string {
+	n := len(controlNames)
+	return strings.Join(controlNames[:n-1], ", ") + " and " + controlNames[n-1]
+}
+
+// subControls are the groups of control endpoints beside the clock's and
+// the log's: each answers its names and leaves the others (handled false).
+var subControls = []func(c *Cloud, r *http.Request, name string) (answer, bool){
+	(*Cloud).faultControl, (*Cloud).meterControl, (*Cloud).accountControl,
+	(*Cloud).instanceControl, (*Cloud).demandControl,
+}
+
 func (c *Cloud) control(r *http.Request) answer {
 	name := strings.TrimPrefix(r.URL.Path, controlPrefix)
-	if a, handled := c.faultControl(r, name); handled {
-		return a
-	}
-	if a, handled := c.meterControl(r, name); handled {
-		return a
+	for _, sub := range subControls {
+		if a, handled := sub(c, r, name); handled {
+			return a
+		}
 	}
 	want := map[string]string{"clock": http.MethodGet, "advance": http.MethodPost, "calls": http.MethodGet, "reset": http.MethodPost}
 	method, known := want[name]
 	switch {
 	case !known:
-		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; there are %sclock, advance, calls, reset, faults, bill, container-instances and container-instances/stop", r.URL.Path, controlPrefix))
+		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; under %s there are %s", cut(r.URL.Path), controlPrefix, controlList()))
 	case r.Method != method:
-		return fail(&Error{Code: InvalidActionNotFound, Status: http.StatusMethodNotAllowed,
-			Message: fmt.Sprintf("%s%s takes %s, not %s", controlPrefix, name, method, r.Method)})
+		return methodNotAllowed(name, method, r.Method)
 	}
 	switch name {
 	case "advance":
@@ -160,6 +198,9 @@ func (c *Cloud) control(r *http.Request) answer {
 		}
 		return ok(out)
 	case "reset":
+		if e := emptyOrObject(r); e != nil {
+			return fail(e)
+		}
 		c.Reset()
 		return ok(c.clockState())
 	}
@@ -168,6 +209,24 @@ func (c *Cloud) control(r *http.Request) answer {
 
 func (c *Cloud) clockState() clockState {
 	return clockState{Now: formatTime(c.Now()), Mode: c.clock.Mode().String()}
+}
+
+// emptyOrObject refuses a body of /_fake/reset other than none or {}.
+func emptyOrObject(r *http.Request) *Error {
+	if r.Body == nil {
+		return nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxControlBody+1))
+	if err == nil && len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	if err == nil {
+		err = decodeControlJSON(bytes.NewReader(b), &struct{}{})
+	}
+	if err != nil {
+		return NewError(InvalidParameterFormat, "%sreset takes no body, or {}: %v", controlPrefix, err)
+	}
+	return nil
 }
 
 // parseAdvance reads the duration of /_fake/advance: the query's d or
@@ -182,8 +241,7 @@ func parseAdvance(r *http.Request) (time.Duration, error) {
 		var b struct {
 			Duration string `json:"duration"`
 		}
-		dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<16))
-		if err := dec.Decode(&b); err != nil {
+		if err := decodeControlJSON(r.Body, &b); err != nil {
 			return 0, fmt.Errorf("give the duration as ?d=90s or a body {\"duration\":\"90s\"}: %w", err)
 		}
 		s = b.Duration

@@ -65,6 +65,8 @@
 //	credentials                               none: any well-formed request is accepted
 //	ACS3 nonces remembered                    100,000 a key, each for 15 minutes after its signed date (DefaultNonceLimit)
 //	in-process principal                      full access
+//	control endpoints (/_fake/) over HTTP     loopback tools only; with WithControlToken, also
+//	                                          remote clients that send the token (see Server)
 //	network                                   unknown well-formed IDs ("vpc-demo", "vsw-demo") registered on first use
 //	rules                                     cluster.PresetProduct
 //	action log (WithCallLogLimit)             the most recent 10,000 calls (DefaultCallLogLimit)
@@ -240,8 +242,8 @@
 //     cluster whose creation failed pays no fee and has no load balancer
 //     or NAT gateway. Container instances start and stop with
 //     StartContainerInstances and StopContainerInstance (or, over HTTP,
-//     POST /_fake/container-instances and /_fake/container-instances/stop;
-//     GET lists them). The record is bounded: past WithMeterLimit
+//     POST /_fake/instances and /_fake/instances/stop, or DELETE
+//     /_fake/instances/ID; GET lists them). The record is bounded: past WithMeterLimit
 //     (DefaultMeterLimit) closed intervals, they are folded into one total
 //     per item, and a bill that cuts the folded history is refused.
 //
@@ -265,8 +267,9 @@
 // set by SetDemand. Container instances have a size and a lifetime for
 // the meter, and run nothing. The meter bills list prices: no traffic,
 // CU or disk fees, no discounts but the book's. Real-name verification
-// and funds are what WithAccount or SetAccount say; no API reports or
-// changes them. No Kubernetes API server runs behind a cluster: the
+// and funds are what WithAccount or SetAccount (GET and POST
+// /_fake/account over HTTP) say, and the limits what WithLimits or
+// SetLimits (/_fake/limits) say; no API changes them. No Kubernetes API server runs behind a cluster: the
 // kubeconfig points at a name under .invalid and holds placeholder
 // certificates.
 // Clusters never fail, stall or change by themselves: only injected

@@ -45,6 +45,7 @@ type settings struct {
 	httpLimits   HTTPLimits
 	versions     *version.Timeline // nil: the product policy on the default calendar
 	meter        meterSettings     // the billing meter's book, preset and limit (world_meter.go)
+	controlToken ack.Secret        // admits remote clients to /_fake/ (control_token.go)
 }
 
 func defaultSettings(mode ClockMode) settings {

@@ -13,20 +13,38 @@ import (
 // Server serves a Cloud's handler over HTTP, so that any language's
 // official SDK can run against the fake: point its endpoint at URL with
 // the http scheme. Besides ACK's API it serves the control endpoints
-// under /_fake/ (unsigned, and only to local tools):
+// under /_fake/ (unsigned, and only to local tools or to clients that
+// send the control token, WithControlToken):
 //
 //	GET  /_fake/clock              {"now": RFC 3339, "mode": "scaled"}
 //	POST /_fake/advance?d=90s      advance the clock (also {"duration":"90s"}); answers as /_fake/clock
 //	GET  /_fake/calls              the action log (the calls it keeps), without bodies
-//	POST /_fake/reset              Cloud.Reset
+//	POST /_fake/reset              Cloud.Reset (no body, or {})
 //	GET  /_fake/bill?from=&to=     Cloud.Bill (RFC 3339 times; default: everything until now)
-//	GET  /_fake/container-instances?cluster_id=c-...   a cluster's container instances
-//	POST /_fake/container-instances                   {"cluster_id","count","vcpu":"2","memory_gib":"4"}
-//	POST /_fake/container-instances/stop              {"cluster_id","ids":["eci-..."]}
+//	GET  /_fake/account            Cloud.Account: {"real_name_verified","balance":"100.00 CNY","vouchers","credit","funds"}
+//	POST /_fake/account            change the fields given, as Cloud.SetAccount: {"balance":"5.00 CNY"}
+//	GET  /_fake/limits             Cloud.Limits: {"clusters":{"max":10,"adjustable":true},...}
+//	POST /_fake/limits             change the fields given, as Cloud.SetLimits: {"clusters":{"max":1}}
+//	GET    /_fake/instances?cluster_id=c-...      a serverless cluster's container instances
+//	POST   /_fake/instances                       start: {"cluster_id","count","vcpu":"2","memory_gib":"4"}
+//	POST   /_fake/instances/stop                  stop: {"cluster_id","ids":["eci-..."]}
+//	DELETE /_fake/instances/eci-...?cluster_id=   stop one
+//	POST /_fake/demand             Cloud.SetDemand: {"cluster_id","nodepool_id","nodes":5}
 //	POST   /_fake/faults           add a fault rule (below); answers the rule with its ID
 //	GET    /_fake/faults           the rules, oldest first, each with how often it fired
 //	DELETE /_fake/faults           remove every rule (reactors added in Go stay); {"cleared": n}
 //	DELETE /_fake/faults/f-1       remove one rule; answers it
+//
+// /_fake/container-instances and /_fake/container-instances/stop are
+// the earlier names of /_fake/instances and /_fake/instances/stop, still
+// served. A POST to account or limits merges: the fields it gives change,
+// the others keep their value; amounts are ack.Money's text ("100.00
+// CNY"), and the limits' fields are DecodeLimits's. Every body is one
+// JSON object with no unknown field and nothing after it; any other is
+// refused in ACK's error shape with InvalidParameterFormat (HTTP 400), a
+// value the Go API refuses with its code (a quota error as the API gives
+// it, a rule-named InvalidParameter for negative limits), a wrong method
+// with HTTP 405.
 //
 // A fault rule is a reactor (PrependReactor) added over HTTP, so newer
 // rules decide first. Its body is one JSON object with no unknown field:
@@ -48,6 +66,12 @@ import (
 // Content-Type application/json; anything else is refused with
 // ErrorCheckAcl (HTTP 403) or, for the content type, InvalidParameter
 // (HTTP 415), so that a web page cannot make a browser drive the fake.
+// With WithControlToken, a request that carries the token (header
+// X-Fake-Control-Token, or Authorization: Bearer) is admitted from any
+// peer and for any Host, as a fake in a container beside other services
+// needs; its Origin and Content-Type are judged as above. A request
+// without a token is judged as without the option (loopback tools need
+// none), and one with a wrong token is refused.
 //
 // The server bounds what clients can hold (HTTPLimits, set with
 // WithHTTPLimits): how long a request's header and whole request may take

@@ -9,8 +9,8 @@
 // The examples show the client first: ExampleClient_Preflight (a plan
 // checked against a live account, reading only what it needs) and
 // ExampleClient_Limits; then the model: Example (every limit a plan would
-// break) and ExampleCheckPodsPerNode. Package quotamock's Example mocks a
-// Preflight.
+// break), ExampleCheckPodsPerNode and ExampleLimits_Validate. Package
+// quotamock's Example mocks a Preflight.
 //
 // # Client
 //
@@ -52,6 +52,10 @@
 // CurrentDefaults, what DescribeUserQuota reports for a new account now. Client.Limits
 // overlays a DescribeUserQuota answer on the client's base preset; the fake
 // answers DescribeUserQuota from its Limits with the same conversion.
+// Limits.Validate refuses limits no account can have (a negative count or
+// funds floor, rule quota.limits.non_negative; pods per node above
+// MaxPodsPerNode, rule quota.limits.pods_per_node); the fake checks the
+// limits a test sets with it.
 //
 // Usage is what the account and its clusters use now; the cluster quotas
 // are per account, across all regions. Plan is what a caller is about to do.

@@ -59,8 +59,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	callLog := fs.Int("call-log-limit", fake.DefaultCallLogLimit, "calls the action log keeps (/_fake/calls lists them); 0 lifts the bound")
 	grace := fs.Duration("grace", defaultGrace, "on SIGINT or SIGTERM, how long requests in flight have to finish before their connections are cut")
 	callLogBytes := fs.Int("call-log-bytes", fake.DefaultCallLogBytes, "bytes of calls (bodies, paths, queries) the action log keeps; 0 lifts the bound")
-	preset := fs.String("billing-preset", "Current", "billing preset of /_fake/bill: Current (Pro fee charged) or Product (no fee)")
 	book := fs.String("price-book", "", "price book JSON file for /_fake/bill (default: the built-in book)")
+	acct := addAccountFlags(fs)
 	var full, readOnly credentialList
 	fs.Var(&full, "credential", "AK:SECRET with full access (repeatable); enables signature checks")
 	fs.Var(&readOnly, "readonly-credential", "AK:SECRET whose writes are refused (repeatable)")
@@ -86,41 +86,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *polls > 0 {
 		opts = append(opts, fake.WithProgressions(fake.AfterPolls(*polls)))
 	}
-	billing, err := billingOptions(*preset, *book)
+	account, err := acct.options(fs)
 	if err != nil {
 		return err
 	}
-	opts = append(opts, billing...)
+	bookOpts, err := bookOption(*book)
+	if err != nil {
+		return err
+	}
+	opts = append(append(opts, account...), bookOpts...)
 	srv, err := fake.NewServer(*addr, opts...)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "ackfake listening on %s\n", srv.URL())
-	fmt.Fprintf(stderr, "ackfake: region %s, clock x%v, %d credential(s); control endpoints under %s/_fake/\n",
-		*region, *speed, len(full.pairs)+len(readOnly.pairs), srv.URL())
+	fmt.Fprintf(stderr, "ackfake: region %s, clock x%v, %d credential(s), %s; control endpoints under %s/_fake/\n",
+		*region, *speed, len(full.pairs)+len(readOnly.pairs), acct.describe(fs), srv.URL())
 	<-ctx.Done()
 	return stop(srv, *grace, stderr)
 }
 
-// billingOptions reads -billing-preset and -price-book.
-func billingOptions(preset, book string) ([]fake.Option, error) {
-	p, err := pricing.ParsePreset(preset)
+// bookOption reads -price-book.
+func bookOption(book string) ([]fake.Option, error) {
+	if book == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(book)
 	if err != nil {
-		return nil, fmt.Errorf("-billing-preset: %w", err)
+		return nil, fmt.Errorf("-price-book: %w", err)
 	}
-	opts := []fake.Option{fake.WithBillingPreset(p)}
-	if book != "" {
-		data, err := os.ReadFile(book)
-		if err != nil {
-			return nil, fmt.Errorf("-price-book: %w", err)
-		}
-		b, err := pricing.ParseBook(data)
-		if err != nil {
-			return nil, fmt.Errorf("-price-book %s: %w", book, err)
-		}
-		opts = append(opts, fake.WithPriceBook(b))
+	b, err := pricing.ParseBook(data)
+	if err != nil {
+		return nil, fmt.Errorf("-price-book %s: %w", book, err)
 	}
-	return opts, nil
+	return []fake.Option{fake.WithPriceBook(b)}, nil
 }
 
 // defaultGrace is how long a stop waits for the requests in flight.
