@@ -41,7 +41,7 @@ type settings struct {
 	callLogLimit int
 	callLogBytes int
 	// taskLimit is TaskLimit unless a test of the package sets it.
-	taskLimit int
+	taskLimit    int
 	httpLimits   HTTPLimits
 	versions     *version.Timeline // nil: the product policy on the default calendar
 	meter        meterSettings     // the billing meter's book, preset and limit (world_meter.go)

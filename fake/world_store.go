@@ -37,8 +37,8 @@ type store struct {
 	// taskOrder lists the tasks by creation, for forgetting the oldest
 	// ended ones (pruneTasksLocked).
 	taskOrder []string
-	net      *network
-	acct     account
+	net       *network
+	acct      account
 
 	// hosts counts the worker addresses handed out per vSwitch; nodeSeq
 	// numbers nodes in the order they were created.
