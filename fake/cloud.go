@@ -57,6 +57,11 @@ func newCloud(mode ClockMode, opts []Option) (*Cloud, error) {
 	}
 	c.st = st
 	c.handler = &handler{cloud: c}
+	if s.state != nil {
+		if err := st.restoreState(*s.state); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
 }
 

@@ -147,7 +147,7 @@ func cut(s string) string {
 // controlNames names the control endpoints under controlPrefix, as the
 // refusal of an unknown one lists them (and the documentation, which a
 // test keeps in step).
-var controlNames = []string{"clock", "advance", "calls", "reset", "faults", "faults/ID", "bill",
+var controlNames = []string{"clock", "advance", "calls", "reset", "state", "faults", "faults/ID", "bill",
 	"account", "limits", "instances", "instances/stop", "instances/ID", "demand"}
 
 // controlList lists the control endpoints in words: "a, b and c".
@@ -160,7 +160,7 @@ func controlList() string {
 // the log's: each answers its names and leaves the others (handled false).
 var subControls = []func(c *Cloud, r *http.Request, name string) (answer, bool){
 	(*Cloud).faultControl, (*Cloud).meterControl, (*Cloud).accountControl,
-	(*Cloud).instanceControl, (*Cloud).demandControl,
+	(*Cloud).instanceControl, (*Cloud).demandControl, (*Cloud).stateControl,
 }
 
 func (c *Cloud) control(r *http.Request) answer {

@@ -246,6 +246,38 @@
 //     /_fake/instances/ID; GET lists them). The record is bounded: past WithMeterLimit
 //     (DefaultMeterLimit) closed intervals, they are folded into one total
 //     per item, and a bill that cuts the folded history is refused.
+//   - Seeding and snapshots: a State holds the whole world as plain
+//     values (the clock's time, the account and limits, the network, the
+//     clusters with their node pools, nodes, container instances and
+//     changes in progress, the tasks, the injected failures and the ID
+//     counters). WithState starts a Cloud from one, Snapshot takes one
+//     (a deep copy), Restore replaces the world with one at once or
+//     refuses it and changes nothing; over HTTP GET /_fake/state answers
+//     it as JSON and PUT /_fake/state replaces it. A seed is checked with
+//     the rules of the API's writes that would have made it (the cluster
+//     and nodepool packages' create rules, the region rule, the network's
+//     admission, the account's limits) and the fake's state rules
+//     (RuleStateID, RuleStateKnown, RuleStateReference, RuleStateChange,
+//     RuleStateResumable, RuleStateNetwork, RuleStateSpecPools): a
+//     refusal is a *StateError wrapping the broken rule's
+//     *ack.ValidationError or the API's *Error. A change in progress is
+//     kept as data (its kind, its task, its progress, the nodes it adds
+//     and removes, the Spec it sets, the desired sizes a failure puts
+//     back) and goes on after a restore with the code the API's change
+//     ends with. An upgrade of a control plane (ChangeUpgradeCluster, a
+//     cluster upgrading or with a paused upgrade) cannot be restored and
+//     is refused with RuleStateResumable; a snapshot keeps the versions of
+//     pools that do not follow the control plane but not the status of an
+//     ended upgrade (GetUpgradeStatus after a restore answers as for a
+//     cluster never upgraded). The clock moves forward to a State's time,
+//     never back; the counters never go below the Cloud's own, so no ID
+//     is handed out twice; the billing meter restarts from what the State
+//     holds. A State holds secrets: the login passwords of clusters and
+//     pools travel in clear in its JSON (the wire's login_password), and
+//     so does everything the fake's kubeconfigs are made of; ackfake -save
+//     writes a state file readable by its owner only (0600). Reactors,
+//     fault rules, the call log and the principal are not part of a
+//     State.
 //
 // # What is not simulated
 //

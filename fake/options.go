@@ -46,6 +46,7 @@ type settings struct {
 	versions     *version.Timeline // nil: the product policy on the default calendar
 	meter        meterSettings     // the billing meter's book, preset and limit (world_meter.go)
 	controlToken ack.Secret        // admits remote clients to /_fake/ (control_token.go)
+	state        *State            // WithState's, loaded by New; Reset does not reload it
 }
 
 func defaultSettings(mode ClockMode) settings {

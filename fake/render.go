@@ -77,7 +77,9 @@ func renderDetail(s snapshot) wire.ClusterDetail {
 		ControlPlaneEndpointsConfig: r.extra.controlPlaneEndpoints,
 	}
 	if sp.Form.HasNodes() {
-		d.WorkerRAMRoleName = "KubernetesWorkerRole-" + r.id[1:13]
+		// Twelve characters of the ID after its "c"; a seeded ID may be
+		// shorter (WithState).
+		d.WorkerRAMRoleName = "KubernetesWorkerRole-" + r.id[min(1, len(r.id)):min(13, len(r.id))]
 	}
 	if zones := sp.Zones(); len(zones) > 0 {
 		d.ZoneID = zones[0]

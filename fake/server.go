@@ -20,6 +20,8 @@ import (
 //	POST /_fake/advance?d=90s      advance the clock (also {"duration":"90s"}); answers as /_fake/clock
 //	GET  /_fake/calls              the action log (the calls it keeps), without bodies
 //	POST /_fake/reset              Cloud.Reset (no body, or {})
+//	GET  /_fake/state              Cloud.Snapshot: the world as a State in JSON (it holds secrets)
+//	PUT  /_fake/state              Cloud.Restore of the JSON State in the body; {"now","clusters","tasks"}
 //	GET  /_fake/bill?from=&to=     Cloud.Bill (RFC 3339 times; default: everything until now)
 //	GET  /_fake/account            Cloud.Account: {"real_name_verified","balance":"100.00 CNY","vouchers","credit","funds"}
 //	POST /_fake/account            change the fields given, as Cloud.SetAccount: {"balance":"5.00 CNY"}
@@ -62,7 +64,7 @@ import (
 // A control request must come from a loopback peer, for a loopback Host
 // (localhost, 127.x, [::1]) or the server's own address, with a path as
 // its request-target (not the absolute form), with no Origin but a
-// loopback one, and, when a POST carries a body (or a Content-Type), with
+// loopback one, and, when a POST or PUT carries a body (or a Content-Type), with
 // Content-Type application/json; anything else is refused with
 // ErrorCheckAcl (HTTP 403) or, for the content type, InvalidParameter
 // (HTTP 415), so that a web page cannot make a browser drive the fake.

@@ -77,7 +77,7 @@ func (s *store) autoscaleLocked(c *clusterRec, p *poolRec, at time.Time) {
 		added := s.addWorkersLocked(c, p.workerSpec(nodepool.OriginScaleOut), k, at)
 		s.startPoolLocked(c, p, poolChange{
 			kind: ChangeAutoScale, taskType: TaskTypeAutoScale, state: nodepool.StateScaling,
-			params: map[string]any{"scale_out": k}, added: added,
+			params: map[string]any{"scale_out": k}, data: changeData{added: added},
 		}, at)
 	case target < cur:
 		removed := s.scaleInLocked(c, nodes, cur-target, a.Min)
@@ -86,7 +86,7 @@ func (s *store) autoscaleLocked(c *clusterRec, p *poolRec, at time.Time) {
 		}
 		s.startPoolLocked(c, p, poolChange{
 			kind: ChangeAutoScale, taskType: TaskTypeAutoScale, state: nodepool.StateRemoving,
-			params: map[string]any{"scale_in": len(removed)}, removed: removed,
+			params: map[string]any{"scale_in": len(removed)}, data: changeData{removed: removed},
 		}, at)
 	}
 }

@@ -66,8 +66,7 @@ func (s *store) createCluster(req *wire.CreateClusterRequest) (started, *Error) 
 		}
 		s.net.commit(plan)
 		rec := s.newClusterLocked(req, s.placeLocked(spec, plan), pools, now)
-		t := s.startDoneLocked(rec, createChange(rec.spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now,
-			func(f *Failure) { s.endCreateLocked(rec, f) })
+		t := s.startChangeLocked(rec, createChange(rec.spec.Form), TaskTypeCreate, map[string]any{"cluster_type": req.ClusterType}, now, changeData{})
 		return started{clusterID: rec.id, taskID: t.id}, nil
 	})
 }
@@ -77,6 +76,17 @@ func (s *store) createCluster(req *wire.CreateClusterRequest) (started, *Error) 
 // apart, its node pools, which live on as pools, not in the cluster's
 // Spec.
 func (s *store) checkCreateLocked(req *wire.CreateClusterRequest) (cluster.Spec, []nodepool.Spec, *Error) {
+	spec, pools, err := s.checkCreateRulesLocked(req)
+	if err != nil {
+		return cluster.Spec{}, nil, refusal(err)
+	}
+	return spec, pools, nil
+}
+
+// checkCreateRulesLocked is checkCreateLocked with the rules' error as
+// they return it: an *ack.ValidationError listing the cluster package's
+// violations and the fake's region rule's.
+func (s *store) checkCreateRulesLocked(req *wire.CreateClusterRequest) (cluster.Spec, []nodepool.Spec, error) {
 	var vs []ack.Violation
 	if regions := s.settings.regions; req.RegionID != "" && !slices.Contains(regions, req.RegionID) {
 		vs = append(vs, ack.Violation{Rule: RuleRegion, Field: "region_id",
@@ -86,12 +96,12 @@ func (s *store) checkCreateLocked(req *wire.CreateClusterRequest) (cluster.Spec,
 	if err != nil {
 		var ve *ack.ValidationError
 		if !errors.As(err, &ve) {
-			return cluster.Spec{}, nil, refusal(err)
+			return cluster.Spec{}, nil, err
 		}
 		vs = append(vs, ve.Violations...)
 	}
 	if len(vs) > 0 {
-		return cluster.Spec{}, nil, refusal(&ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs})
+		return cluster.Spec{}, nil, &ack.ValidationError{Resource: fmt.Sprintf("cluster %q", req.Name), Violations: vs}
 	}
 	spec = spec.WithDefaults()
 	pools := spec.NodePools
@@ -236,7 +246,7 @@ func (s *store) deleteCluster(id string, opts wire.DeleteClusterRequest) (starte
 			return started{}, NewError(ErrorDeletionProtection, "cluster %s has deletion protection on; turn it off with ModifyCluster (deletion_protection: false) first", rec.id)
 		}
 		rec.state = cluster.StateDeleting
-		t := s.startLocked(rec, ChangeDeleteCluster, TaskTypeDelete, deleteParams(opts), now, nil)
+		t := s.startChangeLocked(rec, ChangeDeleteCluster, TaskTypeDelete, deleteParams(opts), now, changeData{})
 		return started{clusterID: rec.id, taskID: t.id}, nil
 	})
 }

@@ -206,18 +206,8 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 		clear(mc.openNodes[len(keep):])
 		mc.openNodes = keep
 	}
-	if c.state == cluster.StateRunning && !mc.resources && c.ready {
-		mc.resources = true
-		open := func(id, item string) {
-			mc.res = append(mc.res, ordered[pricing.ResourceSpan]{m.next(), pricing.ResourceSpan{ClusterID: c.id, ID: id, Item: item, From: at}})
-		}
-		open("lb-"+c.id, pricing.ItemCLBInternal)
-		if c.spec.Form.HasNodes() && (c.spec.SNAT == nil || *c.spec.SNAT) {
-			open("ngw-"+c.id, pricing.ItemNAT)
-		}
-		if c.spec.PublicEndpoint {
-			open("eip-"+c.id, pricing.ItemEIP)
-		}
+	if c.state == cluster.StateRunning && c.ready {
+		m.openResources(mc, c, at)
 	}
 	if c.state == cluster.StateDeleted {
 		mc.gone = true
@@ -238,6 +228,25 @@ func (s *store) meterSyncLocked(c *clusterRec, at time.Time) {
 		m.closed++ // the cluster itself
 	}
 	m.foldIfFull()
+}
+
+// openResources opens the record of cluster c's CLB, NAT gateway and EIP
+// at instant at, once: from when the cluster first runs.
+func (m *meter) openResources(mc *meterCluster, c *clusterRec, at time.Time) {
+	if mc.resources {
+		return
+	}
+	mc.resources = true
+	open := func(id, item string) {
+		mc.res = append(mc.res, ordered[pricing.ResourceSpan]{m.next(), pricing.ResourceSpan{ClusterID: c.id, ID: id, Item: item, From: at}})
+	}
+	open("lb-"+c.id, pricing.ItemCLBInternal)
+	if c.spec.Form.HasNodes() && (c.spec.SNAT == nil || *c.spec.SNAT) {
+		open("ngw-"+c.id, pricing.ItemNAT)
+	}
+	if c.spec.PublicEndpoint {
+		open("eip-"+c.id, pricing.ItemEIP)
+	}
 }
 
 // closeNode closes the interval o of cluster mc at instant at; the caller

@@ -40,9 +40,8 @@ func (s *store) modifyCluster(id string, body *wire.ModifyClusterRequest, raw []
 		}
 		s.net.commit(plan)
 		extra := modifyExtra(rec.extra, body)
-		apply := func() { rec.spec, rec.extra = next, extra }
 		rec.state = cluster.StateUpdating
-		t := s.startLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(body), now, apply)
+		t := s.startChangeLocked(rec, ChangeModifyCluster, TaskTypeModify, modifyParams(body), now, changeData{spec: &next, extra: &extra})
 		return started{clusterID: rec.id, taskID: t.id}, nil
 	})
 }

@@ -14,26 +14,26 @@ import (
 type VPC struct {
 	// ID is the VPC ID, "vpc-" and lower-case letters, digits and hyphens
 	// (nodepool.ValidVPCID).
-	ID string
+	ID string `json:"id"`
 	// CIDR is the VPC's address range, for example "192.168.0.0/16"; empty
 	// when unknown (a VPC registered on first use). A known CIDR is
 	// checked against the pod and Service CIDRs of clusters created in it.
-	CIDR string
+	CIDR string `json:"cidr,omitempty"`
 }
 
 // VSwitch is a vSwitch known to the fake.
 type VSwitch struct {
 	// ID is the vSwitch ID, "vsw-" and lower-case letters, digits and
 	// hyphens (nodepool.ValidVSwitchID).
-	ID string
+	ID string `json:"id"`
 	// VPCID is the VPC the vSwitch belongs to.
-	VPCID string
+	VPCID string `json:"vpc_id"`
 	// ZoneID is the vSwitch's zone, for example "cn-hangzhou-k"; empty
 	// when unknown. Zones decide whether a cluster is multi-zone.
-	ZoneID string
+	ZoneID string `json:"zone_id,omitempty"`
 	// CIDR is the vSwitch's address range inside its VPC's; empty when
 	// unknown.
-	CIDR string
+	CIDR string `json:"cidr,omitempty"`
 }
 
 // Rule IDs of the fake's own network checks, the ones that depend on what

@@ -43,8 +43,7 @@ func (s *store) scaleOut(id string, body *wire.ScaleOutClusterRequest, action st
 			chargeType: body.WorkerInstanceChargeType, origin: nodepool.OriginScaleOut,
 		}, n, now)
 		rec.state = cluster.StateScaling
-		t := s.startDoneLocked(rec, ChangeScaleOutCluster, TaskTypeScaleOutCluster, map[string]any{"count": n}, now,
-			func(f *Failure) { endNodes(added, nil, f != nil, nil) })
+		t := s.startChangeLocked(rec, ChangeScaleOutCluster, TaskTypeScaleOutCluster, map[string]any{"count": n}, now, changeData{added: added})
 		return started{clusterID: rec.id, taskID: t.id}, nil
 	})
 }
@@ -65,9 +64,9 @@ func (s *store) removeClusterNodes(id string, body *wire.DeleteClusterNodesReque
 		if e != nil {
 			return started{}, e
 		}
-		before := map[*poolRec]int{}
+		before := map[string]int{}
 		for p, k := range pools {
-			before[p] = p.spec.DesiredSize
+			before[p.id] = p.spec.DesiredSize
 			if !p.spec.AutoScaling.Enabled {
 				p.spec.DesiredSize = max(p.spec.DesiredSize-k, 0)
 			}
@@ -75,14 +74,7 @@ func (s *store) removeClusterNodes(id string, body *wire.DeleteClusterNodesReque
 		setState(nodes, nodeRemoving)
 		rec.state = cluster.StateRemoving
 		params := map[string]any{"nodes": slices.Clone(body.Nodes), "release_node": body.ReleaseNode, "drain_node": body.DrainNode}
-		t := s.startDoneLocked(rec, ChangeRemoveClusterNodes, TaskTypeRemoveClusterNodes, params, now, func(f *Failure) {
-			endNodes(nil, nodes, f != nil, func(n *nodeRec) { s.dropNodeLocked(rec, n) })
-			if f != nil {
-				for p, size := range before {
-					p.spec.DesiredSize = size
-				}
-			}
-		})
+		t := s.startChangeLocked(rec, ChangeRemoveClusterNodes, TaskTypeRemoveClusterNodes, params, now, changeData{removed: nodes, desired: before})
 		return started{clusterID: rec.id, taskID: t.id}, nil
 	})
 }

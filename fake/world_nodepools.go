@@ -55,21 +55,18 @@ type poolRec struct {
 	gone bool
 }
 
-// poolChange is a change of a node pool: what it does to the pool and its
-// nodes besides the pool's state.
+// poolChange is a change of a node pool: its kind, its task, the pool's
+// state while it runs, and what it does to the pool and its nodes
+// (changeData: the nodes it adds and removes, the Spec or version it
+// sets on success, the desired size a failure puts back). A delete
+// (ChangeDeleteNodePool) removes the pool when it succeeds.
 type poolChange struct {
 	kind     Change
 	taskType string
 	// state is the pool's state while the change runs.
 	state  nodepool.State
 	params map[string]any
-	// added are the nodes the change creates, initial until it ends;
-	// removed are the nodes it removes, removing until it ends.
-	added, removed []*nodeRec
-	// apply runs when the change succeeds, undo when it fails.
-	apply, undo func()
-	// deletes removes the pool when the change succeeds.
-	deletes bool
+	data   changeData
 }
 
 // startPoolLocked begins a change on pool p of cluster c with a new task,
@@ -78,21 +75,28 @@ func (s *store) startPoolLocked(c *clusterRec, p *poolRec, pc poolChange, now ti
 	t := s.newTaskLocked(c.id, pc.taskType, pc.params, now)
 	t.poolID = p.id
 	op := s.newPendingLocked(pc.kind, t, &p.failNext, now)
-	op.complete = s.completePool(c, p, pc)
-	setState(pc.removed, nodeRemoving)
+	s.attachPoolChangeLocked(c, p, op, pc.data)
+	setState(pc.data.removed, nodeRemoving)
 	p.op, p.lastTask, p.updated, p.state = op, t.id, now, pc.state
 	s.meterSyncLocked(c, now)
 	s.settlePoolLocked(c, p, now)
 	return started{clusterID: c.id, poolID: p.id, taskID: t.id}
 }
 
-// completePool returns how a change ends on pool p: the pool records the
-// instant as updated; on success its nodes run or go and it is active
-// again (or gone), on failure the nodes the change added fail, the nodes
-// it was removing stay, undo runs, and the pool is active again (failed,
-// for a create).
-func (s *store) completePool(c *clusterRec, p *poolRec, pc poolChange) func(at time.Time, failure *Failure) {
-	end := s.endPool(c, p, pc)
+// attachPoolChangeLocked gives a change of pool p its data and the end
+// built from them (completePool).
+func (s *store) attachPoolChangeLocked(c *clusterRec, p *poolRec, op *pending, d changeData) {
+	op.data = d
+	op.complete = s.completePool(c, p, op.change, d)
+}
+
+// completePool returns how a change of kind ch ends on pool p: the pool
+// records the instant as updated; on success its nodes run or go, what the
+// change sets is applied and it is active again (or gone), on failure the
+// nodes the change added fail, the nodes it was removing stay, the desired
+// size is put back, and the pool is active again (failed, for a create).
+func (s *store) completePool(c *clusterRec, p *poolRec, ch Change, d changeData) func(at time.Time, failure *Failure) {
+	end := s.endPool(c, p, ch, d)
 	return func(at time.Time, failure *Failure) {
 		end(at, failure)
 		s.meterSyncLocked(c, at)
@@ -100,27 +104,25 @@ func (s *store) completePool(c *clusterRec, p *poolRec, pc poolChange) func(at t
 }
 
 // endPool is completePool without the billing meter's record.
-func (s *store) endPool(c *clusterRec, p *poolRec, pc poolChange) func(at time.Time, failure *Failure) {
+func (s *store) endPool(c *clusterRec, p *poolRec, ch Change, d changeData) func(at time.Time, failure *Failure) {
 	return func(at time.Time, failure *Failure) {
 		if p.gone {
 			return
 		}
 		p.updated = at
-		endNodes(pc.added, pc.removed, failure != nil, func(n *nodeRec) { s.dropNodeLocked(c, n) })
+		endNodes(d.added, d.removed, failure != nil, func(n *nodeRec) { s.dropNodeLocked(c, n) })
 		if failure != nil {
-			if pc.undo != nil {
-				pc.undo()
+			if size, ok := d.desired[p.id]; ok {
+				p.spec.DesiredSize = size
 			}
 			p.state = nodepool.StateActive
-			if pc.kind == ChangeCreateNodePool {
+			if ch == ChangeCreateNodePool {
 				p.state = nodepool.StateFailed
 			}
 			return
 		}
-		if pc.apply != nil {
-			pc.apply()
-		}
-		if pc.deletes {
+		applyPoolLocked(c, p, d)
+		if ch == ChangeDeleteNodePool {
 			s.removePoolLocked(c, p)
 			return
 		}

@@ -50,7 +50,7 @@ func (s *store) createPool(clusterID string, req *wire.Nodepool, action string) 
 		p, nodes := s.newPoolLocked(rec, spec, now)
 		return s.startPoolLocked(rec, p, poolChange{
 			kind: ChangeCreateNodePool, taskType: TaskTypeCreateNodePool, state: nodepool.StateInitial,
-			params: map[string]any{"nodepool_id": p.id, "nodepool_name": spec.Name}, added: nodes,
+			params: map[string]any{"nodepool_id": p.id, "nodepool_name": spec.Name}, data: changeData{added: nodes},
 		}, now), nil
 	})
 }
@@ -87,8 +87,8 @@ func (s *store) scalePool(clusterID, poolID string, body *wire.ScaleNodePoolRequ
 		added := s.addWorkersLocked(rec, p.workerSpec(nodepool.OriginScaleOut), n, now)
 		return s.startPoolLocked(rec, p, poolChange{
 			kind: ChangeScaleNodePool, taskType: TaskTypeScaleNodePool, state: nodepool.StateScaling,
-			params: map[string]any{"nodepool_id": p.id, "count": n}, added: added,
-			undo: func() { p.spec.DesiredSize = before },
+			params: map[string]any{"nodepool_id": p.id, "count": n},
+			data:   changeData{added: added, desired: map[string]int{p.id: before}},
 		}, now), nil
 	})
 }
@@ -109,7 +109,7 @@ func (s *store) deletePool(clusterID, poolID string, force bool, action string) 
 		}
 		return s.startPoolLocked(rec, p, poolChange{
 			kind: ChangeDeleteNodePool, taskType: TaskTypeDeleteNodePool, state: nodepool.StateDeleting,
-			params: map[string]any{"nodepool_id": p.id, "force": force}, removed: nodes, deletes: true,
+			params: map[string]any{"nodepool_id": p.id, "force": force}, data: changeData{removed: nodes},
 		}, now), nil
 	})
 }
@@ -143,9 +143,8 @@ func (s *store) modifyPool(clusterID, poolID string, body *wire.ModifyNodePoolRe
 		p.spec.DesiredSize = next.DesiredSize
 		return s.startPoolLocked(rec, p, poolChange{
 			kind: ChangeModifyNodePool, taskType: TaskTypeModifyNodePool, state: nodepool.StateUpdating,
-			params: map[string]any{"nodepool_id": p.id}, added: added, removed: removed,
-			apply: func() { p.spec = next },
-			undo:  func() { p.spec.DesiredSize = before },
+			params: map[string]any{"nodepool_id": p.id},
+			data:   changeData{added: added, removed: removed, poolSpec: &next, desired: map[string]int{p.id: before}},
 		}, now), nil
 	})
 }
@@ -222,8 +221,7 @@ func (s *store) removePoolNodes(clusterID, poolID string, q wire.RemoveNodePoolN
 				"nodepool_id": p.id, "instance_ids": ids,
 				"release_node": release, "drain_node": wire.BoolValue(q.DrainNode, false),
 			},
-			removed: nodes,
-			undo:    func() { p.spec.DesiredSize = before },
+			data: changeData{removed: nodes, desired: map[string]int{p.id: before}},
 		}, now), nil
 	})
 }

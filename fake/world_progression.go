@@ -129,10 +129,10 @@ func (want Change) matches(ch Change) bool {
 // the task's error carrying Code and Message.
 type Failure struct {
 	// Code is the task's error code; empty means "InternalError".
-	Code string
+	Code string `json:"code,omitempty"`
 	// Message is the task's error message; empty means a message naming
 	// the injection.
-	Message string
+	Message string `json:"message,omitempty"`
 }
 
 // orDefault fills an empty code or message.
@@ -160,6 +160,9 @@ type pending struct {
 	// complete applies the end of the change to its resource at instant
 	// at; failure is nil when the change succeeded.
 	complete func(at time.Time, failure *Failure)
+	// data is what the change adds, removes and sets, from which
+	// complete was built (changeData).
+	data changeData
 	// gen is the store's change count, counted up when the change ends.
 	gen *uint64
 }

@@ -405,36 +405,6 @@ func (s *store) newPendingLocked(ch Change, t *taskRec, fail **Failure, now time
 	return op
 }
 
-// startLocked begins a change on a cluster with a new task, settling it at
-// once when its progression is immediate. apply, when set, runs when the
-// change succeeds.
-func (s *store) startLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, apply func()) *taskRec {
-	var done func(*Failure)
-	if apply != nil {
-		done = func(failure *Failure) {
-			if failure == nil {
-				apply()
-			}
-		}
-	}
-	return s.startDoneLocked(c, ch, taskType, params, now, done)
-}
-
-// startDoneLocked is startLocked with a done function that runs when the
-// change ends, successful (failure nil) or not.
-func (s *store) startDoneLocked(c *clusterRec, ch Change, taskType string, params map[string]any, now time.Time, done func(failure *Failure)) *taskRec {
-	t := s.newTaskLocked(c.id, taskType, params, now)
-	op := s.newPendingLocked(ch, t, &c.failNext, now)
-	op.complete = s.completeCluster(c, ch, done)
-	c.op, c.lastTask, c.updated = op, t.id, now
-	s.meterSyncLocked(c, now)
-	if ch == ChangeDeleteCluster {
-		s.idx.deleting[c] = struct{}{}
-	}
-	s.settleLocked(c, now)
-	return t
-}
-
 // clusterLocked returns a living cluster brought up to now, counting a
 // poll when poll is set, or ErrorClusterNotFound.
 func (s *store) clusterLocked(id string, now time.Time, poll bool) (*clusterRec, *Error) {

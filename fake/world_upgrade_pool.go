@@ -35,7 +35,7 @@ func (s *store) upgradePool(clusterID, poolID string, body *wire.UpgradeNodePool
 		return s.startPoolLocked(rec, p, poolChange{
 			kind: ChangeUpgradeNodePool, taskType: TaskTypeUpgradeNodePool, state: nodepool.StateUpgrading,
 			params: map[string]any{"nodepool_id": p.id, "kubernetes_version": target},
-			apply:  func() { upgradedPoolLocked(rec, p, target, runtime, runtimeVersion) },
+			data:   changeData{upgrade: &poolUpgrade{to: target, runtime: runtime, runtimeVersion: runtimeVersion}},
 		}, now), nil
 	})
 }

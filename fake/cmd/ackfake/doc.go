@@ -12,6 +12,7 @@
 //	        [-max-serverless-clusters N] [-max-nodes-per-cluster N]
 //	        [-max-nodepools-per-cluster N] [-max-container-instances N]
 //	        [-balance AMOUNT] [-unverified] [-control-token TOKEN]
+//	        [-state FILE] [-save FILE]
 //
 // Flags:
 //
@@ -50,6 +51,10 @@
 //	-control-token        $ACKFAKE_CONTROL_TOKEN
 //	                                       admit remote clients to /_fake/ that send this token
 //	                                       (see Remote clients)
+//	-state                none             a JSON state file to start from (fake.State, as
+//	                                       GET /_fake/state answers it)
+//	-save                 none             a file to write the state to when the server stops
+//	                                       (on SIGINT or SIGTERM), readable by its owner only
 //
 // A bad value is refused before the server starts, with a message naming
 // the flag: a negative or non-numeric limit, an amount that is not money,
@@ -209,6 +214,33 @@
 //
 // ACK's API itself (everything outside /_fake/) answers any client, and
 // checks signatures when -credential is given.
+//
+// # Seeding and saving the state
+//
+// GET /_fake/state answers the whole world as a fake.State in JSON: the
+// clock's time, the account and limits, the network, every cluster with
+// its node pools, nodes, container instances and change in progress, the
+// tasks, and the counters the fake derives IDs from. PUT /_fake/state
+// replaces the world with the state of its body, at once, or refuses it
+// (400 in ACK's error shape naming the broken rule, or the API's own
+// refusal of the write it breaks, such as QuotaExceeded.Cluster) and
+// changes nothing; a seed is checked with the rules the API's writes run,
+// so it cannot hold what ACK could not. A change in progress goes on from
+// where the state left it. -state FILE starts the server from such a
+// file and -save FILE writes one when the server stops:
+//
+//	curl -s http://127.0.0.1:9180/_fake/state > fleet.json
+//	curl -s -X PUT -H 'Content-Type: application/json' \
+//	    --data-binary @fleet.json http://127.0.0.1:9180/_fake/state
+//	{"request_id":"...","now":"2026-01-01T00:12:00Z","clusters":3,"tasks":5}
+//	ackfake -state fleet.json -save fleet.json
+//
+// A state file holds secrets: the login passwords of clusters and node
+// pools in clear (the wire's login_password), and everything the
+// kubeconfigs the fake hands out are made of. -save writes it with mode
+// 0600 (to a temporary file in the same directory, renamed over FILE
+// once complete); keep a file fetched with curl as carefully, and out of
+// version control.
 //
 // # From this SDK
 //

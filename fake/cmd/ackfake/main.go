@@ -61,6 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	callLogBytes := fs.Int("call-log-bytes", fake.DefaultCallLogBytes, "bytes of calls (bodies, paths, queries) the action log keeps; 0 lifts the bound")
 	book := fs.String("price-book", "", "price book JSON file for /_fake/bill (default: the built-in book)")
 	acct := addAccountFlags(fs)
+	statePath := fs.String("state", "", "JSON state file to start from, as GET /_fake/state answers it (it holds secrets)")
+	savePath := fs.String("save", "", "file to write the state to when the server stops, readable by its owner only (it holds secrets)")
 	var full, readOnly credentialList
 	fs.Var(&full, "credential", "AK:SECRET with full access (repeatable); enables signature checks")
 	fs.Var(&readOnly, "readonly-credential", "AK:SECRET whose writes are refused (repeatable)")
@@ -95,6 +97,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts = append(append(opts, account...), bookOpts...)
+	if *statePath != "" {
+		st, err := loadState(*statePath)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, fake.WithState(st))
+	}
 	srv, err := fake.NewServer(*addr, opts...)
 	if err != nil {
 		return err
@@ -103,7 +112,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "ackfake: region %s, clock x%v, %d credential(s), %s; control endpoints under %s/_fake/\n",
 		*region, *speed, len(full.pairs)+len(readOnly.pairs), acct.describe(fs), srv.URL())
 	<-ctx.Done()
-	return stop(srv, *grace, stderr)
+	if err := stop(srv, *grace, stderr); err != nil {
+		return err
+	}
+	if *savePath != "" {
+		if err := saveState(*savePath, srv.Cloud().Snapshot()); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "ackfake: state saved to %s\n", *savePath)
+	}
+	return nil
 }
 
 // bookOption reads -price-book.

@@ -1,0 +1,700 @@
+package fake
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/cluster"
+	"github.com/ackgo/ack/nodepool"
+	"github.com/ackgo/ack/pricing"
+	"github.com/ackgo/ack/quota"
+)
+
+// Loading a State: every part is judged by the rule the API's write of it
+// runs (the cluster package's create rules with the fake's region rule,
+// the nodepool package's create rules, the network's admission, the
+// quotas' limits), and by the fake's own state rules below, into a staging
+// store; only a State that passes replaces the world (restoreState).
+
+// The fake's own rules for a State, besides the rules of the API's
+// writes. They appear in refusals as the Rule of an *ack.Violation.
+const (
+	// RuleStateID: every cluster, node pool, node, task and container
+	// instance has an ID, once; node addresses are unique in a cluster.
+	RuleStateID = "fake.state.id"
+	// RuleStateKnown: cluster, node pool, node and task states, node
+	// roles, form fields and change kinds are ones that exist (a deleted
+	// cluster is not in a State).
+	RuleStateKnown = "fake.state.known"
+	// RuleStateReference: nodes name pools of their cluster, changes name
+	// nodes and pools of their resource, a serverless cluster has neither
+	// nodes nor pools, container instances run on running serverless
+	// clusters.
+	RuleStateReference = "fake.state.reference"
+	// RuleStateChange: a cluster or pool in a state that only a change
+	// leaves (initial, updating, scaling, removing, deleting, upgrading)
+	// has that change; a change fits its resource's state and tracks a
+	// running task of that resource, and every running task is tracked by
+	// a change.
+	RuleStateChange = "fake.state.change"
+	// RuleStateResumable: the change is of a kind a restore can continue
+	// (every kind but ChangeUpgradeCluster).
+	RuleStateResumable = "fake.state.change-resumable"
+	// RuleStateNetwork: VPC and vSwitch IDs and CIDRs are well formed.
+	RuleStateNetwork = "fake.state.network"
+	// RuleStateSpecPools: a cluster's node pools are in
+	// ClusterState.NodePools, not in its Spec.
+	RuleStateSpecPools = "fake.state.spec-node-pools"
+)
+
+// StateError is a State that Restore (or WithState, or PUT /_fake/state)
+// refused. Err is why: an *ack.ValidationError for the domain packages'
+// rules and the fake's state rules (RuleStateID, ...), or the *Error the
+// API would have answered the write with (the network's admission, the
+// quotas).
+type StateError struct {
+	// Path names the refused part, for example "clusters[3].node_pools[0]".
+	Path string
+	// Err is the refusal.
+	Err error
+}
+
+// Error returns "fake: state <path>: <refusal>".
+func (e *StateError) Error() string { return "fake: state " + e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the refusal.
+func (e *StateError) Unwrap() error { return e.Err }
+
+// stateRule returns a StateError at path breaking one of the fake's state
+// rules, for field.
+func stateRule(path, rule, field, format string, args ...any) *StateError {
+	return &StateError{Path: path, Err: &ack.ValidationError{Resource: "state " + path, Violations: []ack.Violation{{
+		Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)}}}}
+}
+
+// refused wraps the API's answer to a write as a StateError at path.
+func refused(path string, e *Error) *StateError { return &StateError{Path: path, Err: e} }
+
+// clusterChangeStates is the state a cluster is in while a change of each
+// kind a restore continues runs.
+var clusterChangeStates = map[Change]cluster.State{
+	ChangeCreateDedicated: cluster.StateInitial, ChangeCreateManaged: cluster.StateInitial,
+	ChangeCreateServerless: cluster.StateInitial, ChangeDeleteCluster: cluster.StateDeleting,
+	ChangeModifyCluster: cluster.StateUpdating, ChangeScaleOutCluster: cluster.StateScaling,
+	ChangeRemoveClusterNodes: cluster.StateRemoving,
+}
+
+// poolChangeStates are the states a pool may be in while a change of each
+// kind runs.
+var poolChangeStates = map[Change][]nodepool.State{
+	ChangeCreateNodePool: {nodepool.StateInitial}, ChangeScaleNodePool: {nodepool.StateScaling},
+	ChangeModifyNodePool: {nodepool.StateUpdating}, ChangeRemoveNodes: {nodepool.StateRemoving},
+	ChangeDeleteNodePool: {nodepool.StateDeleting}, ChangeAutoScale: {nodepool.StateScaling, nodepool.StateRemoving},
+	ChangeUpgradeNodePool: {nodepool.StateUpgrading},
+}
+
+// transient reports whether a cluster in state st needs a change to leave
+// it.
+func transient(st cluster.State) bool {
+	return st == cluster.StateUpgrading || slices.Contains(slices.Collect(maps.Values(clusterChangeStates)), st)
+}
+
+// loader builds a staging store from a State.
+type loader struct {
+	s        *store // the staging store
+	in       State
+	now      time.Time
+	ids      map[string]bool // every cluster, pool, node, task and container instance ID
+	tasks    map[string]*taskRec
+	tracked  map[string]bool // running tasks a change tracks
+	eci      map[*clusterRec][]ContainerInstanceState
+	eciSeq   int64
+	pendings []restored
+	seq      int64 // nodes numbered in the State's order
+}
+
+// restored is a running change to attach once the world is replaced.
+type restored struct {
+	c  *clusterRec
+	p  *poolRec // nil for a cluster's change
+	op *pending
+}
+
+// loadState judges a State and builds from it a staging store with the
+// settings and clock of s, whose world it does not touch; ids holds the
+// staging counters (s's, raised to the State's). The caller holds s's
+// lock.
+func (s *store) loadState(in State, ids *idGen) (*loader, error) {
+	st, err := newStore(s.settings, ids, s.clock)
+	if err != nil {
+		return nil, err
+	}
+	st.net = newNetwork(s.settings.strict)
+	ld := &loader{s: st, in: in, now: cmp.Or(in.Now, s.clock.Now()), ids: map[string]bool{}, tasks: map[string]*taskRec{},
+		tracked: map[string]bool{}, eci: map[*clusterRec][]ContainerInstanceState{}}
+	if s.clock.Now().After(ld.now) {
+		ld.now = s.clock.Now()
+	}
+	if !reflect.ValueOf(in.Limits).IsZero() {
+		if err := in.Limits.Validate(); err != nil {
+			return nil, &StateError{Path: "limits", Err: err}
+		}
+		st.acct.limits = in.Limits
+	}
+	if !reflect.ValueOf(in.Account).IsZero() {
+		st.acct.account = in.Account
+	}
+	for i, v := range in.Network.VPCs {
+		if err := st.net.addVPC(v); err != nil {
+			return nil, stateRule(fmt.Sprintf("network.vpcs[%d]", i), RuleStateNetwork, "id", "%v", err)
+		}
+	}
+	for i, v := range in.Network.VSwitches {
+		if err := st.net.addVSwitch(v); err != nil {
+			return nil, stateRule(fmt.Sprintf("network.vswitches[%d]", i), RuleStateNetwork, "id", "%v", err)
+		}
+	}
+	st.hosts = maxCounts(s.hosts, in.Counters.Addresses)
+	for i, t := range in.Tasks {
+		if err := ld.task(i, t); err != nil {
+			return nil, err
+		}
+	}
+	for i, c := range in.Clusters {
+		if err := ld.cluster(i, c); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range in.Tasks {
+		if t.State == cluster.TaskRunning && !ld.tracked[t.ID] {
+			return nil, stateRule("tasks "+t.ID, RuleStateChange, "state", "task %s is running, but no change of cluster %s tracks it", t.ID, t.ClusterID)
+		}
+	}
+	for _, r := range in.FailNext {
+		st.failNext = append(st.failNext, failRule{change: r.Change, failure: r.Failure})
+	}
+	st.nodeSeq = max(s.nodeSeq, in.Counters.Nodes, ld.seq)
+	ld.eciSeq = max(s.meter.eciSeq, in.Counters.ContainerInstances, ld.eciSeq)
+	ld.skipTaken(ids)
+	return ld, nil
+}
+
+// maxCounts merges two counts, keeping the larger of each.
+func maxCounts(a, b map[string]int) map[string]int {
+	out := maps.Clone(a)
+	if out == nil {
+		out = map[string]int{}
+	}
+	for k, v := range b {
+		out[k] = max(out[k], v)
+	}
+	return out
+}
+
+// claim records an ID, refusing an empty or repeated one.
+func (ld *loader) claim(path, field, what, id string) error {
+	if id == "" {
+		return stateRule(path, RuleStateID, field, "the %s has no ID", what)
+	}
+	if ld.ids[id] {
+		return stateRule(path, RuleStateID, field, "%s ID %s is used twice", what, id)
+	}
+	ld.ids[id] = true
+	return nil
+}
+
+// task loads one task.
+func (ld *loader) task(i int, t TaskState) error {
+	path := fmt.Sprintf("tasks[%d]", i)
+	if err := ld.claim(path, "id", "task", t.ID); err != nil {
+		return err
+	}
+	if t.ClusterID == "" {
+		return stateRule(path, RuleStateReference, "cluster_id", "task %s names no cluster", t.ID)
+	}
+	if !slices.Contains([]string{cluster.TaskRunning, cluster.TaskSuccess, cluster.TaskFailed}, t.State) {
+		return stateRule(path, RuleStateKnown, "state", "task %s: state %q is none of running, success, failed", t.ID, t.State)
+	}
+	rec := &taskRec{id: t.ID, clusterID: t.ClusterID, poolID: t.NodePoolID, taskType: t.Type, state: t.State,
+		created: cmp.Or(t.Created, ld.now), err: cloneFailure(t.Error), params: jsonParams(t.Params)}
+	rec.updated = cmp.Or(t.Updated, rec.created)
+	ld.tasks[t.ID] = rec
+	ld.s.tasks[t.ID] = rec
+	ld.s.taskOrder = append(ld.s.taskOrder, t.ID)
+	return nil
+}
+
+// cluster loads one cluster with its pools, nodes, container instances
+// and changes.
+func (ld *loader) cluster(i int, cs ClusterState) error {
+	s := ld.s
+	path := fmt.Sprintf("clusters[%d]", i)
+	if cs.ID != "" {
+		path += " " + cs.ID
+	}
+	if err := ld.claim(path, "id", "cluster", cs.ID); err != nil {
+		return err
+	}
+	if !cs.State.Known() || cs.State == cluster.StateDeleted {
+		return stateRule(path, RuleStateKnown, "state", "cluster state %q does not exist in a State (deleted clusters are gone)", cs.State)
+	}
+	if len(cs.Spec.NodePools) > 0 {
+		return stateRule(path, RuleStateSpecPools, "spec.node_pools", "a cluster's node pools go in node_pools, not in its spec")
+	}
+	req := clusterWire.CreateRequest(cs.Spec)
+	req.ClusterType = cmp.Or(cs.ClusterType, req.ClusterType)
+	req.Profile = cmp.Or(cs.Profile, req.Profile)
+	req.ClusterSpec = cmp.Or(cs.ClusterSpec, req.ClusterSpec)
+	nr := createNetRequest(req)
+	req.VPCID = s.net.inferVPC(req.VPCID, nr.vswitchIDs)
+	nr.vpcID = req.VPCID
+	spec, _, err := s.checkCreateRulesLocked(req)
+	if err != nil {
+		return &StateError{Path: path, Err: err}
+	}
+	var e *Error
+	if spec.Form != cs.Spec.Form {
+		return stateRule(path, RuleStateKnown, "cluster_type", "form fields %s/%s/%s make a %s cluster, not the spec's %s", req.ClusterType, req.Profile, req.ClusterSpec, spec.Form, cs.Spec.Form)
+	}
+	if spec.KubernetesVersion == "" {
+		if spec.KubernetesVersion, e = s.createVersionLocked("", ld.now); e != nil {
+			return refused(path, e)
+		}
+	}
+	nr.podCIDR, nr.serviceCIDR = spec.Network.PodCIDR, spec.ServiceCIDR
+	plan, e := s.net.admit(nr, s.cidrOverlapsLocked(nr.vpcID, nr.podCIDR, nr.serviceCIDR), &idGen{})
+	if e != nil {
+		return refused(path, e)
+	}
+	s.net.commit(plan)
+	spec = spec.WithZones(s.net.zoneOf)
+	extra, field, err := extraOf(cs.Extra, spec.KubernetesVersion)
+	if err != nil {
+		return stateRule(path, RuleStateKnown, field, "%v", err)
+	}
+	rec := &clusterRec{
+		id: cs.ID, spec: spec, created: cmp.Or(cs.Created, ld.now), state: cs.State,
+		ready: cs.Ready || (cs.State != cluster.StateInitial && cs.State != cluster.StateFailed), wireType: req.ClusterType, profile: req.Profile, clusterSpec: req.ClusterSpec,
+		extra: extra, lastTask: cs.LastTask, failNext: cloneFailure(cs.FailNext),
+	}
+	rec.updated = cmp.Or(cs.Updated, rec.created)
+	if rec.wireType != cluster.ClusterTypeAsk {
+		rec.profile = cmp.Or(rec.profile, cluster.ProfileDefault)
+		if rec.clusterSpec == "" && rec.wireType == cluster.ClusterTypeManaged {
+			rec.clusterSpec = cluster.SpecStandard
+		}
+	}
+	if rec.extra.securityGroupID == "" && spec.Form.HasNodes() {
+		rec.extra.securityGroupID = "sg-" + s.ids.hexID("sg", 20)
+	}
+	rec.extra.intranetEndpoint = cmp.Or(rec.extra.intranetEndpoint, "https://"+s.net.hostIP(firstVSwitch(spec), 2)+":6443")
+	rec.extra.publicEndpoint = cmp.Or(rec.extra.publicEndpoint, "https://"+rec.id+"."+spec.Region+".cs.fake.invalid:6443")
+	if len(cs.PoolVersions) > 0 {
+		rec.upgradesOf().pools = maps.Clone(cs.PoolVersions)
+	}
+	maxPods := 0
+	for j, ps := range cs.NodePools {
+		if err := ld.pool(fmt.Sprintf("%s.node_pools[%d]", path, j), rec, ps); err != nil {
+			return err
+		}
+		maxPods = max(maxPods, rec.pools[j].spec.MaxPods)
+	}
+	for j, ns := range cs.Nodes {
+		if err := ld.node(fmt.Sprintf("%s.nodes[%d]", path, j), rec, ns); err != nil {
+			return err
+		}
+	}
+	if e := ld.admitSeed(quota.Plan{Create: []quota.NewCluster{{
+		Name: spec.Name, Kind: kindOf(rec), Nodes: len(rec.nodes), NodePools: len(rec.pools), PodsPerNode: maxPods,
+	}}}); e != nil {
+		return refused(path, e)
+	}
+	rec.cidrs = cidrUsesOf(rec.id, spec)
+	s.addClusterLocked(rec)
+	if err := ld.instances(path, rec, cs.ContainerInstances); err != nil {
+		return err
+	}
+	if err := ld.clusterChange(path, rec, cs.Change); err != nil {
+		return err
+	}
+	for j, ps := range cs.NodePools {
+		if err := ld.poolChange(fmt.Sprintf("%s.node_pools[%d]", path, j), rec, rec.pools[j], ps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// admitSeed weighs a plan against the limits only: the account's
+// prerequisites (real-name, funds) judge purchases, not what exists.
+func (ld *loader) admitSeed(plan quota.Plan) *Error {
+	s := ld.s
+	acct := s.acct
+	s.acct.account = quota.DefaultAccount(s.acct.limits)
+	defer func() { s.acct = acct }()
+	return s.admitLocked(plan)
+}
+
+// pool loads one node pool of rec (its change comes later, once the
+// nodes are loaded).
+func (ld *loader) pool(path string, rec *clusterRec, ps NodePoolState) error {
+	s := ld.s
+	if err := ld.claim(path, "id", "node pool", ps.ID); err != nil {
+		return err
+	}
+	if rec.spec.Form == cluster.Serverless {
+		return stateRule(path, cluster.RuleServerlessNodePools, "node_pools", "cluster %s is serverless, which has no node pools: its pods run on container instances", rec.id)
+	}
+	if !ps.State.Known() {
+		return stateRule(path, RuleStateKnown, "state", "node pool state %q does not exist", ps.State)
+	}
+	spec, err := poolWire.CheckCreate(poolWire.CreateRequest(ps.Spec))
+	if err != nil {
+		return &StateError{Path: path, Err: err}
+	}
+	plan, e := s.net.admit(poolNetRequest(rec, spec.VSwitchIDs), nil, &idGen{})
+	if e != nil {
+		return refused(path, e)
+	}
+	s.net.commit(plan)
+	p := &poolRec{
+		id: ps.ID, clusterID: rec.id, spec: spec, scalingGroupID: ps.ScalingGroupID, isDefault: ps.Default,
+		created: cmp.Or(ps.Created, rec.created), state: ps.State, lastTask: ps.LastTask, failNext: cloneFailure(ps.FailNext),
+	}
+	p.updated = cmp.Or(ps.Updated, p.created)
+	if p.scalingGroupID == "" {
+		p.scalingGroupID = s.ids.scalingGroup()
+	}
+	if ps.Demand != nil {
+		p.demand, p.hasDemand = *ps.Demand, true
+	}
+	rec.pools = append(rec.pools, p)
+	return nil
+}
+
+// node loads one node of rec.
+func (ld *loader) node(path string, rec *clusterRec, ns NodeState) error {
+	s := ld.s
+	if err := ld.claim(path, "instance_id", "node", ns.InstanceID); err != nil {
+		return err
+	}
+	if rec.spec.Form == cluster.Serverless {
+		return stateRule(path, RuleStateReference, "nodes", "cluster %s is serverless, which has no nodes", rec.id)
+	}
+	switch ns.Role {
+	case roleMaster:
+		if ns.State != "" || ns.NodePoolID != "" {
+			return stateRule(path, RuleStateKnown, "state", "master %s has a state (%q) or a pool (%q); a master's state is its cluster's", ns.InstanceID, ns.State, ns.NodePoolID)
+		}
+	case roleWorker:
+		if !slices.Contains([]string{nodeInitial, nodeRunning, nodeRemoving, nodeFailed}, ns.State) {
+			return stateRule(path, RuleStateKnown, "state", "worker %s: state %q is none of initial, running, removing, failed", ns.InstanceID, ns.State)
+		}
+	default:
+		return stateRule(path, RuleStateKnown, "role", "node %s: role %q is neither Master nor Worker", ns.InstanceID, ns.Role)
+	}
+	if ns.NodePoolID != "" && !slices.ContainsFunc(rec.pools, func(p *poolRec) bool { return p.id == ns.NodePoolID }) {
+		return stateRule(path, RuleStateReference, "nodepool_id", "node %s names node pool %s, which cluster %s does not have", ns.InstanceID, ns.NodePoolID, rec.id)
+	}
+	n := &nodeRec{
+		instanceID: ns.InstanceID, name: ns.Name, clusterID: rec.id, nodepoolID: ns.NodePoolID, role: ns.Role,
+		instanceType: ns.InstanceType, vswitchID: ns.VSwitchID, ip: ns.IP, chargeType: cmp.Or(ns.ChargeType, string(nodepool.DefaultChargeType)),
+		created: cmp.Or(ns.Created, rec.created), origin: ns.Origin, state: ns.State,
+	}
+	if n.name == "" {
+		n.name = "worker-k8s-for-cs-" + rec.id
+	}
+	if n.ip == "" {
+		s.hosts[n.vswitchID]++
+		n.ip = s.net.hostIP(n.vswitchID, workerHostBase+s.hosts[n.vswitchID])
+	}
+	for _, o := range rec.nodes {
+		if o.ip == n.ip {
+			return stateRule(path, RuleStateID, "ip", "nodes %s and %s of cluster %s share address %s (and node name)", o.instanceID, n.instanceID, rec.id, n.ip)
+		}
+	}
+	ld.seq++
+	n.seq = ld.seq
+	rec.nodes = append(rec.nodes, n)
+	return nil
+}
+
+// instances loads the running container instances of rec, admitted as
+// StartContainerInstances admits them.
+func (ld *loader) instances(path string, rec *clusterRec, cis []ContainerInstanceState) error {
+	if len(cis) == 0 {
+		return nil
+	}
+	if e := containerHost(rec); e != nil {
+		return refused(path, e)
+	}
+	for j, ci := range cis {
+		p := fmt.Sprintf("%s.container_instances[%d]", path, j)
+		if err := ld.claim(p, "id", "container instance", ci.ID); err != nil {
+			return err
+		}
+		if ci.MilliCPU <= 0 || ci.MemoryMiB <= 0 {
+			return stateRule(p, RuleStateKnown, "milli_cpu", "container instance %s: want resources above zero, not %d millicores and %d MiB", ci.ID, ci.MilliCPU, ci.MemoryMiB)
+		}
+		if n, ok := strings.CutPrefix(ci.ID, "eci-"+rec.id+"-"); ok {
+			if k, err := strconv.ParseInt(n, 10, 64); err == nil {
+				ld.eciSeq = max(ld.eciSeq, k)
+			}
+		}
+	}
+	if e := ld.admitSeed(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddContainerInstances: len(cis)}}}); e != nil {
+		return refused(path, e)
+	}
+	rec.containerInstances = len(cis)
+	ld.eci[rec] = cis
+	return nil
+}
+
+// clusterChange loads the change in progress of rec, or checks that its
+// state needs none.
+func (ld *loader) clusterChange(path string, rec *clusterRec, ch *ChangeState) error {
+	if ch == nil {
+		if transient(rec.state) {
+			return stateRule(path, RuleStateChange, "change", "cluster %s is %s, which only a change in progress leaves; give its change", rec.id, rec.state)
+		}
+		return nil
+	}
+	path += ".change"
+	if ch.Kind == ChangeUpgradeCluster {
+		return stateRule(path, RuleStateResumable, "kind", "a change of kind %s (an upgrade of the control plane) cannot be restored; restore the cluster before or after its upgrade", ch.Kind)
+	}
+	want, ok := clusterChangeStates[ch.Kind]
+	switch {
+	case !ok:
+		return stateRule(path, RuleStateKnown, "kind", "%q is not a kind of change of a cluster", ch.Kind)
+	case want != rec.state:
+		return stateRule(path, RuleStateChange, "kind", "a change of kind %s runs on a %s cluster, not a %s one", ch.Kind, want, rec.state)
+	case ch.Kind.isCreate() && ch.Kind != createChange(rec.spec.Form):
+		return stateRule(path, RuleStateChange, "kind", "a %s cluster is created by a change of kind %s, not %s", rec.spec.Form, createChange(rec.spec.Form), ch.Kind)
+	}
+	d, err := ld.changeData(path, rec, nil, ch)
+	if err != nil {
+		return err
+	}
+	if ch.Kind == ChangeModifyCluster {
+		if ch.Spec == nil || ch.Extra == nil {
+			return stateRule(path, RuleStateChange, "spec", "a change of kind %s needs the spec and extra the cluster holds once it succeeds", ch.Kind)
+		}
+		next := ch.Spec.WithDefaults().WithZones(ld.s.net.zoneOf)
+		next.KubernetesVersion = cmp.Or(next.KubernetesVersion, rec.spec.KubernetesVersion)
+		if e := ld.s.checkSpecChangeLocked(rec.spec, next); e != nil {
+			return refused(path, e)
+		}
+		extra, field, err := extraOf(*ch.Extra, next.KubernetesVersion)
+		if err != nil {
+			return stateRule(path, RuleStateKnown, field, "%v", err)
+		}
+		d.spec, d.extra = &next, &extra
+	}
+	op, err := ld.pending(path, rec, nil, ch, d)
+	if err != nil {
+		return err
+	}
+	rec.op = op
+	if ch.Kind == ChangeDeleteCluster {
+		ld.s.idx.deleting[rec] = struct{}{}
+	}
+	return nil
+}
+
+// poolChange loads the change in progress of pool p, or checks that its
+// state needs none.
+func (ld *loader) poolChange(path string, rec *clusterRec, p *poolRec, ps NodePoolState) error {
+	ch := ps.Change
+	if ch == nil {
+		creating := p.state == nodepool.StateInitial && rec.op != nil && rec.op.change.isCreate()
+		if !creating && slices.ContainsFunc(slices.Collect(maps.Values(poolChangeStates)), func(sts []nodepool.State) bool { return slices.Contains(sts, p.state) }) {
+			return stateRule(path, RuleStateChange, "change", "node pool %s is %s, which only a change in progress leaves; give its change", p.id, p.state)
+		}
+		return nil
+	}
+	path += ".change"
+	want, ok := poolChangeStates[ch.Kind]
+	switch {
+	case !ok:
+		return stateRule(path, RuleStateKnown, "kind", "%q is not a kind of change of a node pool", ch.Kind)
+	case !slices.Contains(want, p.state):
+		return stateRule(path, RuleStateChange, "kind", "a change of kind %s runs on a pool that is %v, not %s", ch.Kind, want, p.state)
+	}
+	d, err := ld.changeData(path, rec, p, ch)
+	if err != nil {
+		return err
+	}
+	switch ch.Kind {
+	case ChangeModifyNodePool:
+		if ch.PoolSpec == nil {
+			return stateRule(path, RuleStateChange, "pool_spec", "a change of kind %s needs the spec the pool holds once it succeeds", ch.Kind)
+		}
+		next := ch.PoolSpec.Clone()
+		if err := nodepool.CheckChange(p.spec, next); err != nil {
+			return &StateError{Path: path, Err: err}
+		}
+		if err := nodepool.Validate(next); err != nil {
+			return &StateError{Path: path, Err: err}
+		}
+		d.poolSpec = &next
+	case ChangeUpgradeNodePool:
+		if ch.Upgrade == nil {
+			return stateRule(path, RuleStateChange, "upgrade", "a change of kind %s needs the version the pool runs once it succeeds", ch.Kind)
+		}
+		d.upgrade = &poolUpgrade{to: ch.Upgrade.Version, runtime: ch.Upgrade.Runtime, runtimeVersion: ch.Upgrade.RuntimeVersion}
+	}
+	op, err := ld.pending(path, rec, p, ch, d)
+	if err != nil {
+		return err
+	}
+	p.op = op
+	return nil
+}
+
+// changeData resolves the nodes and pools a change names: nodes of rec
+// (of pool p, for a pool's change), pools of rec.
+func (ld *loader) changeData(path string, rec *clusterRec, p *poolRec, ch *ChangeState) (changeData, error) {
+	var d changeData
+	resolve := func(field string, ids []string) ([]*nodeRec, error) {
+		var out []*nodeRec
+		for _, id := range ids {
+			i := slices.IndexFunc(rec.nodes, func(n *nodeRec) bool { return n.instanceID == id })
+			if i < 0 || (p != nil && rec.nodes[i].nodepoolID != p.id) {
+				return nil, stateRule(path, RuleStateReference, field, "node %s is not a node of the change's %s", id, ownerOf(rec, p))
+			}
+			out = append(out, rec.nodes[i])
+		}
+		return out, nil
+	}
+	var err error
+	if d.added, err = resolve("added", ch.Added); err != nil {
+		return d, err
+	}
+	if d.removed, err = resolve("removed", ch.Removed); err != nil {
+		return d, err
+	}
+	for id := range ch.Desired {
+		if !slices.ContainsFunc(rec.pools, func(x *poolRec) bool { return x.id == id }) {
+			return d, stateRule(path, RuleStateReference, "desired", "node pool %s is not a pool of cluster %s", id, rec.id)
+		}
+	}
+	d.desired = maps.Clone(ch.Desired)
+	return d, nil
+}
+
+// ownerOf names a change's resource.
+func ownerOf(rec *clusterRec, p *poolRec) string {
+	if p != nil {
+		return "node pool " + p.id
+	}
+	return "cluster " + rec.id
+}
+
+// pending builds a running change from its State, tracking its task.
+func (ld *loader) pending(path string, rec *clusterRec, p *poolRec, ch *ChangeState, d changeData) (*pending, error) {
+	t, ok := ld.tasks[ch.TaskID]
+	poolID := ""
+	if p != nil {
+		poolID = p.id
+	}
+	switch {
+	case !ok:
+		return nil, stateRule(path, RuleStateReference, "task_id", "task %q is not a task of the State", ch.TaskID)
+	case t.state != cluster.TaskRunning || t.clusterID != rec.id || t.poolID != poolID || ld.tracked[t.id]:
+		return nil, stateRule(path, RuleStateChange, "task_id", "task %s is not a running task of %s that no other change tracks", t.id, ownerOf(rec, p))
+	}
+	ld.tracked[t.id] = true
+	op := &pending{change: ch.Kind, started: cmp.Or(ch.Started, t.created), prog: Progression{After: ch.After, Polls: ch.PollsNeeded},
+		polls: ch.Polls, fail: cloneFailure(ch.Failure), task: t, data: d}
+	t.op = op
+	ld.pendings = append(ld.pendings, restored{c: rec, p: p, op: op})
+	return op, nil
+}
+
+// skipTaken raises the counters of the kinds whose IDs the State holds
+// past every count whose ID is taken, so that a State written by hand with
+// IDs copied from another run does not make the fake hand them out again.
+func (ld *loader) skipTaken(ids *idGen) {
+	kinds := []struct {
+		kind, prefix string
+		digits       int
+	}{{"cluster", "c", 32}, {"nodepool", "np", 32}, {"instance", "i-", 20}, {"task", "T-", 24}, {"asg", "asg-", 20}}
+	for _, c := range ld.s.order {
+		for _, p := range c.pools {
+			ld.ids[p.scalingGroupID] = true
+		}
+	}
+	counts := ids.counts()
+	for _, k := range kinds {
+		n := counts[k.kind]
+		last := n
+		for c := n + 1; c <= n+uint64(len(ld.ids))+16; c++ {
+			h := digest(k.kind, c)
+			if ld.ids[k.prefix+string(h[:k.digits])] {
+				last = c
+			}
+		}
+		if last > n {
+			ids.raise(map[string]uint64{k.kind: last})
+		}
+	}
+}
+
+// restoreState replaces the world with a State's, or refuses the State
+// and changes nothing. The clock moves forward to the State's now (never
+// back); the counters never go below the Cloud's own; the meter restarts
+// from what the State holds.
+func (s *store) restoreState(in State) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := &idGen{}
+	ids.set(s.ids.counts())
+	ids.raise(in.Counters.IDs)
+	ld, err := s.loadState(in, ids)
+	if err != nil {
+		return err
+	}
+	fresh := ld.s
+	s.clusters, s.order, s.tasks, s.taskOrder = fresh.clusters, fresh.order, fresh.tasks, fresh.taskOrder
+	s.net, s.acct, s.failNext = fresh.net, fresh.acct, fresh.failNext
+	s.hosts, s.idx, s.nodeSeq = fresh.hosts, fresh.idx, fresh.nodeSeq
+	s.meter = newMeter(s.settings.meter)
+	s.meter.eciSeq = ld.eciSeq
+	s.ids.set(ids.counts())
+	for _, r := range ld.pendings {
+		r.op.gen = &s.gen
+		if r.p == nil {
+			s.attachClusterChangeLocked(r.c, r.op, r.op.data)
+		} else {
+			s.attachPoolChangeLocked(r.c, r.p, r.op, r.op.data)
+		}
+	}
+	s.clock.Set(ld.now)
+	for _, c := range s.order {
+		s.meterSyncLocked(c, c.updated)
+		mc := s.meter.byID[c.id]
+		if mc.openECI == nil && len(ld.eci[c]) > 0 {
+			mc.openECI = map[string]ordered[pricing.InstanceSpan]{}
+		}
+		if c.ready {
+			// A cluster that ran once has its load balancer, NAT gateway
+			// and EIP whatever its state now.
+			s.meter.openResources(mc, c, c.updated)
+		}
+		for _, ci := range ld.eci[c] {
+			mc.openECI[ci.ID] = ordered[pricing.InstanceSpan]{s.meter.next(), pricing.InstanceSpan{
+				ClusterID: c.id, ID: ci.ID, MilliCPU: ci.MilliCPU, MemoryMiB: ci.MemoryMiB, From: cmp.Or(ci.Started, c.updated)}}
+			mc.running = append(mc.running, ci.ID)
+		}
+	}
+	s.changedLocked()
+	return nil
+}
