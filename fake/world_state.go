@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack/internal/wire"
+	"github.com/ackgo/ack/pricing"
 )
 
 // The world as a State: taken under the lock (snapshotState) as deep
@@ -227,4 +228,55 @@ func extraOf(e ClusterExtra, version string) (clusterExtra, string, error) {
 		}
 	}
 	return out, "", nil
+}
+
+// restoreState replaces the world with a State's, or refuses the State
+// and changes nothing. The clock moves forward to the State's now (never
+// back); the counters never go below the Cloud's own; the meter restarts
+// from what the State holds.
+func (s *store) restoreState(in State) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := &idGen{}
+	ids.set(s.ids.counts())
+	ids.raise(in.Counters.IDs)
+	ld, err := s.loadState(in, ids)
+	if err != nil {
+		return err
+	}
+	fresh := ld.s
+	s.clusters, s.order, s.tasks, s.taskOrder = fresh.clusters, fresh.order, fresh.tasks, fresh.taskOrder
+	s.net, s.acct, s.failNext = fresh.net, fresh.acct, fresh.failNext
+	s.hosts, s.idx, s.nodeSeq = fresh.hosts, fresh.idx, fresh.nodeSeq
+	s.meter = newMeter(s.settings.meter)
+	s.meter.eciSeq = ld.eciSeq
+	s.ids.set(ids.counts())
+	for _, r := range ld.pendings {
+		r.op.gen = &s.gen
+		if r.p == nil {
+			s.attachClusterChangeLocked(r.c, r.op, r.op.data)
+		} else {
+			s.attachPoolChangeLocked(r.c, r.p, r.op, r.op.data)
+		}
+	}
+	s.clock.Set(ld.now)
+	for _, c := range s.order {
+		s.meterSyncLocked(c, c.updated)
+		mc := s.meter.byID[c.id]
+		if mc.openECI == nil && len(ld.eci[c]) > 0 {
+			mc.openECI = map[string]ordered[pricing.InstanceSpan]{}
+		}
+		if c.ready {
+			// A cluster that ran once has its load balancer, NAT gateway
+			// and EIP whatever its state now.
+			s.meter.openResources(mc, c, c.updated)
+		}
+		for _, ci := range ld.eci[c] {
+			mc.openECI[ci.ID] = ordered[pricing.InstanceSpan]{s.meter.next(), pricing.InstanceSpan{
+				ClusterID: c.id, ID: ci.ID, MilliCPU: ci.MilliCPU, MemoryMiB: ci.MemoryMiB, From: cmp.Or(ci.Started, c.updated)}}
+			mc.running = append(mc.running, ci.ID)
+		}
+	}
+	s.changedLocked()
+	return nil
 }
