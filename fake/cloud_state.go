@@ -2,7 +2,8 @@ package fake
 
 // WithState starts the Cloud from a State instead of an empty world, as
 // Restore loads it: New panics, like for any malformed option, when the
-// State is refused (a test's mistake); NewServer returns the error.
+// State is refused (a test's mistake); NewServer returns the error. Reset
+// empties the world as usual; it does not load s again (Restore does).
 func WithState(s State) Option {
 	return func(set *settings) { set.state = &s }
 }

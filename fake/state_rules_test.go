@@ -2,6 +2,7 @@ package fake_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -22,6 +23,9 @@ func smallSeed() fake.State {
 	seedCluster(&st, 0)
 	return st
 }
+
+// weakPassword breaks the password policy of nodes.
+const weakPassword = "qwertyzz"
 
 // rulesOf lists what a refusal names: the rules of an
 // *ack.ValidationError, or the code and message of an *fake.Error.
@@ -105,6 +109,13 @@ func TestStateSeedRefusedByRule(t *testing.T) {
 			st.Tasks = append(st.Tasks, fake.TaskState{ID: "T-up", ClusterID: st.Clusters[0].ID, Type: fake.TaskTypeUpgrade, State: cluster.TaskRunning, Created: seedStart})
 			st.Clusters[0].Change = &fake.ChangeState{Kind: fake.ChangeUpgradeCluster, TaskID: "T-up", Started: seedStart, After: time.Hour}
 		}, fake.RuleStateResumable, new(*ack.ValidationError)},
+		{"a paused upgrade", nil, func(st *fake.State) {
+			st.Clusters[0].State = cluster.StateUpgrading
+		}, fake.RuleStateResumable, new(*ack.ValidationError)},
+		{"a weak password", nil, func(st *fake.State) {
+			st.Clusters[0].NodePools[0].Spec.KeyPair = ""
+			st.Clusters[0].NodePools[0].Spec.Password = ack.NewSecret(weakPassword)
+		}, "nodepool.login.password", new(*ack.ValidationError)},
 		{"node pools in the cluster's spec", nil, func(st *fake.State) {
 			st.Clusters[0].Spec.NodePools = []nodepool.Spec{seedPool(0, 1)}
 		}, fake.RuleStateSpecPools, new(*ack.ValidationError)},
@@ -129,6 +140,9 @@ func TestStateSeedRefusedByRule(t *testing.T) {
 			}
 			if got := rulesOf(err); !strings.Contains(got, tt.want) {
 				t.Errorf("Restore = %v; it names %q, want %q", err, got, tt.want)
+			}
+			if strings.Contains(err.Error(), weakPassword) || strings.Contains(fmt.Sprintf("%+v", st), weakPassword) {
+				t.Errorf("the refusal or the State's %%+v shows a password: %v", err)
 			}
 			if d := stateDiff(before, c.Snapshot(), true); d != "" {
 				t.Errorf("a refused restore changed the world (-before +after):\n%s", d)

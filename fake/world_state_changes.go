@@ -41,6 +41,9 @@ func transient(st cluster.State) bool {
 // state needs none.
 func (ld *loader) clusterChange(path string, rec *clusterRec, ch *ChangeState) error {
 	if ch == nil {
+		if rec.state == cluster.StateUpgrading {
+			return stateRule(path, RuleStateResumable, "state", "cluster %s is upgrading (a paused upgrade is too); an upgrade of the control plane cannot be restored: restore the cluster before or after its upgrade", rec.id)
+		}
 		if transient(rec.state) {
 			return stateRule(path, RuleStateChange, "change", "cluster %s is %s, which only a change in progress leaves; give its change", rec.id, rec.state)
 		}
