@@ -31,8 +31,8 @@ func (c *Cloud) Snapshot() State { return c.st.snapshotState() }
 // *ack.ValidationError or the *Error of the broken rule.
 //
 // A change in progress continues on the clock from where s left it: its
-// end is built from its data by the code the API's change uses. A change
-// of kind ChangeUpgradeCluster cannot be restored (RuleStateResumable).
+// end is built from its data by the code the API's change uses; a
+// control-plane upgrade goes on (or stays paused) from its UpgradeState.
 // The clock moves forward to s.Now, never back: a change due by then has
 // completed when next read. The counters never go below the Cloud's own,
 // so no ID is handed out twice. The billing meter restarts from what s

@@ -258,18 +258,17 @@
 //     and nodepool packages' create rules, the region rule, the network's
 //     admission, the account's limits) and the fake's state rules
 //     (RuleStateID, RuleStateKnown, RuleStateReference, RuleStateChange,
-//     RuleStateResumable, RuleStateNetwork, RuleStateSpecPools): a
+//     RuleStateNetwork, RuleStateSpecPools): a
 //     refusal is a *StateError wrapping the broken rule's
 //     *ack.ValidationError or the API's *Error. A change in progress is
 //     kept as data (its kind, its task, its progress, the nodes it adds
 //     and removes, the Spec it sets, the desired sizes a failure puts
 //     back) and goes on after a restore with the code the API's change
-//     ends with. An upgrade of a control plane (ChangeUpgradeCluster, a
-//     cluster upgrading or with a paused upgrade) cannot be restored and
-//     is refused with RuleStateResumable; a snapshot keeps the versions of
-//     pools that do not follow the control plane but not the status of an
-//     ended upgrade (GetUpgradeStatus after a restore answers as for a
-//     cluster never upgraded). The clock moves forward to a State's time,
+//     ends with. A control-plane upgrade is kept with its status
+//     (UpgradeState): running or paused it goes on (or stays paused until
+//     ResumeUpgradeCluster), ended it answers GetUpgradeStatus as before;
+//     so are the versions of pools that do not follow the control plane.
+//     The clock moves forward to a State's time,
 //     never back; the counters never go below the Cloud's own, so no ID
 //     is handed out twice; the billing meter restarts from what the State
 //     holds. A State holds secrets: the login passwords of clusters and

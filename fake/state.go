@@ -130,8 +130,12 @@ type ClusterState struct {
 	// FailNext is the failure injected for the cluster's next change
 	// (Cloud.FailCluster with nothing in progress).
 	FailNext *Failure `json:"fail_next,omitempty"`
-	// Change is the cluster's change in progress; nil when none.
+	// Change is the cluster's change in progress; nil when none, and for
+	// an upgrade, whose change is Upgrade.Change.
 	Change *ChangeState `json:"change,omitempty"`
+	// Upgrade is the cluster's last control-plane upgrade, running,
+	// paused or ended; nil before the first.
+	Upgrade *UpgradeState `json:"upgrade,omitempty"`
 	// NodePools are the cluster's living node pools, in creation order;
 	// the first created with the cluster is its default pool.
 	NodePools []NodePoolState `json:"node_pools,omitempty"`
@@ -279,8 +283,6 @@ type TaskState struct {
 // ChangeState is a change in progress, as data: its kind, its task, its
 // progress, and what it adds, removes and sets when it ends. A restore
 // rebuilds the change's end from it with the code the API's change uses.
-// Changes of kind ChangeUpgradeCluster are not restored (see
-// Cloud.Restore).
 type ChangeState struct {
 	// Kind is the kind of change.
 	Kind Change `json:"kind"`
@@ -327,4 +329,33 @@ type PoolUpgradeState struct {
 	Runtime string `json:"runtime,omitempty"`
 	// RuntimeVersion is the container runtime's new version.
 	RuntimeVersion string `json:"runtime_version,omitempty"`
+}
+
+// UpgradeState is a cluster's last control-plane upgrade (UpgradeCluster),
+// as GetUpgradeStatus reports it.
+type UpgradeState struct {
+	// From and To are the versions it upgrades from and to.
+	From string `json:"from"`
+	// To is the version it upgrades to.
+	To string `json:"to"`
+	// MasterOnly upgrades the control plane alone; the node pools keep
+	// From.
+	MasterOnly bool `json:"master_only,omitempty"`
+	// Status is running, pause, success or fail.
+	Status string `json:"status"`
+	// Step and Message are what GetUpgradeStatus answers once the upgrade
+	// ended (while it runs, its step follows the clock).
+	Step string `json:"step,omitempty"`
+	// Message is why an ended upgrade failed.
+	Message string `json:"message,omitempty"`
+	// PrecheckID is the ID of the upgrade's precheck report.
+	PrecheckID string `json:"precheck_id,omitempty"`
+	// TaskID is the upgrade's task.
+	TaskID string `json:"task_id,omitempty"`
+	// PausedAt is when a paused upgrade was paused; the time it stays
+	// paused does not count.
+	PausedAt time.Time `json:"paused_at,omitzero"`
+	// Change is the upgrade's change (of kind ChangeUpgradeCluster) while
+	// it runs or is paused; nil once it ended.
+	Change *ChangeState `json:"change,omitempty"`
 }

@@ -27,9 +27,6 @@ const (
 	// running task of that resource, and every running task is tracked by
 	// a change.
 	RuleStateChange = "fake.state.change"
-	// RuleStateResumable: the change is of a kind a restore can continue
-	// (every kind but ChangeUpgradeCluster).
-	RuleStateResumable = "fake.state.change-resumable"
 	// RuleStateNetwork: VPC and vSwitch IDs and CIDRs are well formed.
 	RuleStateNetwork = "fake.state.network"
 	// RuleStateSpecPools: a cluster's node pools are in

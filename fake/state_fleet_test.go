@@ -23,6 +23,9 @@ const seedVersion = "1.34.1-aliyun.1"
 // seedStart is the seeds' clock.
 var seedStart = time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
 
+// upgradeStart is when the seeded upgrades started, before 1.32 retired.
+var upgradeStart = time.Date(2026, 1, 20, 8, 0, 0, 0, time.UTC)
+
 // seedSpec is a valid managed Pro cluster in its own VPC.
 func seedSpec(i int) cluster.Spec {
 	return cluster.Spec{
@@ -41,8 +44,8 @@ func seedPool(i, n int) nodepool.Spec {
 
 // seedCluster is cluster i of a seeded fleet in the state its index
 // picks: running with a pool, failed, being created, being deleted, with
-// a pool scaling out, being modified, or a serverless cluster running
-// container instances. It adds its tasks to st.
+// a pool scaling out, being modified, upgrading, or a serverless cluster
+// running container instances. It adds its tasks to st.
 func seedCluster(st *fake.State, i int) {
 	id := fmt.Sprintf("cfleet%04d", i)
 	at := seedStart.Add(-time.Duration(i) * time.Minute)
@@ -67,7 +70,7 @@ func seedCluster(st *fake.State, i int) {
 		cs.Nodes = []fake.NodeState{node(1, pid, state, nodepool.OriginInitial), node(2, pid, state, nodepool.OriginInitial)}
 	}
 	cs.LastTask = task("c", fake.TaskTypeCreate, cluster.TaskSuccess, "")
-	switch i % 7 {
+	switch i % 8 {
 	case 0:
 		withPool("running")
 	case 1:
@@ -100,6 +103,13 @@ func seedCluster(st *fake.State, i int) {
 		next.DeletionProtection = true
 		cs.Change = &fake.ChangeState{Kind: fake.ChangeModifyCluster, TaskID: cs.LastTask, Started: seedStart, After: time.Minute,
 			Spec: &next, Extra: &fake.ClusterExtra{}}
+		withPool("running")
+	case 7:
+		cs.Spec.KubernetesVersion = "1.32.1-aliyun.1"
+		cs.State = cluster.StateUpgrading
+		cs.LastTask = task("u", fake.TaskTypeUpgrade, cluster.TaskRunning, "")
+		cs.Upgrade = &fake.UpgradeState{From: "1.32.1-aliyun.1", To: seedVersion, Status: "running", TaskID: cs.LastTask,
+			Change: &fake.ChangeState{Kind: fake.ChangeUpgradeCluster, TaskID: cs.LastTask, Started: upgradeStart, After: 60 * 24 * time.Hour}}
 		withPool("running")
 	case 6:
 		cs.Spec.Form, cs.Spec.SNAT = cluster.Serverless, nil
@@ -165,7 +175,7 @@ func TestStateFleetRestore(t *testing.T) {
 	for _, cs := range first.Clusters {
 		states[cs.State]++
 	}
-	for _, st := range []cluster.State{cluster.StateRunning, cluster.StateFailed, cluster.StateInitial, cluster.StateDeleting, cluster.StateUpdating} {
+	for _, st := range []cluster.State{cluster.StateRunning, cluster.StateFailed, cluster.StateInitial, cluster.StateDeleting, cluster.StateUpdating, cluster.StateUpgrading} {
 		if states[st] == 0 {
 			t.Errorf("no %s cluster in the seed: %v", st, states)
 		}
@@ -200,7 +210,7 @@ func TestStateFleetRestore(t *testing.T) {
 	if a := scalePool(t, c, "cfleet0000", "npfleet0000", 2); a.code() != "" {
 		t.Fatalf("scale: %s", a.code())
 	}
-	if r := call(t, c, wire.ActionDeleteCluster, []string{"cfleet0007"}, nil, nil); r.StatusCode != http.StatusOK {
+	if r := call(t, c, wire.ActionDeleteCluster, []string{"cfleet0008"}, nil, nil); r.StatusCode != http.StatusOK {
 		t.Fatalf("delete: HTTP %d %s", r.StatusCode, r.Body)
 	}
 	if err := c.StopContainerInstances("cfleet0006", 1); err != nil {

@@ -3,6 +3,7 @@ package fake_test
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -104,14 +105,28 @@ func TestStateSeedRefusedByRule(t *testing.T) {
 			fake.RuleStateChange, new(*ack.ValidationError)},
 		{"a running task no change tracks", nil, func(st *fake.State) { st.Tasks[0].State = cluster.TaskRunning },
 			fake.RuleStateChange, new(*ack.ValidationError)},
-		{"an upgrade in progress", nil, func(st *fake.State) {
+		{"an upgrade's change as the cluster's change", nil, func(st *fake.State) {
 			st.Clusters[0].State = cluster.StateUpgrading
 			st.Tasks = append(st.Tasks, fake.TaskState{ID: "T-up", ClusterID: st.Clusters[0].ID, Type: fake.TaskTypeUpgrade, State: cluster.TaskRunning, Created: seedStart})
 			st.Clusters[0].Change = &fake.ChangeState{Kind: fake.ChangeUpgradeCluster, TaskID: "T-up", Started: seedStart, After: time.Hour}
-		}, fake.RuleStateResumable, new(*ack.ValidationError)},
-		{"a paused upgrade", nil, func(st *fake.State) {
+		}, fake.RuleStateChange, new(*ack.ValidationError)},
+		{"an upgrading cluster without its upgrade", nil, func(st *fake.State) {
 			st.Clusters[0].State = cluster.StateUpgrading
-		}, fake.RuleStateResumable, new(*ack.ValidationError)},
+		}, fake.RuleStateChange, new(*ack.ValidationError)},
+		{"a running upgrade of a running cluster", nil, func(st *fake.State) {
+			st.Tasks = append(st.Tasks, fake.TaskState{ID: "T-up", ClusterID: st.Clusters[0].ID, Type: fake.TaskTypeUpgrade, State: cluster.TaskRunning, Created: seedStart})
+			st.Clusters[0].Upgrade = &fake.UpgradeState{From: seedVersion, To: "1.36.1-aliyun.1", Status: "running", TaskID: "T-up",
+				Change: &fake.ChangeState{Kind: fake.ChangeUpgradeCluster, TaskID: "T-up", Started: seedStart, After: time.Hour}}
+		}, fake.RuleStateChange, new(*ack.ValidationError)},
+		{"an upgrade to an older version", nil, func(st *fake.State) {
+			st.Clusters[0].State = cluster.StateUpgrading
+			st.Tasks = append(st.Tasks, fake.TaskState{ID: "T-up", ClusterID: st.Clusters[0].ID, Type: fake.TaskTypeUpgrade, State: cluster.TaskRunning, Created: seedStart})
+			st.Clusters[0].Upgrade = &fake.UpgradeState{From: seedVersion, To: "1.32.1-aliyun.1", Status: "running", TaskID: "T-up",
+				Change: &fake.ChangeState{Kind: fake.ChangeUpgradeCluster, TaskID: "T-up", Started: seedStart, After: time.Hour}}
+		}, cluster.RuleUpgradeDowngrade, new(*ack.ValidationError)},
+		{"an upgrade status that does not exist", nil, func(st *fake.State) {
+			st.Clusters[0].Upgrade = &fake.UpgradeState{From: seedVersion, To: "1.36.1-aliyun.1", Status: "halfway"}
+		}, fake.RuleStateKnown, new(*ack.ValidationError)},
 		{"a weak password", nil, func(st *fake.State) {
 			st.Clusters[0].NodePools[0].Spec.KeyPair = ""
 			st.Clusters[0].NodePools[0].Spec.Password = ack.NewSecret(weakPassword)
@@ -246,6 +261,84 @@ func TestStateResumesChangesInProgress(t *testing.T) {
 			t.Fatalf("after a failed scale: pool %s of desired size %d, want active at 1", p.State, p.Spec.DesiredSize)
 		}
 	})
+}
+
+// TestStateResumesUpgrades takes snapshots of a cluster upgrading and of
+// one whose upgrade is paused, restores each into a new Cloud through
+// JSON: the running upgrade ends on the clock as UpgradeCluster's does,
+// the paused one stays paused until ResumeUpgradeCluster, and
+// GetUpgradeStatus answers as in the first Cloud.
+func TestStateResumesUpgrades(t *testing.T) {
+	upgrading := func(t *testing.T) (*fake.Cloud, string, string) {
+		c := fake.New(fake.WithClock(fake.Manual))
+		body := managedRequest("up")
+		body.KubernetesVersion = "1.32.1-aliyun.1"
+		id := runningCluster(t, c, body)
+		resp := call(t, c, wire.ActionUpgradeCluster, []string{id}, nil, wire.UpgradeClusterRequest{NextVersion: "1.34.1-aliyun.1"})
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("upgrade: HTTP %d %s", resp.StatusCode, resp.Body)
+		}
+		c.Advance(10 * time.Minute)
+		return c, id, decode[wire.UpgradeClusterResponse](t, resp).TaskID
+	}
+	status := func(t *testing.T, c *fake.Cloud, id string) string {
+		return string(call(t, c, wire.ActionGetUpgradeStatus, []string{id}, nil, nil).Body)
+	}
+	t.Run("running", func(t *testing.T) {
+		c, id, task := upgrading(t)
+		r := fake.New(fake.WithClock(fake.Manual), fake.WithState(jsonRoundTrip(t, c.Snapshot())))
+		if got, want := status(t, r, id), status(t, c, id); !sameUpgradeStatus(got, want) {
+			t.Fatalf("restored GetUpgradeStatus %s, want %s", got, want)
+		}
+		c.Advance(10 * time.Minute)
+		r.Advance(10 * time.Minute)
+		cl, _ := r.Cluster(id)
+		tk, _ := r.Task(task)
+		if cl.State != cluster.StateRunning || tk.State != cluster.TaskSuccess {
+			t.Fatalf("after the upgrade's 20 minutes: cluster %s, task %s; want running and success", cl.State, tk.State)
+		}
+		want, _ := c.Cluster(id)
+		if cl.Spec.KubernetesVersion != want.Spec.KubernetesVersion {
+			t.Errorf("restored cluster runs %s, the first %s", cl.Spec.KubernetesVersion, want.Spec.KubernetesVersion)
+		}
+		if got, want := status(t, r, id), status(t, c, id); !sameUpgradeStatus(got, want) {
+			t.Errorf("restored GetUpgradeStatus %s, want %s", got, want)
+		}
+	})
+	t.Run("paused", func(t *testing.T) {
+		c, id, task := upgrading(t)
+		if r := call(t, c, wire.ActionPauseClusterUpgrade, []string{id}, nil, nil); r.StatusCode != http.StatusOK {
+			t.Fatalf("pause: HTTP %d %s", r.StatusCode, r.Body)
+		}
+		r := fake.New(fake.WithClock(fake.Manual), fake.WithState(jsonRoundTrip(t, c.Snapshot())))
+		r.Advance(time.Hour)
+		if cl, _ := r.Cluster(id); cl.State != cluster.StateUpgrading {
+			t.Fatalf("a paused upgrade an hour later: cluster %s, want upgrading", cl.State)
+		}
+		if resp := call(t, r, wire.ActionResumeUpgradeCluster, []string{id}, nil, nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("resume: HTTP %d %s", resp.StatusCode, resp.Body)
+		}
+		r.Advance(10 * time.Minute)
+		cl, _ := r.Cluster(id)
+		tk, _ := r.Task(task)
+		if cl.State != cluster.StateRunning || tk.State != cluster.TaskSuccess {
+			t.Fatalf("resumed, after the upgrade's last 10 minutes: cluster %s, task %s; want running and success", cl.State, tk.State)
+		}
+	})
+}
+
+// sameUpgradeStatus compares two GetUpgradeStatus bodies without their
+// request IDs.
+func sameUpgradeStatus(a, b string) bool {
+	var x, y map[string]any
+	if jsonUnmarshal([]byte(a), &x) != nil || jsonUnmarshal([]byte(b), &y) != nil {
+		return false
+	}
+	delete(x, "request_id")
+	delete(y, "request_id")
+	delete(x, "requestId")
+	delete(y, "requestId")
+	return fmt.Sprint(x) == fmt.Sprint(y)
 }
 
 // jsonRoundTrip sends a State through its JSON form.

@@ -96,8 +96,11 @@ func (s *store) clusterStateLocked(c *clusterRec) ClusterState {
 	if c.upgrades != nil && len(c.upgrades.pools) > 0 {
 		cs.PoolVersions = maps.Clone(c.upgrades.pools)
 	}
-	if c.op != nil {
+	if c.op != nil && c.op.change != ChangeUpgradeCluster {
 		cs.Change = changeState(c.op)
+	}
+	if c.upgrades != nil && c.upgrades.run != nil {
+		cs.Upgrade = upgradeState(c.upgrades.run)
 	}
 	for _, p := range c.pools {
 		ps := NodePoolState{
@@ -152,6 +155,23 @@ func changeState(op *pending) *ChangeState {
 		ch.Upgrade = &PoolUpgradeState{Version: u.to, Runtime: u.runtime, RuntimeVersion: u.runtimeVersion}
 	}
 	return ch
+}
+
+// upgradeState copies an upgrade, with its change while it runs or is
+// paused.
+func upgradeState(run *upgradeRun) *UpgradeState {
+	u := &UpgradeState{From: run.from, To: run.to, MasterOnly: run.masterOnly, Status: run.status,
+		Step: run.step, Message: run.message, PrecheckID: run.precheckID}
+	if run.task != nil {
+		u.TaskID = run.task.id
+	}
+	if run.paused {
+		u.PausedAt = run.pausedAt
+	}
+	if run.op != nil && (run.status == upgradeRunning || run.status == upgradePause) {
+		u.Change = changeState(run.op)
+	}
+	return u
 }
 
 // nodeIDs lists the nodes' instance IDs; nil for none.
@@ -253,7 +273,9 @@ func (s *store) restoreState(in State) error {
 	s.ids.set(ids.counts())
 	for _, r := range ld.pendings {
 		r.op.gen = &s.gen
-		if r.p == nil {
+		if r.run != nil {
+			s.attachUpgradeLocked(r.c, r.run, r.op)
+		} else if r.p == nil {
 			s.attachClusterChangeLocked(r.c, r.op, r.op.data)
 		} else {
 			s.attachPoolChangeLocked(r.c, r.p, r.op, r.op.data)

@@ -41,8 +41,8 @@ func transient(st cluster.State) bool {
 // state needs none.
 func (ld *loader) clusterChange(path string, rec *clusterRec, ch *ChangeState) error {
 	if ch == nil {
-		if rec.state == cluster.StateUpgrading {
-			return stateRule(path, RuleStateResumable, "state", "cluster %s is upgrading (a paused upgrade is too); an upgrade of the control plane cannot be restored: restore the cluster before or after its upgrade", rec.id)
+		if rec.state == cluster.StateUpgrading && rec.activeUpgrade() != nil {
+			return nil
 		}
 		if transient(rec.state) {
 			return stateRule(path, RuleStateChange, "change", "cluster %s is %s, which only a change in progress leaves; give its change", rec.id, rec.state)
@@ -51,7 +51,7 @@ func (ld *loader) clusterChange(path string, rec *clusterRec, ch *ChangeState) e
 	}
 	path += ".change"
 	if ch.Kind == ChangeUpgradeCluster {
-		return stateRule(path, RuleStateResumable, "kind", "a change of kind %s (an upgrade of the control plane) cannot be restored; restore the cluster before or after its upgrade", ch.Kind)
+		return stateRule(path, RuleStateChange, "kind", "the change of an upgrade (kind %s) goes in the cluster's upgrade.change, with the upgrade it makes", ch.Kind)
 	}
 	want, ok := clusterChangeStates[ch.Kind]
 	switch {
@@ -171,6 +171,71 @@ func (ld *loader) changeData(path string, rec *clusterRec, p *poolRec, ch *Chang
 	}
 	d.desired = maps.Clone(ch.Desired)
 	return d, nil
+}
+
+// upgrade loads the last upgrade of rec: an ended one as GetUpgradeStatus
+// reports it, a running or paused one with its change, which goes on as
+// UpgradeCluster's does (attachUpgradeLocked).
+func (ld *loader) upgrade(path string, rec *clusterRec, u *UpgradeState) error {
+	if u == nil {
+		return nil
+	}
+	path += ".upgrade"
+	run := &upgradeRun{from: u.From, to: u.To, masterOnly: u.MasterOnly, status: u.Status,
+		step: u.Step, message: u.Message, precheckID: u.PrecheckID, task: ld.tasks[u.TaskID]}
+	switch u.Status {
+	case upgradeSuccess, upgradeFail:
+		if u.Change != nil {
+			return stateRule(path, RuleStateChange, "change", "an upgrade that ended (%s) has no change in progress", u.Status)
+		}
+	case upgradeRunning, upgradePause:
+		switch {
+		case rec.state != cluster.StateUpgrading:
+			return stateRule(path, RuleStateChange, "status", "an upgrade that is %s runs on an upgrading cluster, not a %s one", u.Status, rec.state)
+		case u.Change == nil || u.Change.Kind != ChangeUpgradeCluster:
+			return stateRule(path, RuleStateChange, "change", "an upgrade that is %s needs its change, of kind %s", u.Status, ChangeUpgradeCluster)
+		case u.Change.TaskID != u.TaskID && u.TaskID != "":
+			return stateRule(path, RuleStateChange, "task_id", "the upgrade's task %s is not its change's %s", u.TaskID, u.Change.TaskID)
+		}
+		if err := ld.checkUpgrade(rec, u); err != nil {
+			return &StateError{Path: path, Err: err}
+		}
+		op, err := ld.pending(path+".change", rec, nil, u.Change, changeData{})
+		if err != nil {
+			return err
+		}
+		ld.pendings[len(ld.pendings)-1].run = run
+		run.task, run.op = op.task, op
+		if u.Status == upgradePause {
+			run.paused, run.pausedAt = true, cmp.Or(u.PausedAt, ld.now)
+			op.task.op = nil // detached while paused: nothing settles it
+		} else {
+			rec.op = op
+		}
+	default:
+		return stateRule(path, RuleStateKnown, "status", "upgrade status %q is none of running, pause, success, fail", u.Status)
+	}
+	rec.upgradesOf().run = run
+	return nil
+}
+
+// checkUpgrade judges a running or paused upgrade as UpgradeCluster
+// judged it when it started (cluster.CheckUpgrade on the catalog at its
+// change's start): from the version the cluster runs to the next minor or
+// a newer patch.
+func (ld *loader) checkUpgrade(rec *clusterRec, u *UpgradeState) error {
+	if u.From != rec.extra.version {
+		return stateRule("", RuleStateChange, "upgrade.from", "the upgrade goes from %s, but cluster %s runs %s", u.From, rec.id, rec.extra.version).Err
+	}
+	from, err := cluster.ParseUpgradeTarget(rec.id, u.From)
+	if err != nil {
+		return err
+	}
+	to, err := cluster.ParseUpgradeTarget(rec.id, u.To)
+	if err != nil {
+		return err
+	}
+	return cluster.CheckUpgrade(rec.id, ld.s.upgradeCatalog(cmp.Or(u.Change.Started, ld.now)), from, to)
 }
 
 // ownerOf names a change's resource.

@@ -38,9 +38,10 @@ type loader struct {
 
 // restored is a running change to attach once the world is replaced.
 type restored struct {
-	c  *clusterRec
-	p  *poolRec // nil for a cluster's change
-	op *pending
+	c   *clusterRec
+	p   *poolRec    // nil for a cluster's change
+	run *upgradeRun // set for an upgrade's change
+	op  *pending
 }
 
 // loadState judges a State and builds from it a staging store with the
@@ -235,6 +236,9 @@ func (ld *loader) cluster(i int, cs ClusterState) error {
 	rec.cidrs = cidrUsesOf(rec.id, spec)
 	s.addClusterLocked(rec)
 	if err := ld.instances(path, rec, cs.ContainerInstances); err != nil {
+		return err
+	}
+	if err := ld.upgrade(path, rec, cs.Upgrade); err != nil {
 		return err
 	}
 	if err := ld.clusterChange(path, rec, cs.Change); err != nil {

@@ -242,11 +242,17 @@ func (s *store) startUpgradeLocked(rec *clusterRec, to string, masterOnly bool, 
 	rec.upgradesOf().run = run
 	t := s.newTaskLocked(rec.id, TaskTypeUpgrade, params, now)
 	op := s.newPendingLocked(ChangeUpgradeCluster, t, &rec.failNext, now)
-	op.complete = func(at time.Time, failure *Failure) { s.endUpgradeLocked(rec, run, at, failure) }
+	s.attachUpgradeLocked(rec, run, op)
 	run.task, run.op = t, op
 	rec.op, rec.lastTask, rec.updated, rec.state = op, t.id, now, cluster.StateUpgrading
 	s.settleLocked(rec, now)
 	return run
+}
+
+// attachUpgradeLocked gives the change of upgrade run of rec its end
+// (endUpgradeLocked), on the API path and after a restore alike.
+func (s *store) attachUpgradeLocked(rec *clusterRec, run *upgradeRun, op *pending) {
+	op.complete = func(at time.Time, failure *Failure) { s.endUpgradeLocked(rec, run, at, failure) }
 }
 
 // endUpgradeLocked applies the end of an upgrade at instant at: on success
