@@ -19,7 +19,7 @@ func FuzzRestoreState(f *testing.F) {
 	if b, err := os.ReadFile(filepath.Join("testdata", "state_small.json")); err == nil {
 		f.Add(b)
 	}
-	fleet := fleetState(7)
+	fleet := fleetState(8)
 	if b, err := json.Marshal(fleet); err == nil {
 		f.Add(b)
 	}
