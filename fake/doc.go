@@ -273,7 +273,8 @@
 //     is handed out twice; the billing meter restarts from what the State
 //     holds. A State holds secrets: the login passwords of clusters and
 //     pools travel in clear in its JSON (the wire's login_password), and
-//     so does everything the fake's kubeconfigs are made of; ackfake -save
+//     the kubeconfigs the fake hands out are made from what it holds
+//     (cluster IDs and endpoints; their keys are placeholders); ackfake -save
 //     writes a state file readable by its owner only (0600). Reactors,
 //     fault rules, the call log and the principal are not part of a
 //     State.

@@ -17,9 +17,12 @@ import (
 // WithState load one, and GET and PUT /_fake/state carry one as JSON.
 //
 // A State holds secrets: the login passwords of clusters and node pools
-// (in its JSON, in the wire's login_password fields) and everything a
-// kubeconfig is made of. Keep a state file as you keep a password; ackfake
-// -save writes it readable by its owner only.
+// (in its JSON, in clear in the wire's login_password fields), and the
+// kubeconfigs the fake hands out are made from what it holds (their keys
+// are placeholders). Keep a state file as you keep a password; ackfake
+// -save writes it readable by its owner only. Printed with fmt, a State
+// shows passwords as "[redacted]" (ack.Secret); only its JSON reveals
+// them.
 //
 // A restored State is checked with the rules the API applies to the
 // writes that would have made it (see Cloud.Restore), so that a seed
@@ -94,7 +97,8 @@ type ClusterState struct {
 	// Spec is the cluster's configuration with ACK's defaults, password
 	// included. Its node pools are in NodePools, not in Spec.NodePools,
 	// which must be empty. In JSON it is the CreateCluster body of the
-	// Spec (login_password in clear).
+	// Spec (login_password in clear), which names vSwitches by ID: their
+	// zones come back from Network when the State is restored.
 	Spec cluster.Spec `json:"spec"`
 	// ClusterType, Profile and ClusterSpec are the form fields as created
 	// (the legacy "Ask" type is kept as sent). Empty ones are derived from

@@ -236,8 +236,8 @@
 //	ackfake -state fleet.json -save fleet.json
 //
 // A state file holds secrets: the login passwords of clusters and node
-// pools in clear (the wire's login_password), and everything the
-// kubeconfigs the fake hands out are made of. -save writes it with mode
+// pools in clear (the wire's login_password), and the kubeconfigs the
+// fake hands out are made from what it holds. -save writes it with mode
 // 0600 (to a temporary file in the same directory, renamed over FILE
 // once complete); keep a file fetched with curl as carefully, and out of
 // version control.
