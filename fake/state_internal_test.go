@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ackgo/ack/internal/wire"
 	"github.com/ackgo/ack/quota"
@@ -82,6 +83,11 @@ func TestRestoreRebuildsIndexAndMeter(t *testing.T) {
 		t.Errorf("container instance counter %d, want %d", r.st.meter.eciSeq, c.st.meter.eciSeq)
 	}
 	r.st.mu.Unlock()
+
+	r.Advance(time.Hour)
+	if bill, err := r.Bill(r.Now().Add(-time.Hour), r.Now()); err != nil || len(bill.Lines) == 0 {
+		t.Errorf("the restored Cloud's bill of its last hour: %v lines, %v; want its clusters' and nodes'", len(bill.Lines), err)
+	}
 
 	req := wire.NewRequest(wire.ActionCreateCluster)
 	req.Body, _ = json.Marshal(map[string]any{"name": "overlap", "region_id": DefaultRegion, "cluster_type": "ManagedKubernetes",

@@ -2,7 +2,9 @@ package fake_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -71,3 +73,37 @@ func TestSnapshotRestoreRoundTrip(t *testing.T) {
 
 func jsonMarshal(v any) ([]byte, error)   { return json.Marshal(v) }
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// TestStateConcurrentSnapshotRestore snapshots and restores while other
+// goroutines create clusters and read them: under the race detector
+// nothing races, and every restore leaves a world that snapshots again.
+func TestStateConcurrentSnapshotRestore(t *testing.T) {
+	c := fake.New(fake.WithClock(fake.Manual), fake.WithLimits(fleetLimits(100)))
+	base := c.Snapshot()
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Go(func() {
+			for i := range 10 {
+				body := withCIDRs(managedRequest(fmt.Sprintf("g%d-%d", g, i)), fmt.Sprintf("10.%d.0.0/16", g*10+i), fmt.Sprintf("172.%d.0.0/20", 16+g*10+i))
+				body.VPCID, body.VSwitchIDs = fmt.Sprintf("vpc-g%d%d", g, i), []string{fmt.Sprintf("vsw-g%d%d", g, i)}
+				call(t, c, wire.ActionCreateCluster, nil, nil, body)
+				c.Clusters()
+			}
+		})
+	}
+	wg.Go(func() {
+		for range 10 {
+			s := c.Snapshot()
+			if err := c.Restore(s); err != nil {
+				t.Errorf("restore of a snapshot: %v", err)
+			}
+			if err := c.Restore(base); err != nil {
+				t.Errorf("restore of the empty snapshot: %v", err)
+			}
+		}
+	})
+	wg.Wait()
+	if _, err := json.Marshal(c.Snapshot()); err != nil {
+		t.Fatal(err)
+	}
+}
