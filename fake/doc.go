@@ -256,7 +256,9 @@
 //     it as JSON and PUT /_fake/state replaces it. A seed is checked with
 //     the rules of the API's writes that would have made it (the cluster
 //     and nodepool packages' create rules, the region rule, the network's
-//     admission, the account's limits) and the fake's state rules
+//     admission; not the account's quotas, which a lowered limit leaves
+//     exceeded by what exists, so that every state the fake reaches loads
+//     again: they judge the next write) and the fake's state rules
 //     (RuleStateID, RuleStateKnown, RuleStateReference, RuleStateChange,
 //     RuleStateNetwork, RuleStateSpecPools): a
 //     refusal is a *StateError wrapping the broken rule's

@@ -64,12 +64,6 @@ func TestStateSeedRefusedByRule(t *testing.T) {
 			fake.RuleRegion, new(*ack.ValidationError)},
 		{"pool max pods out of range", nil, func(st *fake.State) { st.Clusters[0].NodePools[0].Spec.MaxPods = 1000 },
 			"nodepool.max_pods.range", new(*ack.ValidationError)},
-		{"more nodes than the quota", nil, func(st *fake.State) {
-			st.Limits.NodesPerCluster.Max = 1
-		}, quota.CodeNodeQuota, new(*fake.Error)},
-		{"more clusters than the quota", nil, func(st *fake.State) {
-			st.Limits.Clusters.Max = 0
-		}, string(quota.LimitClusters), new(*fake.Error)},
 		{"a negative limit", nil, func(st *fake.State) { st.Limits.NodePoolsPerCluster.Max = -1 },
 			quota.RuleLimitsNonNegative, new(*ack.ValidationError)},
 		{"CIDRs overlapping another cluster's in the VPC", nil, func(st *fake.State) {
@@ -433,5 +427,31 @@ func TestSnapshotIsACopy(t *testing.T) {
 	cl, _ := c.Cluster(id)
 	if slices.ContainsFunc(cl.Spec.Tags, func(t cluster.Tag) bool { return t.Key == "x" }) || c.Nodes(id)[0].State == "failed" {
 		t.Fatal("changing the restored State changed the Cloud")
+	}
+}
+
+// TestStateOverItsLimitsLoads seeds a state whose clusters hold more than
+// its limits allow, as a quota lowered after they were made leaves them
+// (SetLimits): it loads, and the next write is judged by the limits, so a
+// saved state always loads again.
+func TestStateOverItsLimitsLoads(t *testing.T) {
+	st := smallSeed()
+	seedCluster(&st, 7)
+	st.Limits.Clusters.Max = 1        // two clusters seeded
+	st.Limits.NodesPerCluster.Max = 1 // two nodes each
+	c := fake.New(fake.WithClock(fake.Manual))
+	if err := c.Restore(st); err != nil {
+		t.Fatalf("a state over its limits: %v", err)
+	}
+	if n := len(c.Clusters()); n != 2 {
+		t.Fatalf("%d clusters loaded, want 2", n)
+	}
+	resp := call(t, c, wire.ActionCreateCluster, nil, nil, managedRequest("one-too-many"))
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(resp.Body), string(quota.LimitClusters)) {
+		t.Errorf("create past the seeded limit: HTTP %d %s; want the cluster quota's refusal", resp.StatusCode, resp.Body)
+	}
+	again := fake.New(fake.WithClock(fake.Manual))
+	if err := again.Restore(c.Snapshot()); err != nil {
+		t.Errorf("the snapshot of a state over its limits does not load again: %v", err)
 	}
 }

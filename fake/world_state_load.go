@@ -12,7 +12,6 @@ import (
 
 	"github.com/ackgo/ack/cluster"
 	"github.com/ackgo/ack/nodepool"
-	"github.com/ackgo/ack/quota"
 )
 
 // Loading a State: every part is judged by the rule the API's write of it
@@ -228,11 +227,10 @@ func (ld *loader) cluster(i int, cs ClusterState) error {
 			return err
 		}
 	}
-	if e := ld.admitSeed(quota.Plan{Create: []quota.NewCluster{{
-		Name: spec.Name, Kind: kindOf(rec), Nodes: len(rec.nodes), NodePools: len(rec.pools), PodsPerNode: maxPods,
-	}}}); e != nil {
-		return refused(path, e)
-	}
+	// The account's quotas are not judged here: a quota lowered after a
+	// cluster was made (SetLimits, /_fake/limits) leaves what exists, so
+	// a state the fake reaches may hold more than its limits, and must
+	// load again. They judge the next write.
 	rec.cidrs = cidrUsesOf(rec.id, spec)
 	s.addClusterLocked(rec)
 	if err := ld.instances(path, rec, cs.ContainerInstances); err != nil {
@@ -250,16 +248,6 @@ func (ld *loader) cluster(i int, cs ClusterState) error {
 		}
 	}
 	return nil
-}
-
-// admitSeed weighs a plan against the limits only: the account's
-// prerequisites (real-name, funds) judge purchases, not what exists.
-func (ld *loader) admitSeed(plan quota.Plan) *Error {
-	s := ld.s
-	acct := s.acct
-	s.acct.account = quota.DefaultAccount(s.acct.limits)
-	defer func() { s.acct = acct }()
-	return s.admitLocked(plan)
 }
 
 // pool loads one node pool of rec (its change comes later, once the
@@ -346,8 +334,8 @@ func (ld *loader) node(path string, rec *clusterRec, ns NodeState) error {
 	return nil
 }
 
-// instances loads the running container instances of rec, admitted as
-// StartContainerInstances admits them.
+// instances loads the running container instances of rec, on a cluster
+// that can host them (the quota, as for clusters, is not judged).
 func (ld *loader) instances(path string, rec *clusterRec, cis []ContainerInstanceState) error {
 	if len(cis) == 0 {
 		return nil
@@ -368,9 +356,6 @@ func (ld *loader) instances(path string, rec *clusterRec, cis []ContainerInstanc
 				ld.eciSeq = max(ld.eciSeq, k)
 			}
 		}
-	}
-	if e := ld.admitSeed(quota.Plan{Change: []quota.ClusterChange{{ClusterID: rec.id, AddContainerInstances: len(cis)}}}); e != nil {
-		return refused(path, e)
 	}
 	rec.containerInstances = len(cis)
 	ld.eci[rec] = cis
