@@ -45,6 +45,7 @@ func newPipeline(s pipelineSettings) Transport {
 					UserAgent:      s.UserAgent,
 					AttemptTimeout: s.AttemptTimeout,
 					Clock:          s.Clock,
+					userAgent:      []string{s.UserAgent}[:1:1],
 				},
 			},
 		},

@@ -23,6 +23,11 @@ type sendStep struct {
 	AttemptTimeout time.Duration
 	// Clock reads Retry-After dates.
 	Clock Clock
+	// userAgent is UserAgent as a header's value list, made with the
+	// step and shared by every attempt's header (a value list is never
+	// written in place, and this one has no room to append into); a step
+	// made without it, or whose UserAgent changed, makes one an attempt.
+	userAgent []string
 }
 
 // RoundTrip sends one attempt.
@@ -32,7 +37,11 @@ func (s *sendStep) RoundTrip(ctx context.Context, req *Request) (*Response, erro
 	if out.Header == nil {
 		out.Header = make(http.Header, 1)
 	}
-	out.Header.Set("User-Agent", s.UserAgent)
+	ua := s.userAgent
+	if len(ua) != 1 || ua[0] != s.UserAgent {
+		ua = []string{s.UserAgent}
+	}
+	out.Header["User-Agent"] = ua // the canonical key, as Header.Set writes it
 	if s.AttemptTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, s.AttemptTimeout)

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -111,23 +112,37 @@ type Operation struct {
 	// target is the version an upgrade waits for; empty for other kinds.
 	target string
 
-	run *waiter.Operation[*Cluster] // the state of the wait
+	// run is the state of the wait, made by the first call that needs it
+	// (once): most operations a fleet starts are never waited on here.
+	once sync.Once
+	run  *waiter.Operation[*Cluster]
 }
 
 // newOperation returns an operation to follow.
 func (c *Client) newOperation(kind OperationKind, clusterID, taskID, requestID string) *Operation {
-	op := &Operation{client: c, kind: kind, clusterID: clusterID, taskID: taskID, requestID: requestID}
-	op.run = waiter.New(waiter.Resource[*Cluster]{
-		Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: taskID,
-		Phase: PhaseCluster, Target: string(kind.target()), Deletes: kind == KindDelete, ReadWhileTaskRuns: true,
-		ReadTask: waiter.StatusReader(c.do),
-		Read:     func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, clusterID) },
-		Gone: func(requestID string) *Cluster {
-			return &Cluster{ID: clusterID, State: StateDeleted, RequestID: requestID}
-		},
-		Judge: kind.judge,
+	return &Operation{client: c, kind: kind, clusterID: clusterID, taskID: taskID, requestID: requestID}
+}
+
+// waiter returns the state of the wait, made on first use for an
+// operation of a client (CompletedOperation's has it from the start).
+func (op *Operation) waiter() *waiter.Operation[*Cluster] {
+	op.once.Do(func() {
+		if op.run != nil || op.client == nil {
+			return
+		}
+		c, kind, clusterID := op.client, op.kind, op.clusterID
+		op.run = waiter.New(waiter.Resource[*Cluster]{
+			Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: op.taskID,
+			Phase: PhaseCluster, Target: string(kind.target()), Deletes: kind == KindDelete, ReadWhileTaskRuns: true,
+			ReadTask: waiter.StatusReader(c.do),
+			Read:     func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, clusterID) },
+			Gone: func(requestID string) *Cluster {
+				return &Cluster{ID: clusterID, State: StateDeleted, RequestID: requestID}
+			},
+			Judge: kind.judge,
+		})
 	})
-	return op
+	return op.run
 }
 
 // CompletedOperation returns an operation that is already done: its Wait
@@ -156,7 +171,7 @@ func (op *Operation) TaskID() string { return op.taskID }
 func (op *Operation) RequestID() string { return op.requestID }
 
 // Done reports whether the operation has ended, in success or failure.
-func (op *Operation) Done() bool { return op.run.Done() }
+func (op *Operation) Done() bool { return op.waiter().Done() }
 
 // Wait polls until the operation ends and returns the cluster: running
 // for a create, modify or scale out; for a delete, a Cluster holding only
@@ -175,7 +190,7 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*C
 		return op.detached()
 	}
 	s := waiter.Settings[Progress](optfn.ApplyTo(op.client.opts.Wait, optFns))
-	return waiter.WaitWith(ctx, op.run, op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
+	return waiter.WaitWith(ctx, op.waiter(), op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
 		return Progress{Kind: op.kind, ClusterID: op.clusterID, Phase: e.Phase, From: e.From, To: e.To, At: e.At, Poll: e.Poll}
 	})
 }
@@ -189,13 +204,13 @@ func (op *Operation) Poll(ctx context.Context) (*Cluster, error) {
 	if op.client == nil {
 		return op.detached()
 	}
-	return op.run.Poll(ctx)
+	return op.waiter().Poll(ctx)
 }
 
 // detached returns the outcome of an operation without a client: the one
 // CompletedOperation gave it, or an error.
 func (op *Operation) detached() (*Cluster, error) {
-	return op.run.Detached(fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind))
+	return op.waiter().Detached(fmt.Errorf("cluster %s: %s operation has no client: build it with a Client", op.clusterID, op.kind))
 }
 
 // judge reads the state of a cluster the kind's operation waits on: at its

@@ -3,6 +3,7 @@ package nodepool
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -114,23 +115,37 @@ type Operation struct {
 	nodes    int
 	hasNodes bool
 
-	run *waiter.Operation[*Pool] // the state of the wait
+	// run is the state of the wait, made by the first call that needs it
+	// (once), after withNodes.
+	once sync.Once
+	run  *waiter.Operation[*Pool]
 }
 
 // newOperation returns an operation to follow.
 func (c *Client) newOperation(kind OperationKind, clusterID, poolID, taskID, requestID string) *Operation {
-	op := &Operation{client: c, kind: kind, clusterID: clusterID, poolID: poolID, taskID: taskID, requestID: requestID}
-	op.run = waiter.New(waiter.Resource[*Pool]{
-		Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: taskID,
-		Phase: PhasePool, Target: op.target(), Deletes: kind == KindDelete,
-		ReadTask: waiter.StatusReader(c.do),
-		Read:     func(ctx context.Context) (*Pool, error) { return c.describe(ctx, clusterID, poolID) },
-		Gone: func(requestID string) *Pool {
-			return &Pool{ID: poolID, ClusterID: clusterID, RequestID: requestID}
-		},
-		Judge: op.judge,
+	return &Operation{client: c, kind: kind, clusterID: clusterID, poolID: poolID, taskID: taskID, requestID: requestID}
+}
+
+// waiter returns the state of the wait, made on first use for an
+// operation of a client (CompletedOperation's has it from the start).
+func (op *Operation) waiter() *waiter.Operation[*Pool] {
+	op.once.Do(func() {
+		if op.run != nil || op.client == nil {
+			return
+		}
+		c, clusterID, poolID := op.client, op.clusterID, op.poolID
+		op.run = waiter.New(waiter.Resource[*Pool]{
+			Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: op.taskID,
+			Phase: PhasePool, Target: op.target(), Deletes: op.kind == KindDelete,
+			ReadTask: waiter.StatusReader(c.do),
+			Read:     func(ctx context.Context) (*Pool, error) { return c.describe(ctx, clusterID, poolID) },
+			Gone: func(requestID string) *Pool {
+				return &Pool{ID: poolID, ClusterID: clusterID, RequestID: requestID}
+			},
+			Judge: op.judge,
+		})
 	})
-	return op
+	return op.run
 }
 
 // withNodes sets the node count the operation waits for when its task is
@@ -169,7 +184,7 @@ func (op *Operation) TaskID() string { return op.taskID }
 func (op *Operation) RequestID() string { return op.requestID }
 
 // Done reports whether the operation has ended, in success or failure.
-func (op *Operation) Done() bool { return op.run.Done() }
+func (op *Operation) Done() bool { return op.waiter().Done() }
 
 // Wait polls until the operation ends and returns the pool, active; for a
 // delete, a Pool holding only the IDs and the request ID of the read
@@ -188,7 +203,7 @@ func (op *Operation) Wait(ctx context.Context, optFns ...func(*WaitOptions)) (*P
 		return op.detached()
 	}
 	s := waiter.Settings[Progress](op.client.waitPolicy(optFns))
-	return waiter.WaitWith(ctx, op.run, op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
+	return waiter.WaitWith(ctx, op.waiter(), op.client.cfg.Clock(), s, func(e waiter.Event) Progress {
 		return Progress{Kind: op.kind, ClusterID: op.clusterID, PoolID: op.poolID, Phase: e.Phase,
 			From: e.From, To: e.To, At: e.At, Poll: e.Poll}
 	})
@@ -202,13 +217,13 @@ func (op *Operation) Poll(ctx context.Context) (*Pool, error) {
 	if op.client == nil {
 		return op.detached()
 	}
-	return op.run.Poll(ctx)
+	return op.waiter().Poll(ctx)
 }
 
 // detached returns the outcome of an operation without a client: the one
 // CompletedOperation gave it, or an error.
 func (op *Operation) detached() (*Pool, error) {
-	return op.run.Detached(fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind))
+	return op.waiter().Detached(fmt.Errorf("node pool %s: %s operation has no client: build it with a Client", op.poolID, op.kind))
 }
 
 // target is the state the pool phase waits for.

@@ -127,11 +127,17 @@ func ACS3StringToSign(canonicalRequest string) string {
 }
 
 func hashHex(b []byte) string {
+	if len(b) == 0 {
+		return emptyHashHex // every GET and DELETE
+	}
 	sum := sha256.Sum256(b)
 	var dst [2 * sha256.Size]byte
 	hex.Encode(dst[:], sum[:])
 	return string(dst[:])
 }
+
+// emptyHashHex is the hex SHA-256 of no bytes.
+const emptyHashHex = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
 // acs3MAC returns the raw HMAC-SHA256 of stringToSign keyed with secret.
 func acs3MAC(secret, stringToSign string) []byte {

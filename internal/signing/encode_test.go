@@ -1,6 +1,8 @@
 package signing
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"testing"
 )
@@ -59,5 +61,14 @@ func TestCanonicalForms(t *testing.T) {
 		if err != nil || r != tc.wantROA {
 			t.Errorf("resourceROA(%s) = %q, %v; want %q", tc.raw, r, err, tc.wantROA)
 		}
+	}
+}
+
+// TestEmptyHashHex checks the constant hash of an empty payload against
+// SHA-256 itself.
+func TestEmptyHashHex(t *testing.T) {
+	sum := sha256.Sum256(nil)
+	if got, want := hashHex(nil), hex.EncodeToString(sum[:]); got != want || hashHex([]byte{}) != want {
+		t.Errorf("hashHex of no bytes = %s, want %s", got, want)
 	}
 }
