@@ -36,20 +36,19 @@ type faultJSON struct {
 const maxFaultBody = 1 << 16
 
 // faultControl answers /_fake/faults and /_fake/faults/{id}; handled is
-// false for any other name.
+// false for any other name. control has checked the method against
+// controlRoutes.
 func (c *Cloud) faultControl(r *http.Request, name string) (a answer, handled bool) {
 	id, one := strings.CutPrefix(name, "faults/")
 	switch {
 	case name != "faults" && !one:
 		return answer{}, false
-	case one && r.Method == http.MethodDelete:
+	case one: // DELETE
 		v, found := c.removeFault(id)
 		if !found {
 			return fail(NewError(InvalidActionNotFound, "no fault rule %q; GET %sfaults lists them", cut(id), controlPrefix)), true
 		}
 		return ok(toFaultJSON(v)), true
-	case one:
-		return methodNotAllowed(name, "DELETE", r.Method), true
 	case r.Method == http.MethodGet:
 		out := []faultJSON{}
 		for _, v := range c.faultViews() {
@@ -58,10 +57,8 @@ func (c *Cloud) faultControl(r *http.Request, name string) (a answer, handled bo
 		return ok(out), true
 	case r.Method == http.MethodDelete:
 		return ok(map[string]int{"cleared": c.clearFaults()}), true
-	case r.Method != http.MethodPost:
-		return methodNotAllowed(name, "GET, POST or DELETE", r.Method), true
 	}
-	spec, e := decodeFault(r.Body)
+	spec, e := decodeFault(r.Body) // POST
 	if e != nil {
 		return fail(e), true
 	}
