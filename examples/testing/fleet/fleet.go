@@ -140,7 +140,11 @@ func (r Result) String() string {
 	case AutoScaled:
 		return head + fmt.Sprintf("pool %s is autoscaled from %d: left alone", r.PoolID, r.From)
 	}
-	return head + fmt.Sprintf("error: %v", r.Err)
+	cause := r.Err
+	if inner := errors.Unwrap(r.Err); inner != nil {
+		cause = inner // the cluster is named in head already
+	}
+	return head + fmt.Sprintf("not handled: %v", cause)
 }
 
 // Report is the outcome of one Ensure: one Result per cluster of the

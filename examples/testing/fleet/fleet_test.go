@@ -2,6 +2,8 @@ package fleet_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -137,5 +139,29 @@ func TestPolicyRefused(t *testing.T) {
 				t.Errorf("the fake got %d calls; want none", n)
 			}
 		})
+	}
+}
+
+// TestResultString checks the report's lines, one per action.
+func TestResultString(t *testing.T) {
+	cause := errors.New("create node pool \"web\": quota exceeded")
+	tests := []struct {
+		r    fleet.Result
+		want string
+	}{
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Kept, PoolID: "np-1", From: 4, To: 4}, "c-1 (a): kept pool np-1 at 4 nodes"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Created, PoolID: "np-1", To: 3}, "c-1 (a): created pool np-1 with 3 nodes"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Scaled, PoolID: "np-1", From: 1, To: 3}, "c-1 (a): scaled pool np-1 from 1 to 3 nodes"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Failed, State: cluster.StateDeleteFailed}, "c-1 (a): cluster is delete_failed: left alone, needs a human"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Busy, State: cluster.StateUpgrading}, "c-1 (a): cluster is upgrading: left for the next run"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Busy, PoolID: "np-1"}, "c-1 (a): pool np-1 is changing: left for the next run"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.AutoScaled, PoolID: "np-1", From: 1}, "c-1 (a): pool np-1 is autoscaled from 1: left alone"},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Error, Err: fmt.Errorf("cluster c-1: %w", cause)}, `c-1 (a): not handled: create node pool "web": quota exceeded`},
+		{fleet.Result{ClusterID: "c-1", ClusterName: "a", Action: fleet.Error, Err: cause}, `c-1 (a): not handled: create node pool "web": quota exceeded`},
+	}
+	for _, tt := range tests {
+		if got := tt.r.String(); got != tt.want {
+			t.Errorf("%s: String() = %q; want %q", tt.r.Action, got, tt.want)
+		}
 	}
 }
