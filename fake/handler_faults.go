@@ -36,19 +36,20 @@ type faultJSON struct {
 const maxFaultBody = 1 << 16
 
 // faultControl answers /_fake/faults and /_fake/faults/{id}; handled is
-// false for any other name. control has checked the method against
-// controlRoutes.
+// false for any other name.
 func (c *Cloud) faultControl(r *http.Request, name string) (a answer, handled bool) {
 	id, one := strings.CutPrefix(name, "faults/")
 	switch {
 	case name != "faults" && !one:
 		return answer{}, false
-	case one: // DELETE
+	case one && r.Method == http.MethodDelete:
 		v, found := c.removeFault(id)
 		if !found {
 			return fail(NewError(InvalidActionNotFound, "no fault rule %q; GET %sfaults lists them", cut(id), controlPrefix)), true
 		}
 		return ok(toFaultJSON(v)), true
+	case one:
+		return methodNotAllowed(name, "DELETE", r.Method), true
 	case r.Method == http.MethodGet:
 		out := []faultJSON{}
 		for _, v := range c.faultViews() {
@@ -57,8 +58,10 @@ func (c *Cloud) faultControl(r *http.Request, name string) (a answer, handled bo
 		return ok(out), true
 	case r.Method == http.MethodDelete:
 		return ok(map[string]int{"cleared": c.clearFaults()}), true
+	case r.Method != http.MethodPost:
+		return methodNotAllowed(name, "GET, POST or DELETE", r.Method), true
 	}
-	spec, e := decodeFault(r.Body) // POST
+	spec, e := decodeFault(r.Body)
 	if e != nil {
 		return fail(e), true
 	}
