@@ -34,6 +34,10 @@
 //	                  POST /_fake/faults as any language would
 //	faults_test.go    faults injected with Go reactors (PrependReactor):
 //	                  throttling, a lost answer, a quota refusal
+//	state_test.go     seeded: a fleet in mixed states written as a
+//	                  fake.State (fake.WithState), a snapshot restored
+//	                  between runs (Cloud.Snapshot, Cloud.Restore), and
+//	                  the refusal of a seed ACK could never be in
 //	mock_test.go      the decision logic alone, on go.uber.org/mock mocks
 //	                  of the clients' one-method interfaces
 //
