@@ -30,23 +30,29 @@ type fakeRow struct {
 	simulated bool
 }
 
-// readFakeTable parses the table: its rows, each naming an API in
-// backquotes, its request ("`METHOD /pattern`") and whether the fake
-// simulates it ("simulated" or "not simulated").
-func readFakeTable(text string) ([]fakeRow, error) {
+// tableRow is one row of a README table: its line and its cells, trimmed.
+type tableRow struct {
+	line  int
+	cells []string
+}
+
+// readTable reads the first table after the line heading, whose header
+// row must start with header, and returns its rows without the header and
+// the separator. The table ends at the first line that is not a row.
+func readTable(text, heading, header string) ([]tableRow, error) {
 	sc := bufio.NewScanner(strings.NewReader(text))
 	n, inSection, inTable := 0, false, false
-	var rows []fakeRow
+	var rows []tableRow
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(sc.Text())
 		switch {
 		case !inSection:
-			inSection = line == readmeFakeHeading
+			inSection = line == heading
 			continue
 		case !inTable && !strings.HasPrefix(line, "|"):
 			if strings.HasPrefix(line, "#") {
-				return nil, fmt.Errorf("README.md:%d: the section %q ends before its table", n, readmeFakeHeading)
+				return nil, fmt.Errorf("README.md:%d: the section %q ends before its table", n, heading)
 			}
 			continue
 		case inTable && !strings.HasPrefix(line, "|"):
@@ -54,8 +60,8 @@ func readFakeTable(text string) ([]fakeRow, error) {
 		}
 		if !inTable {
 			inTable = true
-			if !strings.HasPrefix(line, "| API | request | fake |") {
-				return nil, fmt.Errorf("README.md:%d: the table's header is %q; want it to start with \"| API | request | fake |\"", n, line)
+			if !strings.HasPrefix(line, header) {
+				return nil, fmt.Errorf("README.md:%d: the table's header is %q; want it to start with %q", n, line, header)
 			}
 			continue
 		}
@@ -66,23 +72,39 @@ func readFakeTable(text string) ([]fakeRow, error) {
 		if len(cells) > 0 && strings.Trim(cells[0], "-: ") == "" {
 			continue // the separator row
 		}
+		rows = append(rows, tableRow{line: n, cells: cells})
+	}
+	if !inSection {
+		return nil, fmt.Errorf("README.md has no heading %q", heading)
+	}
+	return rows, sc.Err()
+}
+
+// readFakeTable parses the table of what the fake simulates: its rows,
+// each naming an API in backquotes, its request ("`METHOD /pattern`") and
+// whether the fake simulates it ("simulated" or "not simulated").
+func readFakeTable(text string) ([]fakeRow, error) {
+	table, err := readTable(text, readmeFakeHeading, "| API | request | fake |")
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]fakeRow, 0, len(table))
+	for _, t := range table {
+		cells := t.cells
 		if len(cells) < 3 {
-			return nil, fmt.Errorf("README.md:%d: a row of %d cells; want the API, its request and whether the fake simulates it", n, len(cells))
+			return nil, fmt.Errorf("README.md:%d: a row of %d cells; want the API, its request and whether the fake simulates it", t.line, len(cells))
 		}
-		row := fakeRow{line: n, action: strings.Trim(cells[0], "`"), request: strings.Trim(cells[1], "`")}
+		row := fakeRow{line: t.line, action: strings.Trim(cells[0], "`"), request: strings.Trim(cells[1], "`")}
 		switch cells[2] {
 		case "simulated":
 			row.simulated = true
 		case "not simulated":
 		default:
-			return nil, fmt.Errorf("README.md:%d: %s: the fake column says %q; want \"simulated\" or \"not simulated\"", n, row.action, cells[2])
+			return nil, fmt.Errorf("README.md:%d: %s: the fake column says %q; want \"simulated\" or \"not simulated\"", t.line, row.action, cells[2])
 		}
 		rows = append(rows, row)
 	}
-	if !inSection {
-		return nil, fmt.Errorf("README.md has no heading %q", readmeFakeHeading)
-	}
-	return rows, sc.Err()
+	return rows, nil
 }
 
 // compareFakeTable reports every difference between the table's rows and

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -144,18 +145,6 @@ func cut(s string) string {
 	return s
 }
 
-// controlNames names the control endpoints under controlPrefix, as the
-// refusal of an unknown one lists them (and the documentation, which a
-// test keeps in step).
-var controlNames = []string{"clock", "advance", "calls", "reset", "state", "faults", "faults/ID", "bill",
-	"account", "limits", "instances", "instances/stop", "instances/ID", "demand"}
-
-// controlList lists the control endpoints in words: "a, b and c".
-func controlList() string {
-	n := len(controlNames)
-	return strings.Join(controlNames[:n-1], ", ") + " and " + controlNames[n-1]
-}
-
 // subControls are the groups of control endpoints beside the clock's and
 // the log's: each answers its names and leaves the others (handled false).
 var subControls = []func(c *Cloud, r *http.Request, name string) (answer, bool){
@@ -163,20 +152,21 @@ var subControls = []func(c *Cloud, r *http.Request, name string) (answer, bool){
 	(*Cloud).instanceControl, (*Cloud).demandControl, (*Cloud).stateControl,
 }
 
+// control answers a control request whose name and method controlRoutes
+// lists, and refuses any other.
 func (c *Cloud) control(r *http.Request) answer {
 	name := strings.TrimPrefix(r.URL.Path, controlPrefix)
+	route, known := findControlRoute(name)
+	switch {
+	case !known:
+		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; under %s there are %s", cut(r.URL.Path), controlPrefix, controlList()))
+	case !slices.Contains(route.methods, r.Method):
+		return methodNotAllowed(name, route.methodList(), r.Method)
+	}
 	for _, sub := range subControls {
 		if a, handled := sub(c, r, name); handled {
 			return a
 		}
-	}
-	want := map[string]string{"clock": http.MethodGet, "advance": http.MethodPost, "calls": http.MethodGet, "reset": http.MethodPost}
-	method, known := want[name]
-	switch {
-	case !known:
-		return fail(NewError(InvalidActionNotFound, "no control endpoint %s; under %s there are %s", cut(r.URL.Path), controlPrefix, controlList()))
-	case r.Method != method:
-		return methodNotAllowed(name, method, r.Method)
 	}
 	switch name {
 	case "advance":

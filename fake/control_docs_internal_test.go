@@ -19,8 +19,8 @@ func TestControlEndpointsDocumented(t *testing.T) {
 		}
 		docs[path] = string(b)
 	}
-	for _, name := range controlNames {
-		path := controlPrefix + strings.Replace(name, "/ID", "/", 1)
+	for _, route := range controlRoutes {
+		path := controlPrefix + strings.TrimSuffix(route.name, "{id}")
 		for file, text := range docs {
 			if !strings.Contains(text, path) {
 				t.Errorf("%s does not document %s", file, path)

@@ -87,3 +87,21 @@ func Get[T any]() T {
 	}
 	return v.(T)
 }
+
+// FakeControl is what package fake lends the repository's own tests: the
+// control endpoints it serves under /_fake/, so that a test outside the
+// package (the README's, at the root) can hold documentation to them
+// without the fake exporting its dispatch.
+type FakeControl struct {
+	// Routes lists the control endpoints, in the fake's order.
+	Routes func() []ControlRoute
+}
+
+// ControlRoute is one control endpoint of the fake.
+type ControlRoute struct {
+	// Name is the path below /_fake/, such as "clock" or "faults/{id}"
+	// ("{id}" stands for one path segment).
+	Name string
+	// Methods are the HTTP methods it takes.
+	Methods []string
+}

@@ -1,6 +1,8 @@
 // Package bridge lends the fake the domain packages' wire conversions and
 // wire-level checks, so that the fake runs the very code the clients run
-// while the domain packages export no function on a wire type.
+// while the domain packages export no function on a wire type. The fake in
+// turn lends the repository's tests its list of control endpoints
+// (FakeControl), which it does not export either.
 //
 // Each domain package provides its functions once, from an init function,
 // as a value of one of the generic struct types below instantiated with its
