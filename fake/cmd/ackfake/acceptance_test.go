@@ -135,7 +135,7 @@ func TestServedFromStateWithFaultsAndLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	stop()
-	savedState := readStateFile(t, saved)
+	savedState := readState(t, saved)
 	if d := cmp.Diff(steady(last), steady(savedState)); d != "" {
 		t.Errorf("-save wrote another state than the server held (-served +saved):\n%s", d)
 	}
@@ -147,25 +147,4 @@ func TestServedFromStateWithFaultsAndLimits(t *testing.T) {
 	if d := cmp.Diff(steady(savedState), steady(reread)); d != "" {
 		t.Errorf("-state served another state than the saved file (-saved +served):\n%s", d)
 	}
-}
-
-// readStateFile reads a state file written owner-only.
-func readStateFile(t *testing.T, path string) fake.State {
-	t.Helper()
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if mode := info.Mode().Perm(); mode != 0o600 {
-		t.Errorf("%s has mode %v, want 0600", path, mode)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s fake.State
-	if err := json.Unmarshal(data, &s); err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
