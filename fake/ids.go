@@ -3,6 +3,7 @@ package fake
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/maphash"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +17,48 @@ import (
 type idGen struct {
 	mu sync.Mutex
 	n  map[string]uint64
+	// taken holds the hashes of the IDs a restored State holds (take):
+	// an ID made with a prefix (prefixed) whose hash is there is skipped,
+	// so that a State written by hand, with IDs its counters do not
+	// account for, never sees one handed out again. A hash shared by
+	// chance only skips a count.
+	taken map[uint64]struct{}
+	seed  maphash.Seed
+}
+
+// take records ids as taken.
+func (g *idGen) take(ids map[string]bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.taken == nil {
+		g.taken, g.seed = make(map[uint64]struct{}, len(ids)), maphash.MakeSeed()
+	}
+	for id := range ids {
+		g.taken[maphash.String(g.seed, id)] = struct{}{}
+	}
+}
+
+// isTaken reports whether id is one of a restored State's.
+func (g *idGen) isTaken(id []byte) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.taken) == 0 {
+		return false
+	}
+	_, ok := g.taken[maphash.Bytes(g.seed, id)]
+	return ok
+}
+
+// prefixed returns prefix and n hex digits of the kind's next count whose
+// ID is not taken.
+func (g *idGen) prefixed(kind, prefix string, n int) string {
+	var b []byte
+	for {
+		b = append(append(b[:0], prefix...), g.hexID(kind, n)...)
+		if !g.isTaken(b) {
+			return string(b)
+		}
+	}
 }
 
 // next returns the kind's next count.
@@ -52,10 +95,10 @@ func (g *idGen) hexID(kind string, n int) string {
 }
 
 // cluster returns a cluster ID: "c" and 32 hex digits.
-func (g *idGen) cluster() string { return "c" + g.hexID("cluster", 32) }
+func (g *idGen) cluster() string { return g.prefixed("cluster", "c", 32) }
 
 // task returns a task ID: "T-" and 24 hex digits.
-func (g *idGen) task() string { return "T-" + g.hexID("task", 24) }
+func (g *idGen) task() string { return g.prefixed("task", "T-", 24) }
 
 // instance returns an ECS instance ID: "i-" and 20 hex digits.
 func (g *idGen) instance() string { return string(g.appendInstance(nil)) }
@@ -67,21 +110,26 @@ const instanceIDLen = len("i-") + 20
 // nodes share one backing array, so that a fleet's nodes are not each an
 // object of their own for the garbage collector to mark.
 func (g *idGen) appendInstance(b []byte) []byte {
-	h := digest("instance", g.next("instance"))
-	return append(append(b, "i-"...), h[:20]...)
+	for {
+		h := digest("instance", g.next("instance"))
+		out := append(append(b, "i-"...), h[:20]...)
+		if !g.isTaken(out[len(b):]) {
+			return out
+		}
+	}
 }
 
 // nodepool returns a node pool ID: "np" and 32 hex digits.
-func (g *idGen) nodepool() string { return "np" + g.hexID("nodepool", 32) }
+func (g *idGen) nodepool() string { return g.prefixed("nodepool", "np", 32) }
 
 // scalingGroup returns the ID of a node pool's Auto Scaling group.
-func (g *idGen) scalingGroup() string { return "asg-" + g.hexID("asg", 20) }
+func (g *idGen) scalingGroup() string { return g.prefixed("asg", "asg-", 20) }
 
 // vpc returns a VPC ID for a VPC the fake creates itself.
-func (g *idGen) vpc() string { return "vpc-" + g.hexID("vpc", 22) }
+func (g *idGen) vpc() string { return g.prefixed("vpc", "vpc-", 22) }
 
 // vswitch returns a vSwitch ID for a vSwitch the fake creates itself.
-func (g *idGen) vswitch() string { return "vsw-" + g.hexID("vswitch", 22) }
+func (g *idGen) vswitch() string { return g.prefixed("vswitch", "vsw-", 22) }
 
 // request returns a request ID in ACK's upper-case UUID form: the 128
 // bits of two mixes of the kind's next count. Every answer carries one,

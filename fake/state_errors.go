@@ -55,7 +55,7 @@ func (e *StateError) Unwrap() error { return e.Err }
 // stateRule returns a StateError at path breaking one of the fake's state
 // rules, for field.
 func stateRule(path, rule, field, format string, args ...any) *StateError {
-	return &StateError{Path: path, Err: &ack.ValidationError{Resource: "state " + path, Violations: []ack.Violation{{
+	return &StateError{Path: path, Err: &ack.ValidationError{Resource: "state", Violations: []ack.Violation{{
 		Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)}}}}
 }
 

@@ -31,7 +31,7 @@ import (
 // in the background.
 func (c *Cloud) SetDemand(clusterID, poolID string, nodes int) error {
 	if nodes < 0 {
-		return fmt.Errorf("node pool %s: demand of %d nodes: it cannot be negative", poolID, nodes)
+		return fmt.Errorf("node pool %s: %s", poolID, negativeDemand(nodes))
 	}
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
@@ -45,11 +45,21 @@ func (c *Cloud) SetDemand(clusterID, poolID string, nodes int) error {
 		return fmt.Errorf("node pool %s: set demand: %w", poolID, e)
 	}
 	if !p.spec.AutoScaling.Enabled {
-		return fmt.Errorf("node pool %s: set demand: auto scaling is off; the pool keeps its desired size of %d", poolID, p.spec.DesiredSize)
+		return fmt.Errorf("node pool %s: set demand: %s", poolID, demandWithoutAutoscaling(p))
 	}
 	p.demand, p.hasDemand = nodes, true
 	c.st.autoscaleLocked(rec, p, now)
 	return nil
+}
+
+// negativeDemand and demandWithoutAutoscaling say why a demand is
+// refused, by SetDemand and in a State.
+func negativeDemand(nodes int) string {
+	return fmt.Sprintf("demand of %d nodes: it cannot be negative", nodes)
+}
+
+func demandWithoutAutoscaling(p *poolRec) string {
+	return fmt.Sprintf("auto scaling is off; the pool keeps its desired size of %d", p.spec.DesiredSize)
 }
 
 // autoscaleLocked takes the next step of pool p's autoscaler at instant

@@ -46,10 +46,20 @@ func (c *Cloud) StartContainerInstances(clusterID string, n int, size ContainerS
 	return c.startContainers("start", clusterID, n, size)
 }
 
+// MaxContainerStart is how many container instances one call of
+// StartContainerInstances, RunContainerInstances or POST /_fake/instances
+// starts at most: each is recorded (and billed) on its own, so a count
+// is bounded by what a call may make the fake hold, whatever the quota.
+const MaxContainerStart = 10_000
+
 // startContainers admits and starts n container instances of size on a
 // cluster (RunContainerInstances and StartContainerInstances, whose verb
 // its errors name) and returns their IDs.
 func (c *Cloud) startContainers(verb, clusterID string, n int, size ContainerSize) ([]string, error) {
+	if n > MaxContainerStart {
+		return nil, fmt.Errorf("cluster %s: %s %d container instances: %w", clusterID, verb, n,
+			NewError(InvalidParameter, "at most %d container instances start in one call", MaxContainerStart))
+	}
 	c.st.mu.Lock()
 	defer c.st.mu.Unlock()
 	now := c.st.clock.Now()

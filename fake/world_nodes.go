@@ -65,7 +65,7 @@ func (s *store) addWorkersLocked(c *clusterRec, w workerSpec, n int, now time.Ti
 		s.nodeSeq++
 		vsw := ""
 		if len(w.vswitchIDs) > 0 {
-			vsw = w.vswitchIDs[int(s.nodeSeq)%len(w.vswitchIDs)]
+			vsw = w.vswitchIDs[uint64(s.nodeSeq)%uint64(len(w.vswitchIDs))]
 		}
 		s.hosts[vsw]++
 		ids = s.ids.appendInstance(ids)

@@ -271,6 +271,7 @@ func (s *store) restoreState(in State) error {
 	s.meter = newMeter(s.settings.meter)
 	s.meter.eciSeq = ld.eciSeq
 	s.ids.set(ids.counts())
+	s.ids.take(ld.ids)
 	for _, r := range ld.pendings {
 		r.op.gen = &s.gen
 		if r.run != nil {

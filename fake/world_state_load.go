@@ -58,6 +58,9 @@ func (s *store) loadState(in State, ids *idGen) (*loader, error) {
 	if s.clock.Now().After(ld.now) {
 		ld.now = s.clock.Now()
 	}
+	if err := checkCounters(in.Counters); err != nil {
+		return nil, err
+	}
 	if !reflect.ValueOf(in.Limits).IsZero() {
 		if err := in.Limits.Validate(); err != nil {
 			return nil, &StateError{Path: "limits", Err: err}
@@ -100,6 +103,37 @@ func (s *store) loadState(in State, ids *idGen) (*loader, error) {
 	ld.eciSeq = max(s.meter.eciSeq, in.Counters.ContainerInstances, ld.eciSeq)
 	ld.skipTaken(ids)
 	return ld, nil
+}
+
+// maxStateCount bounds every counter of a State: IDs, nodes, addresses
+// and container instances counted past it could wrap around and be
+// handed out again.
+const maxStateCount = 1 << 40
+
+// maxStateAddresses bounds a vSwitch's address counter: a worker's
+// address is the vSwitch's base plus the count, within IPv4.
+const maxStateAddresses = 1 << 24
+
+// checkCounters refuses counters a Cloud could never reach, whose next
+// count would wrap around (rule RuleStateKnown).
+func checkCounters(c Counters) error {
+	for _, k := range slices.Sorted(maps.Keys(c.IDs)) {
+		if c.IDs[k] > maxStateCount {
+			return stateRule("counters", RuleStateKnown, "ids."+k, "counts %d %s IDs; at most %d", c.IDs[k], k, uint64(maxStateCount))
+		}
+	}
+	if c.Nodes < 0 || c.Nodes > maxStateCount {
+		return stateRule("counters", RuleStateKnown, "nodes", "counts %d nodes; want 0 to %d", c.Nodes, int64(maxStateCount))
+	}
+	if c.ContainerInstances < 0 || c.ContainerInstances > maxStateCount {
+		return stateRule("counters", RuleStateKnown, "container_instances", "counts %d container instances; want 0 to %d", c.ContainerInstances, int64(maxStateCount))
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.Addresses)) {
+		if n := c.Addresses[k]; n < 0 || n > maxStateAddresses {
+			return stateRule("counters", RuleStateKnown, "addresses."+k, "counts %d addresses in vSwitch %q; want 0 to %d", n, k, maxStateAddresses)
+		}
+	}
+	return nil
 }
 
 // maxCounts merges two counts, keeping the larger of each.
@@ -281,6 +315,13 @@ func (ld *loader) pool(path string, rec *clusterRec, ps NodePoolState) error {
 		p.scalingGroupID = s.ids.scalingGroup()
 	}
 	if ps.Demand != nil {
+		// Judged as SetDemand judges it.
+		switch {
+		case *ps.Demand < 0:
+			return stateRule(path, RuleStateKnown, "demand", "node pool %s: %s", ps.ID, negativeDemand(*ps.Demand))
+		case !p.spec.AutoScaling.Enabled:
+			return stateRule(path, RuleStateKnown, "demand", "node pool %s: a demand, but %s", ps.ID, demandWithoutAutoscaling(p))
+		}
 		p.demand, p.hasDemand = *ps.Demand, true
 	}
 	rec.pools = append(rec.pools, p)
@@ -351,11 +392,15 @@ func (ld *loader) instances(path string, rec *clusterRec, cis []ContainerInstanc
 		if ci.MilliCPU <= 0 || ci.MemoryMiB <= 0 {
 			return stateRule(p, RuleStateKnown, "milli_cpu", "container instance %s: want resources above zero, not %d millicores and %d MiB", ci.ID, ci.MilliCPU, ci.MemoryMiB)
 		}
-		if n, ok := strings.CutPrefix(ci.ID, "eci-"+rec.id+"-"); ok {
-			if k, err := strconv.ParseInt(n, 10, 64); err == nil {
-				ld.eciSeq = max(ld.eciSeq, k)
-			}
+		// The fake names an instance eci-<its cluster>-<count>, counts
+		// shared by every cluster: an ID of another form, or naming
+		// another cluster, could be handed out again.
+		n, ok := strings.CutPrefix(ci.ID, "eci-"+rec.id+"-")
+		k, err := strconv.ParseInt(n, 10, 64)
+		if !ok || err != nil || k < 1 || k > maxStateCount {
+			return stateRule(p, RuleStateID, "id", "container instance ID %q is not eci-%s-<count> (a count from 1 to %d)", ci.ID, rec.id, int64(maxStateCount))
 		}
+		ld.eciSeq = max(ld.eciSeq, k)
 	}
 	rec.containerInstances = len(cis)
 	ld.eci[rec] = cis
@@ -363,8 +408,10 @@ func (ld *loader) instances(path string, rec *clusterRec, cis []ContainerInstanc
 }
 
 // skipTaken raises the counters of the kinds whose IDs the State holds
-// past every count whose ID is taken, so that a State written by hand with
-// IDs copied from another run does not make the fake hand them out again.
+// past every count whose ID is taken within a window ahead of them (so
+// that the counters a snapshot saves account for them); IDs further
+// ahead, in a State written by hand with IDs copied from another run, are
+// skipped when their count comes (idGen.take, in restoreState).
 func (ld *loader) skipTaken(ids *idGen) {
 	kinds := []struct {
 		kind, prefix string
