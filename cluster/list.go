@@ -50,19 +50,15 @@ func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Se
 				yield(nil, fmt.Errorf("list clusters: page %d: %w", page.Number, err))
 				return
 			}
-			for _, raw := range page.Clusters {
-				d, err := wire.DecodeClusterDetail(raw)
-				if err != nil {
-					yield(nil, fmt.Errorf("list clusters: page %d: %w", page.Number, err))
-					return
-				}
+			for i, raw := range page.Clusters {
+				d := page.Details[i]
 				if o.Form != 0 {
 					if f, err := FormOf(d.ClusterType, d.Profile, d.ClusterSpec); err != nil || f != o.Form {
 						continue
 					}
 				}
-				// Each raw item is a copy of its own, made by decoding
-				// the page: the cluster may keep it.
+				// Each raw item is a copy of its own, made with the
+				// page: the cluster may keep it.
 				if !yield(clusterFromOwnedDetail(&d, raw, page.RequestID), nil) {
 					return
 				}

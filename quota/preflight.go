@@ -172,11 +172,7 @@ func (r *reads) listClusters(ctx context.Context, c *Client) error {
 		if err != nil {
 			return fmt.Errorf("list clusters: page %d: %w", page.Number, err)
 		}
-		for _, raw := range page.Clusters {
-			d, err := wire.DecodeClusterDetail(raw)
-			if err != nil {
-				return fmt.Errorf("list clusters: page %d: %w", page.Number, err)
-			}
+		for _, d := range page.Details {
 			if d.ClusterID == "" {
 				continue
 			}

@@ -1,6 +1,7 @@
 package paging
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -51,6 +52,8 @@ type ClusterPage struct {
 	// Clusters are the page's clusters, each its JSON object as ACK sent
 	// it (a copy of its own: the caller may keep it).
 	Clusters []json.RawMessage
+	// Details are the same clusters decoded, Details[i] from Clusters[i].
+	Details []wire.ClusterDetail
 	// RequestID identifies the call that read the page.
 	RequestID string
 }
@@ -61,7 +64,7 @@ type ClusterPage struct {
 // its PageNumber is set for each page.
 func Clusters(ctx context.Context, do Doer, q wire.DescribeClustersV1Query) iter.Seq2[ClusterPage, error] {
 	return func(yield func(ClusterPage, error) bool) {
-		for p, err := range walk(q.PageSize, func(n int64) ([]json.RawMessage, int64, string, error) {
+		for p, err := range walk(q.PageSize, func(n int64) ([]clusterItem, int64, string, error) {
 			q.PageNumber = n
 			req := wire.NewRequest(wire.ActionDescribeClustersV1)
 			req.Query = q.Query()
@@ -69,15 +72,61 @@ func Clusters(ctx context.Context, do Doer, q wire.DescribeClustersV1Query) iter
 			if err != nil {
 				return nil, 0, "", err
 			}
-			out, err := wire.Decode[struct {
-				Clusters []json.RawMessage `json:"clusters"`
-				PageInfo wire.PageInfo     `json:"page_info"`
-			}](resp.Body)
-			return out.Clusters, out.PageInfo.TotalCount, resp.RequestID, err
+			items, total, err := decodeClusterPage(resp.Body)
+			return items, total, resp.RequestID, err
 		}) {
-			if !yield(ClusterPage{Number: p.number, Clusters: p.items, RequestID: p.requestID}, err) || err != nil {
+			page := ClusterPage{Number: p.number, RequestID: p.requestID,
+				Clusters: make([]json.RawMessage, len(p.items)), Details: make([]wire.ClusterDetail, len(p.items))}
+			for i, it := range p.items {
+				page.Clusters[i], page.Details[i] = it.raw, it.detail
+			}
+			if !yield(page, err) || err != nil {
 				return
 			}
 		}
 	}
+}
+
+// clusterItem is one cluster of a page: its JSON object as sent (a copy
+// of its own) and the object decoded.
+type clusterItem struct {
+	raw    json.RawMessage
+	detail wire.ClusterDetail
+}
+
+// decodeClusterPage decodes a page of DescribeClustersV1 in one pass into
+// its clusters, finding each one's JSON object in the body with
+// wire.ArraySpans; a body whose items it cannot find that way is decoded
+// item by item, as the raw objects first.
+func decodeClusterPage(body []byte) ([]clusterItem, int64, error) {
+	out, err := wire.Decode[struct {
+		Clusters []wire.ClusterDetail `json:"clusters"`
+		PageInfo wire.PageInfo        `json:"page_info"`
+	}](body)
+	if err != nil {
+		return nil, 0, err
+	}
+	spans, ok := wire.ArraySpans(body, "clusters")
+	if ok && len(spans) == len(out.Clusters) {
+		items := make([]clusterItem, len(spans))
+		for i, s := range spans {
+			items[i] = clusterItem{raw: bytes.Clone(s), detail: out.Clusters[i]}
+		}
+		return items, out.PageInfo.TotalCount, nil
+	}
+	raw, err := wire.Decode[struct {
+		Clusters []json.RawMessage `json:"clusters"`
+	}](body)
+	if err != nil {
+		return nil, 0, err
+	}
+	items := make([]clusterItem, len(raw.Clusters))
+	for i, r := range raw.Clusters {
+		d, err := wire.DecodeClusterDetail(r)
+		if err != nil {
+			return nil, 0, err
+		}
+		items[i] = clusterItem{raw: r, detail: d}
+	}
+	return items, out.PageInfo.TotalCount, nil
 }
