@@ -59,7 +59,7 @@ func (c *Client) List(ctx context.Context, optFns ...func(*ListOptions)) iter.Se
 				}
 				// Each raw item is a copy of its own, made with the
 				// page: the cluster may keep it.
-				if !yield(clusterFromOwnedDetail(&d, raw, page.RequestID), nil) {
+				if !yield(clusterFromOwnedDetail(d, raw, page.RequestID), nil) {
 					return
 				}
 			}

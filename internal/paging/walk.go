@@ -53,7 +53,7 @@ type ClusterPage struct {
 	// it (a copy of its own: the caller may keep it).
 	Clusters []json.RawMessage
 	// Details are the same clusters decoded, Details[i] from Clusters[i].
-	Details []wire.ClusterDetail
+	Details []*wire.ClusterDetail
 	// RequestID identifies the call that read the page.
 	RequestID string
 }
@@ -76,7 +76,7 @@ func Clusters(ctx context.Context, do Doer, q wire.DescribeClustersV1Query) iter
 			return items, total, resp.RequestID, err
 		}) {
 			page := ClusterPage{Number: p.number, RequestID: p.requestID,
-				Clusters: make([]json.RawMessage, len(p.items)), Details: make([]wire.ClusterDetail, len(p.items))}
+				Clusters: make([]json.RawMessage, len(p.items)), Details: make([]*wire.ClusterDetail, len(p.items))}
 			for i, it := range p.items {
 				page.Clusters[i], page.Details[i] = it.raw, it.detail
 			}
@@ -88,10 +88,10 @@ func Clusters(ctx context.Context, do Doer, q wire.DescribeClustersV1Query) iter
 }
 
 // clusterItem is one cluster of a page: its JSON object as sent (a copy
-// of its own) and the object decoded.
+// of its own) and the object decoded (in the page's decoded list).
 type clusterItem struct {
 	raw    json.RawMessage
-	detail wire.ClusterDetail
+	detail *wire.ClusterDetail
 }
 
 // decodeClusterPage decodes a page of DescribeClustersV1 in one pass into
@@ -100,8 +100,8 @@ type clusterItem struct {
 // item by item, as the raw objects first.
 func decodeClusterPage(body []byte) ([]clusterItem, int64, error) {
 	out, err := wire.Decode[struct {
-		Clusters []wire.ClusterDetail `json:"clusters"`
-		PageInfo wire.PageInfo        `json:"page_info"`
+		Clusters []*wire.ClusterDetail `json:"clusters"`
+		PageInfo wire.PageInfo         `json:"page_info"`
 	}](body)
 	if err != nil {
 		return nil, 0, err
@@ -110,7 +110,11 @@ func decodeClusterPage(body []byte) ([]clusterItem, int64, error) {
 	if ok && len(spans) == len(out.Clusters) {
 		items := make([]clusterItem, len(spans))
 		for i, s := range spans {
-			items[i] = clusterItem{raw: bytes.Clone(s), detail: out.Clusters[i]}
+			d := out.Clusters[i]
+			if d == nil { // a null item
+				d = &wire.ClusterDetail{}
+			}
+			items[i] = clusterItem{raw: bytes.Clone(s), detail: d}
 		}
 		return items, out.PageInfo.TotalCount, nil
 	}
@@ -126,7 +130,7 @@ func decodeClusterPage(body []byte) ([]clusterItem, int64, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		items[i] = clusterItem{raw: r, detail: d}
+		items[i] = clusterItem{raw: r, detail: &d}
 	}
 	return items, out.PageInfo.TotalCount, nil
 }

@@ -29,7 +29,7 @@ func TestDecodeClusterPage(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if diff := cmp.Diff(want, it.detail); diff != "" {
+				if diff := cmp.Diff(want, *it.detail); diff != "" {
 					t.Errorf("item %d detail (-want +got):\n%s", i, diff)
 				}
 				if string(it.raw) != items[i] {
@@ -37,5 +37,20 @@ func TestDecodeClusterPage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDecodeClusterPageNullItem decodes a null item as the item-by-item
+// decode did: a zero detail, its JSON "null".
+func TestDecodeClusterPageNullItem(t *testing.T) {
+	got, _, err := decodeClusterPage([]byte(`{"clusters":[null,{"cluster_id":"c1"}]}`))
+	if err != nil || len(got) != 2 {
+		t.Fatalf("decodeClusterPage: %d items, %v", len(got), err)
+	}
+	if diff := cmp.Diff(wire.ClusterDetail{}, *got[0].detail); diff != "" || string(got[0].raw) != "null" {
+		t.Errorf("null item: raw %s, detail (-want +got):\n%s", got[0].raw, diff)
+	}
+	if got[1].detail.ClusterID != "c1" {
+		t.Errorf("second item's ID %q, want c1", got[1].detail.ClusterID)
 	}
 }
