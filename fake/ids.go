@@ -137,23 +137,26 @@ func (g *idGen) vswitch() string { return g.prefixed("vswitch", "vsw-", 22) }
 // never repeats within one Cloud.
 func (g *idGen) request() string {
 	n := g.next("request")
-	hi, lo := mix64(n^0x9e3779b97f4a7c15), mix64(n+0x632be59bd9b4e019)
-	const digits = "0123456789ABCDEF"
+	var h [32]byte
+	putHex(h[:16], mix64(n^0x9e3779b97f4a7c15))
+	putHex(h[16:], mix64(n+0x632be59bd9b4e019))
 	var id [36]byte
-	j := 0
-	for i := range 32 {
-		if i == 8 || i == 12 || i == 16 || i == 20 {
-			id[j] = '-'
-			j++
-		}
-		w := hi
-		if i >= 16 {
-			w = lo
-		}
-		id[j] = digits[w>>(60-4*(i%16))&0xf]
-		j++
-	}
+	copy(id[0:8], h[0:8])
+	copy(id[9:13], h[8:12])
+	copy(id[14:18], h[12:16])
+	copy(id[19:23], h[16:20])
+	copy(id[24:36], h[20:32])
+	id[8], id[13], id[18], id[23] = '-', '-', '-', '-'
 	return string(id[:])
+}
+
+// putHex writes w as 16 upper-case hex digits into b.
+func putHex(b []byte, w uint64) {
+	const digits = "0123456789ABCDEF"
+	for i := 15; i >= 0; i-- {
+		b[i] = digits[w&0xf]
+		w >>= 4
+	}
 }
 
 // mix64 is SplitMix64's finalizer: a bijection of the 64-bit words, so

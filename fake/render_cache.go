@@ -37,7 +37,7 @@ var verifyRenderCache = false
 func (c *Cloud) detailAnswer(d detailRead) answer {
 	body, err := c.detailBytes(d)
 	if err != nil {
-		return ok(renderDetail(d.snap)) // encode reports the error
+		return ok(renderDetail(*d.snap)) // encode reports the error
 	}
 	return answer{status: http.StatusOK, encoded: body}
 }
@@ -48,7 +48,7 @@ func (c *Cloud) detailBytes(d detailRead) ([]byte, error) {
 	if d.cached != nil && !verifyRenderCache {
 		return d.cached, nil
 	}
-	body, err := json.Marshal(renderDetail(d.snap))
+	body, err := json.Marshal(renderDetail(*d.snap))
 	if err != nil {
 		return nil, err
 	}
@@ -93,10 +93,10 @@ func (c *Cloud) listAnswer(reads []detailRead, info wire.PageInfo) answer {
 	if verifyRenderCache {
 		resp := wire.DescribeClustersV1Response{PageInfo: info}
 		for _, d := range reads {
-			if d.snap.rec.id == "" {
+			if d.snap == nil {
 				continue // a cached read without a snapshot: not verifying
 			}
-			resp.Clusters = append(resp.Clusters, renderDetail(d.snap))
+			resp.Clusters = append(resp.Clusters, renderDetail(*d.snap))
 		}
 		if want, _ := json.Marshal(resp); len(resp.Clusters) == len(reads) && !bytes.Equal(want, b.Bytes()) {
 			panic(fmt.Sprintf("fake: a list page differs from its encoding:\nwritten %s\nencoded %s", b.Bytes(), want))

@@ -30,7 +30,11 @@ func withRequestID(body []byte, requestID string) []byte {
 	rest := bytes.TrimSpace(trimmed[1:])
 	out := make([]byte, 0, len(trimmed)+len(requestID)+24)
 	out = append(out, `{"request_id":`...)
-	out = wire.AppendJSONString(out, requestID)
+	if plainID(requestID) {
+		out = append(append(append(out, '"'), requestID...), '"')
+	} else {
+		out = wire.AppendJSONString(out, requestID)
+	}
 	if len(rest) > 0 && rest[0] != '}' {
 		out = append(out, ',')
 	}
@@ -124,6 +128,17 @@ func prependRequestID(obj []byte, requestID string) []byte {
 		out = append(out, ',')
 	}
 	return append(out, obj[1:]...)
+}
+
+// plainID reports whether id needs no escape in a JSON string: hex digits
+// and dashes, as the fake's request IDs are.
+func plainID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('0' <= c && c <= '9' || 'A' <= c && c <= 'F' || 'a' <= c && c <= 'f' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // requestIDFree caches ownsNoRequestID by type.

@@ -8,9 +8,11 @@ package fake
 // at (both when verifying).
 type detailRead struct {
 	cached []byte
-	snap   snapshot
-	rec    *clusterRec
-	gen    uint64
+	// snap is the snapshot to render when the cache is not current; nil
+	// when it is (a read of an unchanged cluster copies nothing).
+	snap *snapshot
+	rec  *clusterRec
+	gen  uint64
 }
 
 // readDetailLocked returns the cluster's cached answer if it is current,
@@ -23,7 +25,8 @@ func (s *store) readDetailLocked(rec *clusterRec) detailRead {
 			return d
 		}
 	}
-	d.snap = s.snapshotLocked(rec, false)
+	snap := s.snapshotLocked(rec, false)
+	d.snap = &snap
 	return d
 }
 
