@@ -147,6 +147,7 @@ func cut(s string) string {
 
 // subControls are the groups of control endpoints beside the clock's and
 // the log's: each answers its names and leaves the others (handled false).
+// control has refused a method its route does not list before any runs.
 var subControls = []func(c *Cloud, r *http.Request, name string) (answer, bool){
 	(*Cloud).faultControl, (*Cloud).meterControl, (*Cloud).accountControl,
 	(*Cloud).instanceControl, (*Cloud).demandControl, (*Cloud).stateControl,

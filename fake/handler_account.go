@@ -25,8 +25,6 @@ func (c *Cloud) accountControl(r *http.Request, name string) (a answer, handled 
 		return ok(toAccountJSON(c.Account())), true
 	case r.Method == http.MethodGet:
 		return ok(toLimitsJSON(c.Limits())), true
-	case r.Method != http.MethodPost:
-		return methodNotAllowed(name, "GET or POST", r.Method), true
 	case name == "account":
 		return c.controlSetAccount(r), true
 	}

@@ -20,11 +20,8 @@ const demandExample = `{"cluster_id":"c-...","nodepool_id":"np-...","nodes":5}`
 // demandControl answers /_fake/demand; handled is false for any other
 // name.
 func (c *Cloud) demandControl(r *http.Request, name string) (a answer, handled bool) {
-	switch {
-	case name != "demand":
+	if name != "demand" {
 		return answer{}, false
-	case r.Method != http.MethodPost:
-		return methodNotAllowed(name, "POST", r.Method), true
 	}
 	var q demandJSON
 	if err := decodeControlJSON(r.Body, &q); err != nil {

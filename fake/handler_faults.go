@@ -42,14 +42,12 @@ func (c *Cloud) faultControl(r *http.Request, name string) (a answer, handled bo
 	switch {
 	case name != "faults" && !one:
 		return answer{}, false
-	case one && r.Method == http.MethodDelete:
+	case one:
 		v, found := c.removeFault(id)
 		if !found {
 			return fail(NewError(InvalidActionNotFound, "no fault rule %q; GET %sfaults lists them", cut(id), controlPrefix)), true
 		}
 		return ok(toFaultJSON(v)), true
-	case one:
-		return methodNotAllowed(name, "DELETE", r.Method), true
 	case r.Method == http.MethodGet:
 		out := []faultJSON{}
 		for _, v := range c.faultViews() {
@@ -58,8 +56,6 @@ func (c *Cloud) faultControl(r *http.Request, name string) (a answer, handled bo
 		return ok(out), true
 	case r.Method == http.MethodDelete:
 		return ok(map[string]int{"cleared": c.clearFaults()}), true
-	case r.Method != http.MethodPost:
-		return methodNotAllowed(name, "GET, POST or DELETE", r.Method), true
 	}
 	spec, e := decodeFault(r.Body)
 	if e != nil {

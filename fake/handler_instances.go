@@ -33,20 +33,14 @@ func (c *Cloud) instanceControl(r *http.Request, name string) (a answer, handled
 	switch {
 	case name != "instances" && !one:
 		return answer{}, false
-	case id == "stop" && r.Method == http.MethodPost:
-		return c.controlStopContainers(r), true
 	case id == "stop":
-		return methodNotAllowed(name, "POST", r.Method), true
-	case one && r.Method == http.MethodDelete:
-		return c.controlStopContainer(r, id), true
+		return c.controlStopContainers(r), true
 	case one:
-		return methodNotAllowed("instances/ID", "DELETE", r.Method), true
+		return c.controlStopContainer(r, id), true
 	case r.Method == http.MethodGet:
 		return c.controlListContainers(r), true
-	case r.Method == http.MethodPost:
-		return c.controlStartContainers(r), true
 	}
-	return methodNotAllowed(name, "GET or POST", r.Method), true
+	return c.controlStartContainers(r), true
 }
 
 func (c *Cloud) controlListContainers(r *http.Request) answer {

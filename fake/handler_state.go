@@ -26,12 +26,8 @@ func (c *Cloud) stateControl(r *http.Request, name string) (a answer, handled bo
 	if name != "state" {
 		return answer{}, false
 	}
-	switch r.Method {
-	case http.MethodGet:
+	if r.Method == http.MethodGet {
 		return ok(c.Snapshot()), true
-	case http.MethodPut:
-	default:
-		return methodNotAllowed(name, "GET or PUT", r.Method), true
 	}
 	s, e := decodeState(r.Body)
 	if e != nil {
