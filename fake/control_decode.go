@@ -42,7 +42,12 @@ func decodeControlJSON(body io.Reader, v any) error {
 // badBody refuses a control request whose body decodeControlJSON refused,
 // showing the endpoint and an example of a body it takes.
 func badBody(name, example string, err error) answer {
-	return fail(NewError(InvalidParameterFormat, "%s%s: the body must be a JSON object such as %s: %v", controlPrefix, name, example, err))
+	return fail(bodyRefusal(name, example, err))
+}
+
+// bodyRefusal is badBody's error.
+func bodyRefusal(name, example string, err error) *Error {
+	return NewError(InvalidParameterFormat, "%s%s: the body must be a JSON object such as %s: %v", controlPrefix, name, example, err)
 }
 
 // worldFail answers an error of the Cloud's Go API: with the code and

@@ -1,9 +1,6 @@
 package fake
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -32,8 +29,8 @@ type faultJSON struct {
 	Fired int `json:"fired"`
 }
 
-// maxFaultBody bounds the body of POST /_fake/faults.
-const maxFaultBody = 1 << 16
+// faultExample is a body POST /_fake/faults takes.
+const faultExample = `{"action":"CreateCluster","throttle":true,"times":1}`
 
 // faultControl answers /_fake/faults and /_fake/faults/{id}; handled is
 // false for any other name.
@@ -70,24 +67,12 @@ func methodNotAllowed(name, want, got string) answer {
 		Message: fmt.Sprintf("%s%s takes %s, not %s", controlPrefix, name, want, got)})
 }
 
-// decodeFault reads and checks the body of POST /_fake/faults: one JSON
-// object, no unknown fields, nothing after it.
+// decodeFault reads and checks the body of POST /_fake/faults, as
+// decodeControlJSON reads a control body.
 func decodeFault(body io.Reader) (faultSpec, *Error) {
-	if body == nil {
-		body = http.NoBody
-	}
-	b, err := io.ReadAll(io.LimitReader(body, maxFaultBody+1))
-	if err != nil || len(b) > maxFaultBody {
-		return faultSpec{}, NewError(InvalidParameterFormat, "faults: the body must be a JSON object of at most %d bytes", maxFaultBody)
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var req faultRequest
-	if err := dec.Decode(&req); err != nil {
-		return faultSpec{}, NewError(InvalidParameterFormat, "faults: the body must be a JSON object such as {\"action\":\"CreateCluster\",\"throttle\":true,\"times\":1}: %v", err)
-	}
-	if err := dec.Decode(new(json.RawMessage)); !errors.Is(err, io.EOF) {
-		return faultSpec{}, NewError(InvalidParameterFormat, "faults: the body must hold one JSON object and nothing after it")
+	if err := decodeControlJSON(body, &req); err != nil {
+		return faultSpec{}, bodyRefusal("faults", faultExample, err)
 	}
 	return req.spec()
 }
