@@ -16,15 +16,20 @@ const maxControlBody = 1 << 16
 // object of at most maxControlBody bytes, no unknown field, nothing after
 // it. The error says which of these the body breaks.
 func decodeControlJSON(body io.Reader, v any) error {
+	return decodeBodyJSON(body, maxControlBody, v)
+}
+
+// decodeBodyJSON is decodeControlJSON for a body of at most limit bytes.
+func decodeBodyJSON(body io.Reader, limit int64, v any) error {
 	if body == nil {
 		body = http.NoBody
 	}
-	b, err := io.ReadAll(io.LimitReader(body, maxControlBody+1))
+	b, err := io.ReadAll(io.LimitReader(body, limit+1))
 	switch {
 	case err != nil:
 		return fmt.Errorf("reading the body: %w", err)
-	case len(b) > maxControlBody:
-		return fmt.Errorf("the body is longer than %d bytes", maxControlBody)
+	case int64(len(b)) > limit:
+		return fmt.Errorf("the body is longer than %d bytes", limit)
 	case len(bytes.TrimSpace(b)) == 0:
 		return errors.New("the body is empty")
 	}

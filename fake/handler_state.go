@@ -1,8 +1,6 @@
 package fake
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -39,29 +37,13 @@ func (c *Cloud) stateControl(r *http.Request, name string) (a answer, handled bo
 	return ok(stateSummary{Now: formatTime(c.Now()), Clusters: len(s.Clusters), Tasks: len(s.Tasks)}), true
 }
 
-// decodeState reads the body of PUT /_fake/state: one JSON State, no
-// unknown fields, nothing after it.
+// decodeState reads the body of PUT /_fake/state as decodeControlJSON
+// reads a control body, up to maxStateBody bytes: one JSON State
+// (State.UnmarshalJSON: no unknown fields), nothing after it.
 func decodeState(body io.Reader) (State, *Error) {
-	if body == nil {
-		body = http.NoBody
-	}
-	b, err := io.ReadAll(io.LimitReader(body, maxStateBody+1))
-	if err != nil || len(b) > maxStateBody {
-		return State{}, NewError(InvalidParameterFormat, "state: the body must be a JSON state of at most %d bytes", maxStateBody)
-	}
-	return parseState(b)
-}
-
-// parseState decodes a State from JSON (State.UnmarshalJSON: no unknown
-// fields): one object and nothing after it.
-func parseState(b []byte) (State, *Error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
 	var s State
-	if err := dec.Decode(&s); err != nil {
+	if err := decodeBodyJSON(body, maxStateBody, &s); err != nil {
 		return State{}, NewError(InvalidParameterFormat, "state: the body must be a JSON state as GET %sstate answers it: %v", controlPrefix, err)
-	}
-	if err := dec.Decode(new(json.RawMessage)); !errors.Is(err, io.EOF) {
-		return State{}, NewError(InvalidParameterFormat, "state: the body must hold one JSON state and nothing after it")
 	}
 	return s, nil
 }
