@@ -1,9 +1,8 @@
 package fake
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net"
 	"net/http"
@@ -204,17 +203,7 @@ func (c *Cloud) clockState() clockState {
 
 // emptyOrObject refuses a body of /_fake/reset other than none or {}.
 func emptyOrObject(r *http.Request) *Error {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxControlBody+1))
-	if err == nil && len(bytes.TrimSpace(b)) == 0 {
-		return nil
-	}
-	if err == nil {
-		err = decodeControlJSON(bytes.NewReader(b), &struct{}{})
-	}
-	if err != nil {
+	if err := decodeControlJSON(r.Body, &struct{}{}); err != nil && !errors.Is(err, errEmptyBody) {
 		return NewError(InvalidParameterFormat, "%sreset takes no body, or {}: %v", controlPrefix, err)
 	}
 	return nil

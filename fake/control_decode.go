@@ -12,6 +12,10 @@ import (
 // maxControlBody bounds the JSON body of a control request.
 const maxControlBody = 1 << 16
 
+// errEmptyBody is decodeControlJSON's error for a body of nothing but
+// white space.
+var errEmptyBody = errors.New("the body is empty")
+
 // decodeControlJSON reads a control request's body into v: one JSON
 // object of at most maxControlBody bytes, no unknown field, nothing after
 // it. The error says which of these the body breaks.
@@ -31,7 +35,7 @@ func decodeBodyJSON(body io.Reader, limit int64, v any) error {
 	case int64(len(b)) > limit:
 		return fmt.Errorf("the body is longer than %d bytes", limit)
 	case len(bytes.TrimSpace(b)) == 0:
-		return errors.New("the body is empty")
+		return errEmptyBody
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
