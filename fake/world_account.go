@@ -17,13 +17,9 @@ import (
 // *ack.ValidationError of quota.Limits.Validate, naming the field and the
 // rule, and change nothing. Reset restores what WithLimits configured.
 func (c *Cloud) SetLimits(l quota.Limits) error {
-	if err := l.Validate(); err != nil {
+	if _, err := c.editLimits(func(cur *quota.Limits) error { *cur = l; return nil }); err != nil {
 		return fmt.Errorf("set limits: %w", err)
 	}
-	c.st.mu.Lock()
-	defer c.st.mu.Unlock()
-	c.st.acct.limits = l
-	c.st.changedLocked()
 	return nil
 }
 
