@@ -148,14 +148,19 @@ func (a *accountFlags) options(fs *flag.FlagSet) ([]fake.Option, error) {
 		acct.RealNameVerified = !*a.unverified
 		opts = append(opts, fake.WithAccount(acct))
 	}
-	token := *a.controlToken
-	if !set(fs, "control-token") {
-		token = os.Getenv(controlTokenEnv)
-	}
-	if token != "" {
+	if token := a.token(fs); token != "" {
 		opts = append(opts, fake.WithControlToken(token))
 	}
 	return opts, nil
+}
+
+// token is the control token: -control-token's, or $ACKFAKE_CONTROL_TOKEN
+// when the flag is not set.
+func (a *accountFlags) token(fs *flag.FlagSet) string {
+	if !set(fs, "control-token") {
+		return os.Getenv(controlTokenEnv)
+	}
+	return *a.controlToken
 }
 
 // limits reads -limits over base, then the single limits' flags.
@@ -198,7 +203,7 @@ func (a *accountFlags) describe(fs *flag.FlagSet) string {
 	if a.balance.set {
 		s += ", balance " + a.balance.m.String()
 	}
-	if *a.controlToken != "" || (!set(fs, "control-token") && os.Getenv(controlTokenEnv) != "") {
+	if a.token(fs) != "" {
 		s += ", control token set"
 	}
 	return s
