@@ -512,19 +512,12 @@ func (b *builder) bill(from, to time.Time) (Bill, error) {
 	if !b.inexact {
 		return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: minorMoney(b.units, b.cur)}, nil
 	}
-	amounts := make([]ack.Money, len(b.lines))
-	for i, l := range b.lines {
-		amounts[i] = l.Amount
-	}
-	total, err := ack.SumMoney(amounts...)
+	total, err := Sum(b.lines)
 	if err != nil {
 		return Bill{}, fmt.Errorf("pricing: %w", err)
 	}
 	if total.Currency() == "" {
 		total = ack.MustMoney("0", b.cur)
-	}
-	if b.lines == nil {
-		b.lines = []Line{}
 	}
 	return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: total}, nil
 }
