@@ -104,7 +104,7 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 			if c.Form != cluster.ManagedPro {
 				continue
 			}
-			fee, err := p.price(ItemProFee)
+			fee, err := p.lookup(ItemProFee)
 			if err != nil {
 				return Bill{}, err
 			}
@@ -114,8 +114,8 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 					hours += ManagementFeeHours(f, u)
 				}
 			}
-			b.add(Line{Item: ItemProFee, Resource: "cluster " + c.ID, Quantity: clockHours(hours),
-				UnitPrice: fee, Unit: "cluster-hour", Amount: fee.MulInt(hours)})
+			b.times(Line{Item: ItemProFee, Resource: "cluster " + c.ID, Quantity: clockHours(hours),
+				UnitPrice: fee.m, Unit: "cluster-hour"}, fee, hours)
 		}
 	}
 	for _, n := range t.Nodes {
@@ -147,13 +147,9 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 		if !ok {
 			continue
 		}
-		price, err := p.price(r.Item)
-		if err != nil {
+		if err := b.hourly(p, r.Item, fmt.Sprintf("%s (cluster %s)", r.ID, r.ClusterID), u.Sub(f)); err != nil {
 			return Bill{}, fmt.Errorf("%s %s of cluster %s: %w", r.Item, r.ID, r.ClusterID, err)
 		}
-		h := Hours(u.Sub(f))
-		b.add(Line{Item: r.Item, Resource: fmt.Sprintf("%s (cluster %s)", r.ID, r.ClusterID), Quantity: hours(h),
-			UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
 	}
 	return b.bill(from, to)
 }
