@@ -123,12 +123,12 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 		if !ok {
 			continue
 		}
-		hourly, err := p.price(n.InstanceType)
+		hourly, err := p.lookup(n.InstanceType)
 		if err != nil {
 			return Bill{}, fmt.Errorf("node %s of cluster %s: %w", n.ID, n.ClusterID, err)
 		}
-		b.add(Line{Item: n.InstanceType, Resource: fmt.Sprintf("node %s (cluster %s)", n.ID, n.ClusterID), Quantity: u.Sub(f).String(),
-			UnitPrice: hourly, Unit: "node-hour", Amount: Settle(hourly.DivInt(3600), f, u)})
+		b.settled(Line{Item: n.InstanceType, Resource: fmt.Sprintf("node %s (cluster %s)", n.ID, n.ClusterID), Quantity: u.Sub(f).String(),
+			UnitPrice: hourly.m, Unit: "node-hour"}, hourly, 1, f, u)
 	}
 	for _, ci := range t.ContainerInstances {
 		f, u, ok := clip(ci.From, ci.To)

@@ -362,13 +362,7 @@ func (e Estimator) nodes(b *builder, p *pricer, s cluster.Spec, start, end time.
 				UnitPrice: hourly, Unit: "node-hour", Amount: each.MulInt(n)})
 			continue
 		}
-		l := Line{Item: g.typ, Resource: g.resource, Quantity: strconv.FormatInt(n, 10) + " × " + quantity, UnitPrice: hourly, Unit: "node-hour"}
-		if units, ok := c.settledUnits(n, start, end); ok {
-			b.addUnits(l, units)
-			continue
-		}
-		l.Amount = Settle(hourly.DivInt(3600), start, end).MulInt(n)
-		b.add(l)
+		b.settled(Line{Item: g.typ, Resource: g.resource, Quantity: strconv.FormatInt(n, 10) + " × " + quantity, UnitPrice: hourly, Unit: "node-hour"}, c, n, start, end)
 	}
 	return nil
 }
@@ -463,6 +457,17 @@ func (b *builder) times(l Line, c cachedPrice, k int64) {
 		return
 	}
 	l.Amount = c.m.MulInt(k)
+	b.add(l)
+}
+
+// settled adds a line of n instances priced hourly at c, running from
+// start to end, settled as Settle does.
+func (b *builder) settled(l Line, c cachedPrice, n int64, start, end time.Time) {
+	if units, ok := c.settledUnits(n, start, end); ok {
+		b.addUnits(l, units)
+		return
+	}
+	l.Amount = Settle(c.m.DivInt(3600), start, end).MulInt(n)
 	b.add(l)
 }
 
