@@ -74,13 +74,13 @@ func (c *Cloud) describeClusterNodes(r *request) answer {
 	if e != nil {
 		return fail(e)
 	}
-	nodes := renderNodes(snap, q)
+	nodes := matchingNodes(snap, q)
 	lo, hi, num, size, pe := page(q.PageNumber, q.PageSize, "pageNumber", "pageSize", len(nodes))
 	if pe != nil {
 		return fail(pe)
 	}
 	return ok(wire.DescribeClusterNodesResponse{
-		Nodes: nodes[lo:hi],
+		Nodes: renderNodes(snap, nodes[lo:hi]),
 		Page:  wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(nodes))},
 	})
 }
