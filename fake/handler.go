@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,8 +44,9 @@ type request struct {
 	route  wire.Route
 	params map[string]string
 	body   []byte
-	id     string // request ID
-	caller string // who sent it, as the call log shows
+	query  url.Values // the URL's query, parsed once for the call log and the action
+	id     string     // request ID
+	caller string     // who sent it, as the call log shows
 }
 
 // answer is what an action returns: a JSON body with a status, or an
@@ -222,7 +224,7 @@ func (c *Cloud) serveAPI(r *http.Request, body []byte, reqID string, call *Call,
 	if !implemented {
 		return fail(NewError(NotImplemented, "the fake ACK does not implement %s (%s %s)", route.Action, route.Method, route.Pattern)), false
 	}
-	return act(c, &request{http: r, route: route, params: params, body: body, id: reqID, caller: caller}), re.LoseResponse
+	return act(c, &request{http: r, route: route, params: params, body: body, query: call.Query, id: reqID, caller: caller}), re.LoseResponse
 }
 
 // actionName is the shape of an API name in x-acs-action.

@@ -27,7 +27,7 @@ func (c *Cloud) describeClusterDetail(r *request) answer {
 }
 
 func (c *Cloud) describeClustersV1(r *request) answer {
-	q, err := wire.ParseDescribeClustersV1Query(r.http.URL.Query())
+	q, err := wire.ParseDescribeClustersV1Query(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}

@@ -22,7 +22,7 @@ func (c *Cloud) createClusterNodePool(r *request) answer {
 // NodepoolName (a substring of the name), unpaged. Each listed pool counts
 // as a poll of its change.
 func (c *Cloud) describeClusterNodePools(r *request) answer {
-	q, err := wire.ParseDescribeNodePoolsQuery(r.http.URL.Query())
+	q, err := wire.ParseDescribeNodePoolsQuery(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
@@ -84,7 +84,7 @@ func (c *Cloud) modifyClusterNodePool(r *request) answer {
 }
 
 func (c *Cloud) removeNodePoolNodes(r *request) answer {
-	q, err := wire.ParseRemoveNodePoolNodesRequest(r.http.URL.Query())
+	q, err := wire.ParseRemoveNodePoolNodesRequest(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
@@ -93,7 +93,7 @@ func (c *Cloud) removeNodePoolNodes(r *request) answer {
 }
 
 func (c *Cloud) deleteClusterNodepool(r *request) answer {
-	q, err := wire.ParseDeleteNodePoolQuery(r.http.URL.Query())
+	q, err := wire.ParseDeleteNodePoolQuery(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}

@@ -25,7 +25,7 @@ func (c *Cloud) describeTaskInfo(r *request) answer {
 // that has reached running: the public endpoint unless PrivateIpAddress
 // asks for the internal one (or the cluster has no public endpoint).
 func (c *Cloud) describeKubeconfig(r *request) answer {
-	q, err := wire.ParseKubeconfigQuery(r.http.URL.Query())
+	q, err := wire.ParseKubeconfigQuery(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
@@ -66,7 +66,7 @@ func kubeconfigDuration(minutes int64) time.Duration {
 // pageNumber and pageSize. The read is a poll of the cluster's change, and
 // of the pool's when it filters by one.
 func (c *Cloud) describeClusterNodes(r *request) answer {
-	q, err := wire.ParseDescribeClusterNodesQuery(r.http.URL.Query())
+	q, err := wire.ParseDescribeClusterNodesQuery(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameterFormat, "%v", err))
 	}
@@ -74,13 +74,13 @@ func (c *Cloud) describeClusterNodes(r *request) answer {
 	if e != nil {
 		return fail(e)
 	}
-	nodes := renderNodes(snap, q)
+	nodes := matchingNodes(snap, q)
 	lo, hi, num, size, pe := page(q.PageNumber, q.PageSize, "pageNumber", "pageSize", len(nodes))
 	if pe != nil {
 		return fail(pe)
 	}
 	return ok(wire.DescribeClusterNodesResponse{
-		Nodes: nodes[lo:hi],
+		Nodes: renderNodes(snap, nodes[lo:hi]),
 		Page:  wire.PageInfo{PageNumber: num, PageSize: size, TotalCount: int64(len(nodes))},
 	})
 }

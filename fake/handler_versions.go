@@ -13,7 +13,7 @@ import (
 // images are the fake's placeholders: containerd, and one Alibaba Cloud
 // Linux 3 image per architecture.
 func (c *Cloud) describeVersionMetadata(r *request) answer {
-	q, err := wire.ParseVersionMetadataQuery(r.http.URL.Query())
+	q, err := wire.ParseVersionMetadataQuery(r.query)
 	if err != nil {
 		return fail(NewError(InvalidParameter, "%v", err))
 	}

@@ -29,18 +29,11 @@ func jsonRoundTrip(in, out any) error {
 // would make them: the common kinds (strings, integers, booleans, string
 // lists, nested objects) are converted directly, the rest through JSON.
 func jsonParams(params map[string]any) map[string]any {
-	if params == nil {
-		return nil
+	if j, ok := jsonValue(params); ok {
+		m, _ := j.(map[string]any) // nil for nil params
+		return m
 	}
-	out := make(map[string]any, len(params))
-	for k, v := range params {
-		j, ok := jsonValue(v)
-		if !ok {
-			return cloneJSON(params)
-		}
-		out[k] = j
-	}
-	return out
+	return cloneJSON(params)
 }
 
 // jsonValue converts v to its JSON value, or reports false for a kind it

@@ -262,22 +262,34 @@ func nodeSource(n nodeRec) string {
 	return nodepool.SourceESSAttach
 }
 
-// renderNodes renders the nodes of a cluster snapshot that
-// DescribeClusterNodes' filters keep.
-func renderNodes(snap snapshot, q wire.DescribeClusterNodesQuery) []wire.Node {
+// matchingNodes returns the nodes of a cluster snapshot that
+// DescribeClusterNodes' filters keep, nil for none.
+func matchingNodes(snap snapshot, q wire.DescribeClusterNodesQuery) []nodeRec {
 	want := strings.ToLower(q.State)
-	var nodes []wire.Node
+	var nodes []nodeRec
 	for _, n := range snap.nodes {
-		node := renderNode(n, snap.rec.spec.Region, snap.rec.state)
+		state, _, _ := nodeState(n, snap.rec.state)
 		switch {
 		case q.NodepoolID != "" && n.nodepoolID != q.NodepoolID:
-		case want != "" && want != "all" && node.State != want:
+		case want != "" && want != "all" && state != want:
 		case len(q.InstanceIDs) > 0 && !slices.Contains(q.InstanceIDs, n.instanceID):
 		default:
-			nodes = append(nodes, node)
+			nodes = append(nodes, n)
 		}
 	}
 	return nodes
+}
+
+// renderNodes renders nodes of cluster snapshot snap, nil for nil.
+func renderNodes(snap snapshot, nodes []nodeRec) []wire.Node {
+	if nodes == nil {
+		return nil
+	}
+	out := make([]wire.Node, len(nodes))
+	for i, n := range nodes {
+		out[i] = renderNode(n, snap.rec.spec.Region, snap.rec.state)
+	}
+	return out
 }
 
 // instanceFamily returns the family of an ECS type as ACK reports it

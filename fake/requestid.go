@@ -27,14 +27,15 @@ func withRequestID(body []byte, requestID string) []byte {
 	if len(trimmed) < 2 || trimmed[0] != '{' || hasTopLevelKey(trimmed, "request_id", "requestId") {
 		return body
 	}
-	rest := bytes.TrimSpace(trimmed[1:])
-	out := make([]byte, 0, len(trimmed)+len(requestID)+24)
+	return objectWithRequestID(requestID, bytes.TrimSpace(trimmed[1:]))
+}
+
+// objectWithRequestID returns a JSON object of "request_id" followed by
+// rest, the members and closing brace of an object after its '{'.
+func objectWithRequestID(requestID string, rest []byte) []byte {
+	out := make([]byte, 0, len(rest)+len(requestID)+24)
 	out = append(out, `{"request_id":`...)
-	if plainID(requestID) {
-		out = append(append(append(out, '"'), requestID...), '"')
-	} else {
-		out = wire.AppendJSONString(out, requestID)
-	}
+	out = wire.AppendJSONString(out, requestID)
 	if len(rest) > 0 && rest[0] != '}' {
 		out = append(out, ',')
 	}
@@ -121,24 +122,7 @@ func encodeWithRequestID(v any, requestID string) ([]byte, error) {
 // prependRequestID returns withRequestID(obj) for a JSON object that has
 // no request ID key of its own, such as an answer encoded ahead of time.
 func prependRequestID(obj []byte, requestID string) []byte {
-	out := make([]byte, 0, len(obj)+len(requestID)+24)
-	out = append(out, `{"request_id":`...)
-	out = wire.AppendJSONString(out, requestID)
-	if rest := obj[1:]; len(rest) > 0 && rest[0] != '}' {
-		out = append(out, ',')
-	}
-	return append(out, obj[1:]...)
-}
-
-// plainID reports whether id needs no escape in a JSON string: hex digits
-// and dashes, as the fake's request IDs are.
-func plainID(id string) bool {
-	for i := 0; i < len(id); i++ {
-		if c := id[i]; !('0' <= c && c <= '9' || 'A' <= c && c <= 'F' || 'a' <= c && c <= 'f' || c == '-') {
-			return false
-		}
-	}
-	return true
+	return objectWithRequestID(requestID, obj[1:])
 }
 
 // requestIDFree caches ownsNoRequestID by type.

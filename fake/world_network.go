@@ -154,13 +154,17 @@ func (n *network) hostIP(vswitchID string, host int) string {
 	return string(n.appendHostIP(nil, vswitchID, host))
 }
 
+// defaultHostBase is where the addresses of a vSwitch whose CIDR the
+// fake does not know start.
+var defaultHostBase = netip.AddrFrom4([4]byte{192, 168, 0, 0})
+
 // appendHostIP appends the address hostIP returns to b.
 func (n *network) appendHostIP(b []byte, vswitchID string, host int) []byte {
-	base := netip.MustParsePrefix("192.168.0.0/24")
+	base := defaultHostBase
 	if p, ok := parseCIDR(n.vswitches[vswitchID].CIDR); ok && p.Addr().Is4() {
-		base = p
+		base = p.Addr()
 	}
-	a := base.Addr().As4()
+	a := base.As4()
 	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
 	v += uint32(host)
 	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}).AppendTo(b)

@@ -104,7 +104,7 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 			if c.Form != cluster.ManagedPro {
 				continue
 			}
-			fee, err := p.price(ItemProFee)
+			fee, err := p.lookup(ItemProFee)
 			if err != nil {
 				return Bill{}, err
 			}
@@ -114,8 +114,8 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 					hours += ManagementFeeHours(f, u)
 				}
 			}
-			b.add(Line{Item: ItemProFee, Resource: "cluster " + c.ID, Quantity: clockHours(hours),
-				UnitPrice: fee, Unit: "cluster-hour", Amount: fee.MulInt(hours)})
+			b.times(Line{Item: ItemProFee, Resource: "cluster " + c.ID, Quantity: clockHours(hours),
+				UnitPrice: fee.m, Unit: "cluster-hour"}, fee, hours)
 		}
 	}
 	for _, n := range t.Nodes {
@@ -123,12 +123,12 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 		if !ok {
 			continue
 		}
-		hourly, err := p.price(n.InstanceType)
+		hourly, err := p.lookup(n.InstanceType)
 		if err != nil {
 			return Bill{}, fmt.Errorf("node %s of cluster %s: %w", n.ID, n.ClusterID, err)
 		}
-		b.add(Line{Item: n.InstanceType, Resource: fmt.Sprintf("node %s (cluster %s)", n.ID, n.ClusterID), Quantity: u.Sub(f).String(),
-			UnitPrice: hourly, Unit: "node-hour", Amount: Settle(hourly.DivInt(3600), f, u)})
+		b.settled(Line{Item: n.InstanceType, Resource: fmt.Sprintf("node %s (cluster %s)", n.ID, n.ClusterID), Quantity: u.Sub(f).String(),
+			UnitPrice: hourly.m, Unit: "node-hour"}, hourly, 1, f, u)
 	}
 	for _, ci := range t.ContainerInstances {
 		f, u, ok := clip(ci.From, ci.To)
@@ -147,13 +147,9 @@ func (e Estimator) Bill(t Timeline, from, to time.Time) (Bill, error) {
 		if !ok {
 			continue
 		}
-		price, err := p.price(r.Item)
-		if err != nil {
+		if err := b.hourly(p, r.Item, fmt.Sprintf("%s (cluster %s)", r.ID, r.ClusterID), u.Sub(f)); err != nil {
 			return Bill{}, fmt.Errorf("%s %s of cluster %s: %w", r.Item, r.ID, r.ClusterID, err)
 		}
-		h := Hours(u.Sub(f))
-		b.add(Line{Item: r.Item, Resource: fmt.Sprintf("%s (cluster %s)", r.ID, r.ClusterID), Quantity: hours(h),
-			UnitPrice: price, Unit: "hour", Amount: price.MulInt(h)})
 	}
 	return b.bill(from, to)
 }

@@ -362,13 +362,7 @@ func (e Estimator) nodes(b *builder, p *pricer, s cluster.Spec, start, end time.
 				UnitPrice: hourly, Unit: "node-hour", Amount: each.MulInt(n)})
 			continue
 		}
-		l := Line{Item: g.typ, Resource: g.resource, Quantity: strconv.FormatInt(n, 10) + " × " + quantity, UnitPrice: hourly, Unit: "node-hour"}
-		if units, ok := c.settledUnits(n, start, end); ok {
-			b.addUnits(l, units)
-			continue
-		}
-		l.Amount = Settle(hourly.DivInt(3600), start, end).MulInt(n)
-		b.add(l)
+		b.settled(Line{Item: g.typ, Resource: g.resource, Quantity: strconv.FormatInt(n, 10) + " × " + quantity, UnitPrice: hourly, Unit: "node-hour"}, c, n, start, end)
 	}
 	return nil
 }
@@ -466,6 +460,17 @@ func (b *builder) times(l Line, c cachedPrice, k int64) {
 	b.add(l)
 }
 
+// settled adds a line of n instances priced hourly at c, running from
+// start to end, settled as Settle does.
+func (b *builder) settled(l Line, c cachedPrice, n int64, start, end time.Time) {
+	if units, ok := c.settledUnits(n, start, end); ok {
+		b.addUnits(l, units)
+		return
+	}
+	l.Amount = Settle(c.m.DivInt(3600), start, end).MulInt(n)
+	b.add(l)
+}
+
 // minorMoney is units minor units of c.
 func minorMoney(units int64, c ack.Currency) ack.Money {
 	slot := &minorCache[uint64(units)*0x9e3779b97f4a7c15>>(64-minorCacheBits)]
@@ -512,19 +517,12 @@ func (b *builder) bill(from, to time.Time) (Bill, error) {
 	if !b.inexact {
 		return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: minorMoney(b.units, b.cur)}, nil
 	}
-	amounts := make([]ack.Money, len(b.lines))
-	for i, l := range b.lines {
-		amounts[i] = l.Amount
-	}
-	total, err := ack.SumMoney(amounts...)
+	total, err := Sum(b.lines)
 	if err != nil {
 		return Bill{}, fmt.Errorf("pricing: %w", err)
 	}
 	if total.Currency() == "" {
 		total = ack.MustMoney("0", b.cur)
-	}
-	if b.lines == nil {
-		b.lines = []Line{}
 	}
 	return Bill{Currency: b.cur, From: from, To: to, Lines: b.lines, Total: total}, nil
 }
