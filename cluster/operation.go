@@ -3,7 +3,6 @@ package cluster
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -112,10 +111,9 @@ type Operation struct {
 	// target is the version an upgrade waits for; empty for other kinds.
 	target string
 
-	// run is the state of the wait, made by the first call that needs it
-	// (once): most operations a fleet starts are never waited on here.
-	once sync.Once
-	run  *waiter.Operation[*Cluster]
+	// run is the state of the wait, made by the first call that needs it:
+	// most operations a fleet starts are never waited on here.
+	run waiter.Lazy[*Cluster]
 }
 
 // newOperation returns an operation to follow.
@@ -126,23 +124,29 @@ func (c *Client) newOperation(kind OperationKind, clusterID, taskID, requestID s
 // waiter returns the state of the wait, made on first use for an
 // operation of a client (CompletedOperation's has it from the start).
 func (op *Operation) waiter() *waiter.Operation[*Cluster] {
-	op.once.Do(func() {
-		if op.run != nil || op.client == nil {
-			return
-		}
-		c, kind, clusterID := op.client, op.kind, op.clusterID
-		op.run = waiter.New(waiter.Resource[*Cluster]{
-			Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: op.taskID,
-			Phase: PhaseCluster, Target: string(kind.target()), Deletes: kind == KindDelete, ReadWhileTaskRuns: true,
-			ReadTask: waiter.StatusReader(c.do),
-			Read:     func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, clusterID) },
-			Gone: func(requestID string) *Cluster {
-				return &Cluster{ID: clusterID, State: StateDeleted, RequestID: requestID}
-			},
-			Judge: kind.judge,
-		})
-	})
-	return op.run
+	if op.client == nil {
+		return op.run.Get(nil)
+	}
+	return op.run.Get(op.resource)
+}
+
+// resource says how the operation's wait reads and judges its cluster
+// (an upgrade's: upgradeResource).
+func (op *Operation) resource() waiter.Resource[*Cluster] {
+	if op.kind == KindUpgrade {
+		return op.upgradeResource()
+	}
+	c, kind, clusterID := op.client, op.kind, op.clusterID
+	return waiter.Resource[*Cluster]{
+		Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: op.taskID,
+		Phase: PhaseCluster, Target: string(kind.target()), Deletes: kind == KindDelete, ReadWhileTaskRuns: true,
+		ReadTask: waiter.StatusReader(c.do),
+		Read:     func(ctx context.Context) (*Cluster, error) { return c.describe(ctx, clusterID) },
+		Gone: func(requestID string) *Cluster {
+			return &Cluster{ID: clusterID, State: StateDeleted, RequestID: requestID}
+		},
+		Judge: kind.judge,
+	}
 }
 
 // CompletedOperation returns an operation that is already done: its Wait
@@ -150,7 +154,8 @@ func (op *Operation) waiter() *waiter.Operation[*Cluster] {
 // uses the narrow interfaces (with the mocks of clustermock) return
 // finished operations.
 func CompletedOperation(kind OperationKind, c *Cluster, err error) *Operation {
-	op := &Operation{kind: kind, run: waiter.Completed(c, err)}
+	op := &Operation{kind: kind}
+	op.run.Complete(c, err)
 	if c != nil {
 		op.clusterID = c.ID
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ackgo/ack"
 	"github.com/ackgo/ack/internal/optfn"
+	"github.com/ackgo/ack/internal/rulecheck"
 	"github.com/ackgo/ack/nodepool"
 )
 
@@ -67,9 +68,7 @@ type violationList []ack.Violation
 
 // reporter returns a report that adds violations of rule to the list.
 func (l *violationList) reporter(rule string) report {
-	return func(field, format string, args ...any) {
-		*l = append(*l, ack.Violation{Rule: rule, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
+	return rulecheck.Reporter(rule, (*[]ack.Violation)(l))
 }
 
 // specRule is a registered validation rule and its check.
@@ -185,23 +184,20 @@ func Validate(s Spec, optFns ...ValidationOption) error {
 
 // violations runs the preset's rules on s.
 func violations(s Spec, o options) violationList {
-	// One report for every rule, reading the rule being checked: a
-	// reporter per rule would cost an allocation each.
-	c := &collector{}
-	report := c.report
+	c := rulecheck.NewCollector()
 	for _, r := range registry {
 		if r.In(o.preset) {
-			c.rule = r.ID
-			r.check(s, o, report)
+			r.check(s, o, c.Of(r.ID))
 		}
 	}
+	out := violationList(c.Violations())
 	for i, p := range s.NodePools {
 		var ve *ack.ValidationError
 		if errors.As(nodepool.Validate(p), &ve) {
-			c.out = append(c.out, poolViolations(i, ve.Violations)...)
+			out = append(out, poolViolations(i, ve.Violations)...)
 		}
 	}
-	return c.out
+	return out
 }
 
 // poolViolations places the violations of node pool i under its field
@@ -213,17 +209,6 @@ func poolViolations(i int, vs []ack.Violation) []ack.Violation {
 		out[j] = v
 	}
 	return out
-}
-
-// collector gathers the violations of the rules checked one after the
-// other, each reported under the rule being checked.
-type collector struct {
-	out  violationList
-	rule string
-}
-
-func (c *collector) report(field, format string, args ...any) {
-	c.out = append(c.out, ack.Violation{Rule: c.rule, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
 // asError wraps violations in a *ack.ValidationError naming the cluster,

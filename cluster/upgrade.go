@@ -132,10 +132,16 @@ func sameVersion(s string, v version.Version) bool {
 // GetUpgradeStatus (with or without the task's ID), its cluster phase
 // waits for the cluster to run target.
 func (c *Client) newUpgradeOperation(clusterID, taskID, requestID, target string) *Operation {
-	op := &Operation{client: c, kind: KindUpgrade, clusterID: clusterID, taskID: taskID, requestID: requestID, target: target}
+	return &Operation{client: c, kind: KindUpgrade, clusterID: clusterID, taskID: taskID, requestID: requestID, target: target}
+}
+
+// upgradeResource says how an upgrade's wait reads its status and judges
+// its cluster.
+func (op *Operation) upgradeResource() waiter.Resource[*Cluster] {
+	c, clusterID, target := op.client, op.clusterID, op.target
 	want, _ := version.Parse(target)
-	op.run = waiter.New(waiter.Resource[*Cluster]{
-		Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: taskID, StatusTask: true,
+	return waiter.Resource[*Cluster]{
+		Kind: "cluster", Noun: "cluster", ID: clusterID, TaskID: op.taskID, StatusTask: true,
 		Phase: PhaseCluster, Target: runningOn(target),
 		ReadTask: func(ctx context.Context, taskID string) (waiter.TaskStatus, error) {
 			return c.upgradeTask(ctx, clusterID, taskID)
@@ -153,8 +159,7 @@ func (c *Client) newUpgradeOperation(clusterID, taskID, requestID, target string
 			}
 			return runningOn(cl.Spec.KubernetesVersion), waiter.Broken
 		},
-	})
-	return op
+	}
 }
 
 // runningOn is the state of a running cluster on version v, as an

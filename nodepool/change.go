@@ -2,6 +2,8 @@ package nodepool
 
 import (
 	"strconv"
+
+	"github.com/ackgo/ack/internal/rulecheck"
 )
 
 // changeRule is a registered immutability rule and its check.
@@ -42,11 +44,11 @@ func ChangeRules() []Rule {
 //
 // It does not validate new on its own; call Validate for that.
 func CheckChange(old, new Spec) error {
-	c := newCollector()
+	c := rulecheck.NewCollector()
 	for _, r := range changeRegistry {
-		r.check(old, new, c.of(r.Rule))
+		r.check(old, new, c.Of(r.ID))
 	}
-	return asError(old.Name, c.out)
+	return asError(old.Name, c.Violations())
 }
 
 func checkASTypeChange(old, new Spec, r report) {

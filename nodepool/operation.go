@@ -3,7 +3,6 @@ package nodepool
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -115,10 +114,9 @@ type Operation struct {
 	nodes    int
 	hasNodes bool
 
-	// run is the state of the wait, made by the first call that needs it
-	// (once), after withNodes.
-	once sync.Once
-	run  *waiter.Operation[*Pool]
+	// run is the state of the wait, made by the first call that needs it,
+	// after withNodes.
+	run waiter.Lazy[*Pool]
 }
 
 // newOperation returns an operation to follow.
@@ -129,23 +127,25 @@ func (c *Client) newOperation(kind OperationKind, clusterID, poolID, taskID, req
 // waiter returns the state of the wait, made on first use for an
 // operation of a client (CompletedOperation's has it from the start).
 func (op *Operation) waiter() *waiter.Operation[*Pool] {
-	op.once.Do(func() {
-		if op.run != nil || op.client == nil {
-			return
-		}
-		c, clusterID, poolID := op.client, op.clusterID, op.poolID
-		op.run = waiter.New(waiter.Resource[*Pool]{
-			Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: op.taskID,
-			Phase: PhasePool, Target: op.target(), Deletes: op.kind == KindDelete,
-			ReadTask: waiter.StatusReader(c.do),
-			Read:     func(ctx context.Context) (*Pool, error) { return c.describe(ctx, clusterID, poolID) },
-			Gone: func(requestID string) *Pool {
-				return &Pool{ID: poolID, ClusterID: clusterID, RequestID: requestID}
-			},
-			Judge: op.judge,
-		})
-	})
-	return op.run
+	if op.client == nil {
+		return op.run.Get(nil)
+	}
+	return op.run.Get(op.resource)
+}
+
+// resource says how the operation's wait reads and judges its pool.
+func (op *Operation) resource() waiter.Resource[*Pool] {
+	c, clusterID, poolID := op.client, op.clusterID, op.poolID
+	return waiter.Resource[*Pool]{
+		Kind: "nodepool", Noun: "node pool", ID: poolID, TaskID: op.taskID,
+		Phase: PhasePool, Target: op.target(), Deletes: op.kind == KindDelete,
+		ReadTask: waiter.StatusReader(c.do),
+		Read:     func(ctx context.Context) (*Pool, error) { return c.describe(ctx, clusterID, poolID) },
+		Gone: func(requestID string) *Pool {
+			return &Pool{ID: poolID, ClusterID: clusterID, RequestID: requestID}
+		},
+		Judge: op.judge,
+	}
 }
 
 // withNodes sets the node count the operation waits for when its task is
@@ -160,7 +160,8 @@ func (op *Operation) withNodes(n int) *Operation {
 // pool already has the size asked for; tests of code that uses the narrow
 // interfaces return them from mocks.
 func CompletedOperation(kind OperationKind, d *Pool, err error) *Operation {
-	op := &Operation{kind: kind, run: waiter.Completed(d, err)}
+	op := &Operation{kind: kind}
+	op.run.Complete(d, err)
 	if d != nil {
 		op.clusterID, op.poolID = d.ClusterID, d.ID
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/rulecheck"
 )
 
 // Rule describes one rule of this package: validation rules (Rules) and
@@ -169,43 +170,15 @@ func Validate(s Spec) error {
 
 // violations runs every Spec rule on s.
 func violations(s Spec) []ack.Violation {
-	c := newCollector()
+	c := rulecheck.NewCollector()
 	for _, r := range registry {
-		r.check(s, c.of(r.Rule))
+		r.check(s, c.Of(r.ID))
 	}
-	return c.out
-}
-
-// collector gathers the violations that a run of rules reports, through
-// one report function whose rule is the one running: a run makes one
-// closure, not one a rule.
-type collector struct {
-	rule string
-	out  []ack.Violation
-	fn   report
-}
-
-func newCollector() *collector {
-	c := &collector{}
-	c.fn = func(field, format string, args ...any) {
-		c.out = append(c.out, ack.Violation{Rule: c.rule, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
-	return c
-}
-
-// of returns the report of rule's violations.
-func (c *collector) of(rule Rule) report {
-	c.rule = rule.ID
-	return c.fn
+	return c.Violations()
 }
 
 // reporter returns a report that appends violations of rule to out.
-func reporter(rule Rule, out *[]ack.Violation) report {
-	id := rule.ID // the closure holds the ID only: it is made once per rule and call
-	return func(field, format string, args ...any) {
-		*out = append(*out, ack.Violation{Rule: id, Field: field, Message: fmt.Sprintf(format, args...)})
-	}
-}
+func reporter(rule Rule, out *[]ack.Violation) report { return rulecheck.Reporter(rule.ID, out) }
 
 // asError wraps violations in a *ack.ValidationError naming the pool, or
 // returns nil for none.

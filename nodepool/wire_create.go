@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/ackgo/ack"
+	"github.com/ackgo/ack/internal/rulecheck"
 	"github.com/ackgo/ack/internal/wire"
 )
 
@@ -197,11 +198,11 @@ func decode(req *wire.Nodepool) (Spec, []ack.Violation) {
 	if nc := req.NodeConfig; nc != nil && nc.KubeletConfiguration != nil {
 		s.MaxPods = int(nc.KubeletConfiguration.MaxPods)
 	}
-	c := newCollector()
+	c := rulecheck.NewCollector()
 	for _, r := range decodeRegistry {
-		r.check(req, c.of(r.Rule))
+		r.check(req, c.Of(r.ID))
 	}
-	return s, c.out
+	return s, c.Violations()
 }
 
 // decodeScalingGroup reads the scaling_group block into s.

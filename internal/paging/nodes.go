@@ -51,9 +51,3 @@ func ClusterNodes(ctx context.Context, do Doer, clusterID string, q wire.Describ
 		}
 	}
 }
-
-// last reports whether page n, of size nodes a page, holding got nodes of
-// the total ACK reports (zero when it reports none), is the last one.
-func last(n, size int64, got int, total int64) bool {
-	return wire.LastPage(n, size, got, total)
-}

@@ -38,7 +38,7 @@ func walk[T any](size int64, fetch func(n int64) (items []T, total int64, reques
 				yield(page[T]{number: n}, err)
 				return
 			}
-			if !yield(page[T]{number: n, items: items, requestID: requestID}, nil) || last(n, size, len(items), total) {
+			if !yield(page[T]{number: n, items: items, requestID: requestID}, nil) || wire.LastPage(n, size, len(items), total) {
 				return
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/ackgo/ack"
@@ -133,4 +134,28 @@ func (o *Operation[T]) Detached(err error) (T, error) {
 	}
 	var zero T
 	return zero, err
+}
+
+// Lazy holds an Operation made by the first call that needs it, so that
+// an operation no one waits on or polls makes none. Its zero value holds
+// none; Complete gives it one that is already done.
+type Lazy[T any] struct {
+	once sync.Once
+	op   *Operation[T]
+}
+
+// Complete makes l hold an operation that is already done (Completed);
+// call it before any Get.
+func (l *Lazy[T]) Complete(result T, err error) { l.op = Completed(result, err) }
+
+// Get returns l's operation. The first call makes it from res when l
+// holds none and res is not nil; with res nil, l holds none and Get
+// returns nil (whose Done is false and whose Outcome is not done).
+func (l *Lazy[T]) Get(res func() Resource[T]) *Operation[T] {
+	l.once.Do(func() {
+		if l.op == nil && res != nil {
+			l.op = New(res())
+		}
+	})
+	return l.op
 }
