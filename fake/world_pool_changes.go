@@ -21,6 +21,10 @@ import (
 // (quota.Check). A refused change changes nothing. action names the API in
 // refusals.
 
+// serverlessHasNoPools is why rule cluster.RuleServerlessNodePools refuses
+// a node pool of a serverless cluster, created or seeded.
+const serverlessHasNoPools = "which has no node pools: its pods run on container instances"
+
 // createPool creates a pool of cluster clusterID and its initial nodes
 // (the desired size, or the autoscaler's minimum): initial → active.
 func (s *store) createPool(clusterID string, req *wire.Nodepool, action string) (started, *Error) {
@@ -32,7 +36,7 @@ func (s *store) createPool(clusterID string, req *wire.Nodepool, action string) 
 		if rec.spec.Form == cluster.Serverless {
 			return started{}, refusal(&ack.ValidationError{Resource: "cluster " + rec.id, Violations: []ack.Violation{{
 				Rule: cluster.RuleServerlessNodePools, Field: "cluster_id",
-				Message: "names a serverless cluster, which has no node pools: its pods run on container instances"}}})
+				Message: "names a serverless cluster, " + serverlessHasNoPools}}})
 		}
 		if e := runningLocked(rec, action); e != nil {
 			return started{}, e

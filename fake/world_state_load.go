@@ -292,7 +292,7 @@ func (ld *loader) pool(path string, rec *clusterRec, ps NodePoolState) error {
 		return err
 	}
 	if rec.spec.Form == cluster.Serverless {
-		return stateRule(path, cluster.RuleServerlessNodePools, "node_pools", "cluster %s is serverless, which has no node pools: its pods run on container instances", rec.id)
+		return stateRule(path, cluster.RuleServerlessNodePools, "node_pools", "cluster %s is serverless, %s", rec.id, serverlessHasNoPools)
 	}
 	if !ps.State.Known() {
 		return stateRule(path, RuleStateKnown, "state", "node pool state %q does not exist", ps.State)
