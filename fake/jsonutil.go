@@ -55,6 +55,19 @@ func jsonValue(v any) (any, bool) {
 			out[i] = s
 		}
 		return out, true
+	case []any:
+		if x == nil {
+			return nil, true
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			j, ok := jsonValue(e)
+			if !ok {
+				return nil, false
+			}
+			out[i] = j
+		}
+		return out, true
 	case map[string]any:
 		if x == nil {
 			return nil, true

@@ -23,6 +23,7 @@ func TestJSONParamsAgreeWithJSON(t *testing.T) {
 		{"nested", map[string]any{"o": map[string]any{"n": 2, "deep": map[string]any{"k": "v"}}}},
 		{"fallback", map[string]any{"c": custom{A: 1}, "n": 4}},
 		{"nested fallback", map[string]any{"o": map[string]any{"c": []int{1, 2}}}},
+		{"JSON values", map[string]any{"a": []any{"x", 1.0, nil, map[string]any{"k": []any{true}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -187,7 +187,7 @@ func nodeIDs(nodes []*nodeRec) []string {
 func taskState(t *taskRec) TaskState {
 	return TaskState{
 		ID: t.id, ClusterID: t.clusterID, NodePoolID: t.poolID, Type: t.taskType, State: t.state,
-		Created: t.created, Updated: t.updated, Error: cloneFailure(t.err), Params: cloneJSON(t.params),
+		Created: t.created, Updated: t.updated, Error: cloneFailure(t.err), Params: jsonParams(t.params),
 	}
 }
 
