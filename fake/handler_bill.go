@@ -34,13 +34,10 @@ type billLineJSON struct {
 // meterControl answers the meter's control endpoint; handled is false
 // for any other name.
 func (c *Cloud) meterControl(r *http.Request, name string) (a answer, handled bool) {
-	switch {
-	case name != "bill":
+	if name != "bill" {
 		return answer{}, false
-	case r.Method != http.MethodGet:
-		return methodNotAllowed(name, "GET", r.Method), true
 	}
-	return c.controlBill(r), true
+	return c.controlBill(r), true // its method is checked by the dispatch (controlRoutes)
 }
 
 func (c *Cloud) controlBill(r *http.Request) answer {
